@@ -1,0 +1,15 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { AssetSource } from "../../src/core/tokenizers/catalog";
+
+const require = createRequire(import.meta.url);
+
+/** Reads tokenizer files straight from node_modules (CLI, tests, benchmarks). */
+export const nodeAssetSource: AssetSource = {
+  async tokenizerJson(packageName) {
+    const jsonPath = require.resolve(`${packageName}/models/tokenizer.json`);
+    const configPath = require.resolve(`${packageName}/models/tokenizer_config.json`);
+    const [json, config] = await Promise.all([readFile(jsonPath, "utf8"), readFile(configPath, "utf8")]);
+    return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
+  },
+};

@@ -1,0 +1,66 @@
+const encoder = new TextEncoder();
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * UTF-8 bytes of a string. Lone surrogates cannot be encoded; like every tokenizer library they become
+ * U+FFFD (EF BF BD), which {@link countLoneSurrogates} lets the caller report.
+ */
+export function utf8Encode(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Decodes UTF-8, replacing invalid sequences with U+FFFD. */
+export function utf8Decode(bytes: Uint8Array): string {
+  return lenientDecoder.decode(bytes);
+}
+
+/** Decodes UTF-8, or returns null when the bytes are not valid UTF-8 on their own. */
+export function utf8DecodeStrict(bytes: Uint8Array): string | null {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** True for a UTF-8 continuation byte (10xxxxxx): a boundary here would cut a character. */
+export function isContinuationByte(byte: number): boolean {
+  return (byte & 0xc0) === 0x80;
+}
+
+/** How many UTF-8 bytes the code point takes. */
+export function utf8LengthOfCodePoint(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3;
+  return 4;
+}
+
+/** Number of unpaired UTF-16 surrogates in the string (each becomes U+FFFD in UTF-8). */
+export function countLoneSurrogates(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else count++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Compares two byte ranges for equality. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Formats bytes as space-separated upper-case hex, e.g. `E3 81 82`. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (byte) => byte.toString(16).toUpperCase().padStart(2, "0")).join(" ");
+}

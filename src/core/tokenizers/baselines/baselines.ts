@@ -1,0 +1,138 @@
+import { graphemes, wordSegments } from "../../text/graphemes";
+import { utf8Decode, utf8Encode } from "../../text/utf8";
+import { toWellFormed } from "../../text/well-formed";
+import { finishEncoding } from "../finish-encoding";
+import { inputNotes } from "../input-notes";
+import type { Encoding, Tokenizer, TokenizerInfo } from "../types";
+
+/** 32-bit FNV-1a of a string's UTF-8 bytes: a stable id for units that have no vocabulary. */
+export function fnv1a(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+function fromSegments(info: TokenizerInfo, text: string, segments: Iterable<string>, idOf: (segment: string, bytes: Uint8Array) => number): Encoding {
+  const inputBytes = utf8Encode(text);
+  const ids: number[] = [];
+  const ends: number[] = [];
+  let position = 0;
+  for (const segment of segments) {
+    const bytes = utf8Encode(segment);
+    ids.push(idOf(segment, bytes));
+    position += bytes.length;
+    ends.push(position);
+  }
+  const count = ids.length;
+  const starts = new Uint32Array(count);
+  const endArray = Uint32Array.from(ends);
+  const offsets = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    starts[i] = i === 0 ? 0 : endArray[i - 1]!;
+    offsets[i] = starts[i]!;
+  }
+  offsets[count] = position;
+  return finishEncoding({
+    tokenizerId: info.id,
+    text,
+    inputBytes,
+    ids: Uint32Array.from(ids),
+    starts,
+    ends: endArray,
+    flags: new Uint8Array(count),
+    tokenBytes: inputBytes,
+    tokenByteOffsets: offsets,
+    notes: inputNotes(text),
+  });
+}
+
+function baselineInfo(id: string, name: string, algorithm: string, vocabSize: number | null, pretokenization: string): TokenizerInfo {
+  return { id, name, family: "baseline", models: [], vocabSize, algorithm, pretokenization, normalization: "none", source: "built in", specialTokens: [] };
+}
+
+/** One token per UTF-8 byte, ids as in ByT5 (byte + 3; 0–2 are pad, eos, unk). */
+export class BytesTokenizer implements Tokenizer {
+  readonly info = baselineInfo("bytes", "UTF-8 bytes (ByT5-style)", "bytes", 259, "none");
+
+  encode(text: string): Encoding {
+    const inputBytes = utf8Encode(text);
+    const count = inputBytes.length;
+    const ids = new Uint32Array(count);
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
+    const offsets = new Uint32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+      ids[i] = inputBytes[i]! + 3;
+      starts[i] = i;
+      ends[i] = i + 1;
+      offsets[i] = i;
+    }
+    offsets[count] = count;
+    return finishEncoding({ tokenizerId: this.info.id, text, inputBytes, ids, starts, ends, flags: new Uint8Array(count), tokenBytes: inputBytes, tokenByteOffsets: offsets, notes: inputNotes(text) });
+  }
+
+  tokenText(id: number): string {
+    return id >= 3 && id < 259 ? utf8Decode(Uint8Array.of(id - 3)) : ["<pad>", "</s>", "<unk>"][id] ?? "";
+  }
+}
+
+/** One token per Unicode code point; the id is the code point (U+FFFD for a lone surrogate). */
+export class CodePointTokenizer implements Tokenizer {
+  readonly info = baselineInfo("code-points", "Unicode code points", "code points", 0x110000, "none");
+
+  encode(text: string): Encoding {
+    return fromSegments(this.info, text, toWellFormed(text), (segment) => segment.codePointAt(0)!);
+  }
+
+  tokenText(id: number): string {
+    return String.fromCodePoint(id);
+  }
+}
+
+/** Remembers the text of hashed ids so that cards can show them. */
+class SeenTexts {
+  private readonly byId = new Map<number, string>();
+  remember(segment: string, bytes: Uint8Array): number {
+    const id = fnv1a(bytes);
+    if (this.byId.size < 1_000_000) this.byId.set(id, segment);
+    return id;
+  }
+  text(id: number): string {
+    return this.byId.get(id) ?? "";
+  }
+}
+
+/** One token per extended grapheme cluster (`Intl.Segmenter`); id = FNV-1a of its UTF-8 bytes. */
+export class GraphemeTokenizer implements Tokenizer {
+  readonly info = baselineInfo("graphemes", "Grapheme clusters", "grapheme clusters (Intl.Segmenter)", null, "none");
+  private readonly seen = new SeenTexts();
+
+  encode(text: string): Encoding {
+    const wellFormed = toWellFormed(text);
+    const segments = Array.from(graphemes(wellFormed), (s) => s.segment);
+    return fromSegments(this.info, text, segments, (segment, bytes) => this.seen.remember(segment, bytes));
+  }
+
+  tokenText(id: number): string {
+    return this.seen.text(id);
+  }
+}
+
+/** One token per `Intl.Segmenter` word segment (spaces and punctuation are segments too); id = FNV-1a. */
+export class WordTokenizer implements Tokenizer {
+  readonly info = baselineInfo("words", "Words (Intl.Segmenter)", "word segments (Intl.Segmenter, dictionary-based for CJK/Thai)", null, "Intl.Segmenter word boundaries");
+  private readonly seen = new SeenTexts();
+
+  encode(text: string): Encoding {
+    const wellFormed = toWellFormed(text);
+    const segments = Array.from(wordSegments(wellFormed), (s) => s.segment);
+    return fromSegments(this.info, text, segments, (segment, bytes) => this.seen.remember(segment, bytes));
+  }
+
+  tokenText(id: number): string {
+    return this.seen.text(id);
+  }
+}

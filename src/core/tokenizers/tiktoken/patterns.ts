@@ -1,0 +1,60 @@
+/**
+ * tiktoken's pre-tokenization patterns, rewritten for JavaScript RegExp so that they split exactly as
+ * tiktoken's Rust regex engine does.
+ *
+ * Two semantic gaps matter. JavaScript's `\s` includes U+FEFF and excludes U+0085, while Rust's `\s` is
+ * Unicode White_Space (the reverse) — that is why gpt-tokenizer 4.0.0 splits a BOM wrongly. And JavaScript
+ * has no inline `(?i:…)`; under Rust's Unicode case folding `'s` also matches `'S` and `'ſ` (U+017F).
+ */
+
+/** Unicode White_Space, the set Rust's `\s` matches (without the enclosing brackets). */
+const WHITE_SPACE = String.raw`\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000`;
+
+/** Replaces `\s` / `\S` by explicit Unicode White_Space classes, inside and outside character classes. */
+export function withUnicodeWhiteSpace(pattern: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === "\\") {
+      const next = pattern[i + 1] ?? "";
+      i++;
+      if (next === "s") out += inClass ? WHITE_SPACE : `[${WHITE_SPACE}]`;
+      else if (next === "S") {
+        if (inClass) throw new Error("\\S inside a character class is not supported");
+        out += `[^${WHITE_SPACE}]`;
+      } else out += ch + next;
+      continue;
+    }
+    if (ch === "[" && !inClass) inClass = true;
+    else if (ch === "]" && inClass) inClass = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** `(?i:'s|'t|'re|'ve|'m|'ll|'d)` under Unicode simple case folding. */
+const CONTRACTIONS_ANY_CASE = String.raw`'(?:[sSſ]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD])`;
+
+/** The patterns keyed by encoding, as tiktoken writes them (modulo the rewrites above). */
+export const TIKTOKEN_PATTERNS = {
+  r50k: String.raw`'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+`,
+  cl100k: String.raw`${CONTRACTIONS_ANY_CASE}|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`,
+  o200k: [
+    String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:${CONTRACTIONS_ANY_CASE})?`,
+    String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?:${CONTRACTIONS_ANY_CASE})?`,
+    String.raw`\p{N}{1,3}`,
+    String.raw` ?[^\s\p{L}\p{N}]+[\r\n/]*`,
+    String.raw`\s*[\r\n]+`,
+    String.raw`\s+(?!\S)`,
+    String.raw`\s+`,
+  ].join("|"),
+} as const;
+
+/** A pattern family name. */
+export type TiktokenPatternName = keyof typeof TIKTOKEN_PATTERNS;
+
+/** The global, Unicode-aware RegExp for a pattern family. */
+export function tiktokenSplitRegex(name: TiktokenPatternName): RegExp {
+  return new RegExp(withUnicodeWhiteSpace(TIKTOKEN_PATTERNS[name]), "gu");
+}

