@@ -66,7 +66,7 @@ export class HuggingFaceTokenizer implements Tokenizer {
     this.byteFallback = this.json.model.byte_fallback === true;
     const modelType = this.json.model.type ?? "BPE";
     this.wordPiecePrefix = modelType === "WordPiece" ? (this.json.model.continuing_subword_prefix ?? "##") : null;
-    this.unkToken = this.json.model.unk_token ?? null;
+    this.unkToken = this.json.model.unk_token ?? unigramUnkToken(this.json.model);
     const normalizeChars = perCharacterNormalizer(this.json.normalizer);
     const surface = this.metaspace ? (text: string) => text.replaceAll(METASPACE, " ") : null;
     this.normalize =
@@ -102,9 +102,9 @@ export class HuggingFaceTokenizer implements Tokenizer {
     let bytes: Uint8Array | null;
     const added = this.added.get(id);
     const fallback = this.byteFallback ? BYTE_FALLBACK.exec(token) : null;
-    if (added?.special) bytes = utf8Encode(added.content);
+    if (token === this.unkToken) bytes = null;
+    else if (added?.special) bytes = utf8Encode(added.content);
     else if (added) bytes = utf8Encode(this.metaspace ? added.content.replaceAll(METASPACE, " ") : added.content);
-    else if (token === this.unkToken) bytes = null;
     else if (fallback) bytes = Uint8Array.of(parseInt(fallback[1]!, 16));
     else if (this.byteLevel) bytes = byteLevelDecode(token) ?? utf8Encode(token);
     else {
@@ -168,6 +168,14 @@ export class HuggingFaceTokenizer implements Tokenizer {
     const bytes = this.bytesOf(id, token);
     return bytes ? utf8Decode(bytes) : token;
   }
+}
+
+/** A Unigram model names its unknown token by index (`unk_id`) into its `[piece, score]` vocabulary. */
+function unigramUnkToken(model: TokenizerJson["model"]): string | null {
+  const unkId = (model as { unk_id?: unknown }).unk_id;
+  if (typeof unkId !== "number" || !Array.isArray(model.vocab)) return null;
+  const entry = (model.vocab as unknown[])[unkId];
+  return Array.isArray(entry) && typeof entry[0] === "string" ? entry[0] : null;
 }
 
 function sameBytes(own: Uint8Array, input: Uint8Array, start: number, end: number): boolean {

@@ -41,7 +41,8 @@ export function assertTokenizerJson(value: unknown): asserts value is TokenizerJ
   if (!("vocab" in model)) throw new Error('This is not a tokenizer.json: "model" has no "vocab".');
   if (!Array.isArray(value.added_tokens)) value.added_tokens = [];
   if (!("normalizer" in value)) value.normalizer = null;
-  if (!("pre_tokenizer" in value)) value.pre_tokenizer = null;
+  // The library insists on these keys; files written by hand or by older tools may leave them out.
+  for (const key of ["pre_tokenizer", "post_processor", "decoder"]) if (!(key in value)) value[key] = null;
 }
 
 /** Every component of a node tree (Sequence nodes included), depth first. */

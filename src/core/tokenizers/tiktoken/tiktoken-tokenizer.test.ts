@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { get_encoding, type Tiktoken, type TiktokenEncoding } from "tiktoken";
+import { afterAll, describe, expect, it } from "vitest";
+import { hardUnicode } from "../../../../scripts/lib/arbitraries";
+import { HARD_STRINGS } from "../../../../scripts/lib/hard-strings";
+import { loadTokenizer } from "../../../../scripts/lib/load-tokenizer";
+import { readDeclarations } from "../../../../scripts/lib/udhr-text";
+
+// The reference is OpenAI's own tiktoken (Rust, compiled to WASM), independent of our code path.
+const ENCODINGS: TiktokenEncoding[] = ["o200k_base", "cl100k_base", "p50k_base", "r50k_base"];
+const references = new Map<string, Tiktoken>();
+function reference(name: TiktokenEncoding): Tiktoken {
+  let encoding = references.get(name);
+  if (!encoding) {
+    encoding = get_encoding(name);
+    references.set(name, encoding);
+  }
+  return encoding;
+}
+afterAll(() => references.forEach((encoding) => encoding.free()));
+
+describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
+  it("on the hard strings, specials as plain text and parsed", async () => {
+    const tokenizer = await loadTokenizer(name);
+    for (const text of HARD_STRINGS) {
+      expect(Array.from(tokenizer.encode(text).ids), JSON.stringify(text)).toEqual(Array.from(reference(name).encode(text, [], [])));
+      expect(Array.from(tokenizer.encode(text, { parseSpecials: true }).ids)).toEqual(Array.from(reference(name).encode(text, "all")));
+    }
+  });
+
+  it("on random Unicode", async () => {
+    const tokenizer = await loadTokenizer(name);
+    fc.assert(
+      fc.property(hardUnicode(), (text) => {
+        expect(Array.from(tokenizer.encode(text).ids)).toEqual(Array.from(reference(name).encode(text, [], [])));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("on the first hundred UDHR declarations", async () => {
+    const tokenizer = await loadTokenizer(name);
+    for (const declaration of readDeclarations().slice(0, 100)) {
+      expect(Array.from(tokenizer.encode(declaration.text).ids), declaration.code).toEqual(Array.from(reference(name).encode(declaration.text, [], [])));
+    }
+  });
+});
+
+describe("the byte-pair merge", () => {
+  it("gives the same ids with and without the merge cache, and for pieces long enough to use the heap", async () => {
+    const tokenizer = await loadTokenizer("cl100k_base");
+    const long = "supercalifragilisticexpialidocious".repeat(20) + "𝔘𝔫𝔦".repeat(50) + "x".repeat(300);
+    const warm = Array.from(tokenizer.encode(long).ids);
+    tokenizer.clearCache?.();
+    expect(Array.from(tokenizer.encode(long).ids)).toEqual(warm);
+    expect(warm).toEqual(Array.from(reference("cl100k_base").encode(long, [], [])));
+  });
+
+  it("encodes U+FEFF as the BOM token (gpt-tokenizer 4.0.0 does not)", async () => {
+    const tokenizer = await loadTokenizer("o200k_base");
+    expect(Array.from(tokenizer.encode("\uFEFF").ids)).toEqual(Array.from(reference("o200k_base").encode("\uFEFF", [], [])));
+  });
+});
