@@ -1,5 +1,4 @@
 import { isContinuationByte } from "../text/utf8";
-import { Utf16Cursor } from "../text/utf16-map";
 import { TokenFlag, type Encoding } from "./types";
 
 /** What an adapter knows once it has ids, spans and token bytes; {@link finishEncoding} adds the rest. */
@@ -24,8 +23,33 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
   const byteLength = inputBytes.length;
   const utf16Starts = new Uint32Array(count);
   const utf16Ends = new Uint32Array(count);
-  const startCursor = new Utf16Cursor(tokens.text);
-  const endCursor = new Utf16Cursor(tokens.text);
+  const text = tokens.text;
+  const length = text.length;
+  // One forward walk over the text at character boundaries: (unit, byte) is the last boundary ≤ the target.
+  let unit = 0;
+  let byte = 0;
+  let width = 0; // UTF-8 bytes of the character at `unit`
+  let units = 0; // UTF-16 units of that character
+  const seek = (target: number): void => {
+    for (;;) {
+      if (unit >= length) {
+        width = 0;
+        units = 0;
+        return;
+      }
+      const code = text.charCodeAt(unit);
+      units = 1;
+      if (code < 0x80) width = 1;
+      else if (code < 0x800) width = 2;
+      else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00) {
+        width = 4;
+        units = 2;
+      } else width = 3;
+      if (byte + width > target) return;
+      byte += width;
+      unit += units;
+    }
+  };
   for (let i = 0; i < count; i++) {
     const start = starts[i]!;
     const end = ends[i]!;
@@ -33,8 +57,10 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
     if (start < byteLength && start < end && isContinuationByte(inputBytes[start]!)) flag |= TokenFlag.PartialStart;
     if (end < byteLength && end > start && isContinuationByte(inputBytes[end]!)) flag |= TokenFlag.PartialEnd;
     flags[i] = flag;
-    utf16Starts[i] = startCursor.floor(start);
-    utf16Ends[i] = endCursor.ceil(end);
+    seek(start);
+    utf16Starts[i] = unit;
+    seek(end);
+    utf16Ends[i] = byte < end ? unit + units : unit;
   }
   return {
     tokenizerId: tokens.tokenizerId,

@@ -95,6 +95,10 @@ export class HuggingFaceTokenizer implements Tokenizer {
     return this.engine(options).encode(toWellFormed(text), { add_special_tokens: false }).ids;
   }
 
+  clearCache(): void {
+    for (const engine of [this.plain, this.parsing]) (engine?.model as { clear_cache?: () => void } | null)?.clear_cache?.();
+  }
+
   /** The bytes a token stands for, or null when they are unknown (`<unk>`). */
   private bytesOf(id: number, token: string): Uint8Array | null {
     const cached = this.bytesCache.get(id);

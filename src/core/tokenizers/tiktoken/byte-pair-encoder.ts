@@ -7,6 +7,16 @@ export type RankTable = readonly (string | readonly number[])[];
 const HEAP_THRESHOLD = 96;
 const CACHE_LIMIT = 50_000;
 
+/** Byte sequences up to this long are keyed by a number (cheaper than building a string per lookup). */
+const SHORT = 6;
+
+/** An exact numeric key for a short byte sequence: the bytes in base 256 plus a length marker (< 2^53). */
+function shortKey(bytes: Uint8Array, start: number, end: number): number {
+  let key = 1;
+  for (let i = end - 1; i >= start; i--) key = key * 256 + bytes[i]!;
+  return key;
+}
+
 function binaryKey(bytes: Uint8Array, start: number, end: number): string {
   let key = "";
   for (let i = start; i < end; i++) key += String.fromCharCode(bytes[i]!);
@@ -21,14 +31,16 @@ function binaryKey(bytes: Uint8Array, start: number, end: number): string {
  * leading U+FEFF, which is exactly how gpt-tokenizer 4.0.0 loses the BOM token (o200k id 5574).
  */
 export class BytePairEncoder {
-  private readonly byBytes = new Map<string, number>();
+  private readonly byShortBytes = new Map<number, number>();
+  private readonly byLongBytes = new Map<string, number>();
   private readonly byText = new Map<string, number>();
   private cache = new Map<string, number[]>();
 
   constructor(ranks: RankTable) {
     ranks.forEach((value, rank) => {
       const bytes = typeof value === "string" ? utf8Encode(value) : Uint8Array.from(value);
-      this.byBytes.set(binaryKey(bytes, 0, bytes.length), rank);
+      if (bytes.length <= SHORT) this.byShortBytes.set(shortKey(bytes, 0, bytes.length), rank);
+      else this.byLongBytes.set(binaryKey(bytes, 0, bytes.length), rank);
       if (typeof value === "string") this.byText.set(value, rank);
     });
   }
@@ -56,7 +68,8 @@ export class BytePairEncoder {
   }
 
   private rankOf(bytes: Uint8Array, start: number, end: number): number {
-    return this.byBytes.get(binaryKey(bytes, start, end)) ?? Infinity;
+    const rank = end - start <= SHORT ? this.byShortBytes.get(shortKey(bytes, start, end)) : this.byLongBytes.get(binaryKey(bytes, start, end));
+    return rank ?? Infinity;
   }
 
   private idsOf(bytes: Uint8Array, starts: readonly number[]): number[] {

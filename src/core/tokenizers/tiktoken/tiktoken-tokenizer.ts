@@ -29,6 +29,7 @@ export class TiktokenTokenizer implements Tokenizer {
   private readonly ranks: RankTable;
   private readonly specialIds: Map<string, number>;
   private readonly specialById = new Map<number, string>();
+  private readonly isSpecial: Uint8Array;
 
   constructor(spec: TiktokenSpec) {
     this.ranks = spec.ranks;
@@ -42,7 +43,11 @@ export class TiktokenTokenizer implements Tokenizer {
     spec.ranks.forEach((value, rank) => {
       this.byteLengths[rank] = typeof value === "string" ? utf8Encode(value).length : value.length;
     });
-    for (const [text, id] of this.specialIds) this.byteLengths[id] = utf8Encode(text).length;
+    this.isSpecial = new Uint8Array(maxId + 1);
+    for (const [text, id] of this.specialIds) {
+      this.byteLengths[id] = utf8Encode(text).length;
+      this.isSpecial[id] = 1;
+    }
     this.encoder = new BytePairEncoder(spec.ranks);
     this.splitRegex = tiktokenSplitRegex(spec.pattern);
     this.info = {
@@ -81,7 +86,7 @@ export class TiktokenTokenizer implements Tokenizer {
       offsets[i] = position;
       position += lengths[id]!;
       ends[i] = position;
-      if (this.specialById.has(id)) flags[i] = TokenFlag.Special;
+      if (this.isSpecial[id]) flags[i] = TokenFlag.Special;
     }
     offsets[count] = position;
     if (position !== inputBytes.length) {

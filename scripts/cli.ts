@@ -1,0 +1,30 @@
+import { CATALOG } from "../src/core/tokenizers/catalog";
+import { UsageError } from "./cli/args";
+import { tokenizeCommand } from "./cli/tokenize-command";
+
+const USAGE = `usage: npm run -s cli -- <command>
+  list                                               tokenizer ids and names
+  tokenize --tokenizer <id|file> [--specials] <file|->   ids and UTF-8 byte spans as JSON`;
+
+const commands: Record<string, (argv: string[]) => Promise<string>> = {
+  list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
+  tokenize: tokenizeCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  try {
+    process.stdout.write(`${await command(rest)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
