@@ -6,15 +6,27 @@ import tseslint from "typescript-eslint";
 /** Layering: core imports nothing above it; workers import only core; the UI takes only types from workers. */
 const coreOnly = {
   patterns: [
-    { group: ["**/state/**", "**/queries/**", "**/ui/**", "**/workers/**", "react", "react-dom"], message: "src/core is pure: it imports nothing above it." },
+    {
+      group: ["**/state/**", "**/queries/**", "**/ui/**", "**/workers/**", "react", "react-dom"],
+      message: "src/core is pure: it imports nothing above it.",
+    },
   ],
 };
 const workersOnlyCore = {
-  patterns: [{ group: ["**/state/**", "**/queries/**", "**/ui/**", "react", "react-dom"], message: "Workers import only src/core." }],
+  patterns: [
+    {
+      group: ["**/state/**", "**/queries/**", "**/ui/**", "react", "react-dom"],
+      message: "Workers import only src/core.",
+    },
+  ],
 };
 const uiTypesFromWorkers = {
   patterns: [
-    { group: ["**/workers/*/api", "**/workers/*/worker"], allowTypeImports: true, message: "The UI imports only types from workers (use the client)." },
+    {
+      group: ["**/workers/*/api", "**/workers/*/worker"],
+      allowTypeImports: true,
+      message: "The UI imports only types from workers (use the client).",
+    },
   ],
 };
 

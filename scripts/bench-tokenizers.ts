@@ -40,10 +40,18 @@ async function libraryFor(tokenizer: Tokenizer): Promise<Library | null> {
       encode(text: string, options: object): number[];
       clearMergeCache(): void;
     };
-    return { name: "gpt-tokenizer encode", encode: (text) => api.encode(text, { disallowedSpecial: new Set() }), clearCache: () => api.clearMergeCache() };
+    return {
+      name: "gpt-tokenizer encode",
+      encode: (text) => api.encode(text, { disallowedSpecial: new Set() }),
+      clearCache: () => api.clearMergeCache(),
+    };
   }
   if (tokenizer.libraryEncode) {
-    return { name: "@huggingface/tokenizers encode", encode: (text) => tokenizer.libraryEncode!(text), clearCache: () => tokenizer.clearCache?.() };
+    return {
+      name: "@huggingface/tokenizers encode",
+      encode: (text) => tokenizer.libraryEncode!(text),
+      clearCache: () => tokenizer.clearCache?.(),
+    };
   }
   return null;
 }
@@ -100,4 +108,7 @@ for (const entry of CATALOG) {
 }
 console.table(rows);
 mkdirSync("bench-results", { recursive: true });
-writeFileSync("bench-results/tokenizers.json", JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2));
+writeFileSync(
+  "bench-results/tokenizers.json",
+  JSON.stringify({ date: new Date().toISOString(), runs, rows }, null, 2),
+);

@@ -12,13 +12,17 @@ const stampPath = join(root, "node_modules", ".tokenprism-lock-hash");
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
   if (result.status !== 0) {
-    process.stderr.write(`\n✗ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).\n`);
+    process.stderr.write(
+      `\n✗ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).\n`,
+    );
     process.exit(result.status ?? 1);
   }
 }
 
 function lockHash() {
-  return createHash("sha256").update(readFileSync(join(root, "package-lock.json"))).digest("hex");
+  return createHash("sha256")
+    .update(readFileSync(join(root, "package-lock.json")))
+    .digest("hex");
 }
 
 /** `npm ci` when node_modules is missing or was installed from another package-lock.json. */

@@ -9,7 +9,11 @@ import { readInput } from "./read-input";
 
 async function resolveTokenizer(idOrPath: string): Promise<Tokenizer> {
   if (existsSync(idOrPath) && /\.(json|tiktoken)$/.test(idOrPath)) {
-    return tokenizerFromFile(basename(idOrPath), new Uint8Array(await readFile(idOrPath)), basename(idOrPath));
+    return tokenizerFromFile(
+      basename(idOrPath),
+      new Uint8Array(await readFile(idOrPath)),
+      basename(idOrPath),
+    );
   }
   return loadTokenizer(idOrPath);
 }
@@ -22,7 +26,8 @@ export async function tokenizeCommand(argv: readonly string[]): Promise<string> 
   const args = parseArgs(argv, ["specials"]);
   const id = args.options.get("tokenizer");
   const file = args.positional[0];
-  if (typeof id !== "string" || file === undefined) throw new UsageError("usage: tokenize --tokenizer <id> [--specials] <file | ->");
+  if (typeof id !== "string" || file === undefined)
+    throw new UsageError("usage: tokenize --tokenizer <id> [--specials] <file | ->");
   const tokenizer = await resolveTokenizer(id);
   const bytes = await readInput(file);
   const text = new TextDecoder("utf-8").decode(bytes);

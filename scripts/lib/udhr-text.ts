@@ -16,7 +16,8 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith("#x") || body.startsWith("#X")) return String.fromCodePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith("#x") || body.startsWith("#X"))
+      return String.fromCodePoint(parseInt(body.slice(2), 16));
     if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
     return ENTITIES[body.toLowerCase()] ?? whole;
   });

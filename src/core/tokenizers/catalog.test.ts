@@ -14,7 +14,8 @@ describe.each(CATALOG.map((entry) => entry.id))("%s", (id) => {
       for (const text of HARD_STRINGS) {
         const encoding = tokenizer.encode(text, { parseSpecials });
         expect(encodingViolation(text, encoding), JSON.stringify(text)).toBeNull();
-        if (tokenizer.libraryEncode) expect(Array.from(encoding.ids)).toEqual(tokenizer.libraryEncode(text, { parseSpecials }));
+        if (tokenizer.libraryEncode)
+          expect(Array.from(encoding.ids)).toEqual(tokenizer.libraryEncode(text, { parseSpecials }));
       }
     }
   });
@@ -60,13 +61,35 @@ describe("the catalog", () => {
 
   it("covers the tokenizers the product promises", () => {
     const ids = CATALOG.map((entry) => entry.id);
-    for (const id of ["r50k_base", "p50k_base", "cl100k_base", "o200k_base", "llama-3", "llama-2", "qwen-3", "gemma-3", "deepseek-v3", "gpt-oss", "claude-legacy", "bytes", "code-points", "graphemes", "words"]) {
+    for (const id of [
+      "r50k_base",
+      "p50k_base",
+      "cl100k_base",
+      "o200k_base",
+      "llama-3",
+      "llama-2",
+      "qwen-3",
+      "gemma-3",
+      "deepseek-v3",
+      "gpt-oss",
+      "claude-legacy",
+      "bytes",
+      "code-points",
+      "graphemes",
+      "words",
+    ]) {
       expect(ids).toContain(id);
     }
   });
 
   it("loads vocabularies whose sizes match the published ones", async () => {
-    const sizes: Record<string, number> = { r50k_base: 50257, p50k_base: 50281, cl100k_base: 100277, o200k_base: 200019 };
-    for (const [id, size] of Object.entries(sizes)) expect((await loadTokenizer(id)).info.vocabSize).toBe(size);
+    const sizes: Record<string, number> = {
+      r50k_base: 50257,
+      p50k_base: 50281,
+      cl100k_base: 100277,
+      o200k_base: 200019,
+    };
+    for (const [id, size] of Object.entries(sizes))
+      expect((await loadTokenizer(id)).info.vocabSize).toBe(size);
   });
 });

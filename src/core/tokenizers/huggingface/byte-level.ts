@@ -7,7 +7,8 @@ let unicodeToByte: Map<number, number> | undefined;
 function table(): Map<number, number> {
   if (unicodeToByte) return unicodeToByte;
   const map = new Map<number, number>();
-  const printable = (b: number) => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
+  const printable = (b: number) =>
+    (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
   let extra = 0;
   for (let b = 0; b < 256; b++) {
     if (printable(b)) map.set(b, b);

@@ -7,7 +7,13 @@ import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type Toke
 import { alignOnStream, toInputOffsets } from "./align";
 import { byteLevelDecode } from "./byte-level";
 import { identityView, normalizedView, type NormalizedView } from "./normalized-view";
-import { assertTokenizerJson, components, describe, type ComponentJson, type TokenizerJson } from "./tokenizer-json";
+import {
+  assertTokenizerJson,
+  components,
+  describe,
+  type ComponentJson,
+  type TokenizerJson,
+} from "./tokenizer-json";
 
 /** What it takes to build a tokenizer from a `tokenizer.json`. */
 export interface HuggingFaceSpec {
@@ -56,23 +62,30 @@ export class HuggingFaceTokenizer implements Tokenizer {
     assertTokenizerJson(spec.json);
     this.json = spec.json;
     this.config = spec.config ?? {};
-    for (const token of this.json.added_tokens) this.added.set(token.id, { content: token.content, special: token.special });
-    const plainJson = { ...this.json, added_tokens: this.json.added_tokens.filter((token) => !token.special) };
+    for (const token of this.json.added_tokens)
+      this.added.set(token.id, { content: token.content, special: token.special });
+    const plainJson = {
+      ...this.json,
+      added_tokens: this.json.added_tokens.filter((token) => !token.special),
+    };
     this.plain = new HfTokenizer(plainJson, this.config);
-    const all = [...components(this.json.normalizer), ...components(this.json.pre_tokenizer), ...components(this.json.decoder)];
+    const all = [
+      ...components(this.json.normalizer),
+      ...components(this.json.pre_tokenizer),
+      ...components(this.json.decoder),
+    ];
     this.byteLevel = all.some((c) => c.type === "ByteLevel");
     this.metaspace =
       !this.byteLevel && (all.some((c) => c.type === "Metaspace") || JSON.stringify(all).includes(METASPACE));
     this.byteFallback = this.json.model.byte_fallback === true;
     const modelType = this.json.model.type ?? "BPE";
-    this.wordPiecePrefix = modelType === "WordPiece" ? (this.json.model.continuing_subword_prefix ?? "##") : null;
+    this.wordPiecePrefix =
+      modelType === "WordPiece" ? (this.json.model.continuing_subword_prefix ?? "##") : null;
     this.unkToken = this.json.model.unk_token ?? unigramUnkToken(this.json.model);
     const normalizeChars = perCharacterNormalizer(this.json.normalizer);
     const surface = this.metaspace ? (text: string) => text.replaceAll(METASPACE, " ") : null;
     this.normalize =
-      normalizeChars && surface
-        ? (text) => surface(normalizeChars(text))
-        : (normalizeChars ?? surface);
+      normalizeChars && surface ? (text) => surface(normalizeChars(text)) : (normalizeChars ?? surface);
     let vocabSize = this.plain.get_vocab(true).size;
     for (const id of this.added.keys()) vocabSize = Math.max(vocabSize, id + 1);
     this.info = {
@@ -96,7 +109,8 @@ export class HuggingFaceTokenizer implements Tokenizer {
   }
 
   clearCache(): void {
-    for (const engine of [this.plain, this.parsing]) (engine?.model as { clear_cache?: () => void } | null)?.clear_cache?.();
+    for (const engine of [this.plain, this.parsing])
+      (engine?.model as { clear_cache?: () => void } | null)?.clear_cache?.();
   }
 
   /** The bytes a token stands for, or null when they are unknown (`<unk>`). */
@@ -108,12 +122,17 @@ export class HuggingFaceTokenizer implements Tokenizer {
     const fallback = this.byteFallback ? BYTE_FALLBACK.exec(token) : null;
     if (token === this.unkToken) bytes = null;
     else if (added?.special) bytes = utf8Encode(added.content);
-    else if (added) bytes = utf8Encode(this.metaspace ? added.content.replaceAll(METASPACE, " ") : added.content);
+    else if (added)
+      bytes = utf8Encode(this.metaspace ? added.content.replaceAll(METASPACE, " ") : added.content);
     else if (fallback) bytes = Uint8Array.of(parseInt(fallback[1]!, 16));
     else if (this.byteLevel) bytes = byteLevelDecode(token) ?? utf8Encode(token);
     else {
       let surface = token;
-      if (this.wordPiecePrefix && surface.startsWith(this.wordPiecePrefix) && surface !== this.wordPiecePrefix) {
+      if (
+        this.wordPiecePrefix &&
+        surface.startsWith(this.wordPiecePrefix) &&
+        surface !== this.wordPiecePrefix
+      ) {
         surface = surface.slice(this.wordPiecePrefix.length);
       }
       if (this.metaspace) surface = surface.replaceAll(METASPACE, " ");
@@ -164,7 +183,18 @@ export class HuggingFaceTokenizer implements Tokenizer {
     tokenByteOffsets[count] = offset;
     const notes = inputNotes(text);
     if (count === 0 && inputBytes.length > 0) notes.push("The tokenizer produced no tokens for this text.");
-    return finishEncoding({ tokenizerId: this.info.id, text, inputBytes, ids, starts, ends, flags, tokenBytes, tokenByteOffsets, notes });
+    return finishEncoding({
+      tokenizerId: this.info.id,
+      text,
+      inputBytes,
+      ids,
+      starts,
+      ends,
+      flags,
+      tokenBytes,
+      tokenByteOffsets,
+      notes,
+    });
   }
 
   tokenText(id: number): string {

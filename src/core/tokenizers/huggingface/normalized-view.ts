@@ -15,7 +15,12 @@ export interface NormalizedView {
 
 /** The view of a tokenizer that does not normalize: one identity unit. */
 export function identityView(inputBytes: Uint8Array): NormalizedView {
-  return { bytes: inputBytes, nStarts: [0, inputBytes.length], iStarts: [0, inputBytes.length], identity: [true] };
+  return {
+    bytes: inputBytes,
+    nStarts: [0, inputBytes.length],
+    iStarts: [0, inputBytes.length],
+    identity: [true],
+  };
 }
 
 /**

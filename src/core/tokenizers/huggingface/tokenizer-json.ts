@@ -5,7 +5,14 @@ export interface TokenizerJson {
   normalizer: ComponentJson | null;
   pre_tokenizer: ComponentJson | null;
   decoder?: ComponentJson | null;
-  model: { type?: string; vocab: unknown; byte_fallback?: boolean; unk_token?: string | null; continuing_subword_prefix?: string | null; merges?: unknown };
+  model: {
+    type?: string;
+    vocab: unknown;
+    byte_fallback?: boolean;
+    unk_token?: string | null;
+    continuing_subword_prefix?: string | null;
+    merges?: unknown;
+  };
 }
 
 /** One added token entry. */
@@ -36,7 +43,9 @@ export function assertTokenizerJson(value: unknown): asserts value is TokenizerJ
   if (!isRecord(model)) throw new Error('This is not a tokenizer.json: it has no "model" object.');
   const type = model.type ?? (model.merges ? "BPE" : undefined);
   if (type !== "BPE" && type !== "Unigram" && type !== "WordPiece" && type !== "WordLevel") {
-    throw new Error(`Unsupported tokenizer.json model type: ${String(model.type)} (BPE, Unigram, WordPiece, WordLevel work).`);
+    throw new Error(
+      `Unsupported tokenizer.json model type: ${String(model.type)} (BPE, Unigram, WordPiece, WordLevel work).`,
+    );
   }
   if (!("vocab" in model)) throw new Error('This is not a tokenizer.json: "model" has no "vocab".');
   if (!Array.isArray(value.added_tokens)) value.added_tokens = [];

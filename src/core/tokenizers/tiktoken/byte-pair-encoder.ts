@@ -68,7 +68,10 @@ export class BytePairEncoder {
   }
 
   private rankOf(bytes: Uint8Array, start: number, end: number): number {
-    const rank = end - start <= SHORT ? this.byShortBytes.get(shortKey(bytes, start, end)) : this.byLongBytes.get(binaryKey(bytes, start, end));
+    const rank =
+      end - start <= SHORT
+        ? this.byShortBytes.get(shortKey(bytes, start, end))
+        : this.byLongBytes.get(binaryKey(bytes, start, end));
     return rank ?? Infinity;
   }
 
@@ -76,7 +79,8 @@ export class BytePairEncoder {
     const ids: number[] = [];
     for (let i = 0; i < starts.length - 1; i++) {
       const rank = this.rankOf(bytes, starts[i]!, starts[i + 1]!);
-      if (rank === Infinity) throw new Error("byte sequence missing from the vocabulary (a rank table without all 256 bytes?)");
+      if (rank === Infinity)
+        throw new Error("byte sequence missing from the vocabulary (a rank table without all 256 bytes?)");
       ids.push(rank);
     }
     return ids;
@@ -99,7 +103,8 @@ export class BytePairEncoder {
       if (at < 0) break;
       starts.splice(at + 1, 1);
       ranks.splice(at, 1);
-      if (at < ranks.length) ranks[at] = at + 2 < starts.length ? this.rankOf(bytes, starts[at]!, starts[at + 2]!) : Infinity;
+      if (at < ranks.length)
+        ranks[at] = at + 2 < starts.length ? this.rankOf(bytes, starts[at]!, starts[at + 2]!) : Infinity;
       if (at > 0) ranks[at - 1] = this.rankOf(bytes, starts[at - 1]!, starts[at + 1]!);
     }
     return this.idsOf(bytes, starts);

@@ -23,8 +23,12 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
   it("on the hard strings, specials as plain text and parsed", async () => {
     const tokenizer = await loadTokenizer(name);
     for (const text of HARD_STRINGS) {
-      expect(Array.from(tokenizer.encode(text).ids), JSON.stringify(text)).toEqual(Array.from(reference(name).encode(text, [], [])));
-      expect(Array.from(tokenizer.encode(text, { parseSpecials: true }).ids)).toEqual(Array.from(reference(name).encode(text, "all")));
+      expect(Array.from(tokenizer.encode(text).ids), JSON.stringify(text)).toEqual(
+        Array.from(reference(name).encode(text, [], [])),
+      );
+      expect(Array.from(tokenizer.encode(text, { parseSpecials: true }).ids)).toEqual(
+        Array.from(reference(name).encode(text, "all")),
+      );
     }
   });
 
@@ -32,7 +36,9 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
     const tokenizer = await loadTokenizer(name);
     fc.assert(
       fc.property(hardUnicode(), (text) => {
-        expect(Array.from(tokenizer.encode(text).ids)).toEqual(Array.from(reference(name).encode(text, [], [])));
+        expect(Array.from(tokenizer.encode(text).ids)).toEqual(
+          Array.from(reference(name).encode(text, [], [])),
+        );
       }),
       { numRuns: 400 },
     );
@@ -41,7 +47,9 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
   it("on the first hundred UDHR declarations", async () => {
     const tokenizer = await loadTokenizer(name);
     for (const declaration of readDeclarations().slice(0, 100)) {
-      expect(Array.from(tokenizer.encode(declaration.text).ids), declaration.code).toEqual(Array.from(reference(name).encode(declaration.text, [], [])));
+      expect(Array.from(tokenizer.encode(declaration.text).ids), declaration.code).toEqual(
+        Array.from(reference(name).encode(declaration.text, [], [])),
+      );
     }
   });
 });
@@ -58,6 +66,8 @@ describe("the byte-pair merge", () => {
 
   it("encodes U+FEFF as the BOM token (gpt-tokenizer 4.0.0 does not)", async () => {
     const tokenizer = await loadTokenizer("o200k_base");
-    expect(Array.from(tokenizer.encode("\uFEFF").ids)).toEqual(Array.from(reference("o200k_base").encode("\uFEFF", [], [])));
+    expect(Array.from(tokenizer.encode("\uFEFF").ids)).toEqual(
+      Array.from(reference("o200k_base").encode("\uFEFF", [], [])),
+    );
   });
 });

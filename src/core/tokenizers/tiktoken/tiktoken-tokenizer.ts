@@ -9,7 +9,10 @@ import { tiktokenSplitRegex, TIKTOKEN_PATTERNS, type TiktokenPatternName } from 
 
 /** What it takes to build a tiktoken-style byte-level BPE tokenizer. */
 export interface TiktokenSpec {
-  info: Omit<TokenizerInfo, "vocabSize" | "specialTokens" | "pretokenization" | "normalization" | "algorithm">;
+  info: Omit<
+    TokenizerInfo,
+    "vocabSize" | "specialTokens" | "pretokenization" | "normalization" | "algorithm"
+  >;
   /** rank → token bytes (a string when the bytes are valid UTF-8), as gpt-tokenizer and `.tiktoken` files give them. */
   ranks: RankTable;
   specialTokens: Record<string, number>;
@@ -90,7 +93,9 @@ export class TiktokenTokenizer implements Tokenizer {
     }
     offsets[count] = position;
     if (position !== inputBytes.length) {
-      throw new Error(`${this.info.id}: token bytes (${position}) do not add up to the input (${inputBytes.length})`);
+      throw new Error(
+        `${this.info.id}: token bytes (${position}) do not add up to the input (${inputBytes.length})`,
+      );
     }
     return finishEncoding({
       tokenizerId: this.info.id,

