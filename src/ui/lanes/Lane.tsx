@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { encodingOptions, tokenizerLoadOptions } from "../../queries/tokenizer-queries";
+import { LaneInfo } from "./LaneInfo";
+import { SpecialTextHint } from "./SpecialTextHint";
 import { TokenText } from "./TokenText";
 
 interface LaneProps {
@@ -49,12 +51,14 @@ export function Lane({ laneId, text, parseSpecials }: LaneProps) {
           </button>
         </p>
       )}
+      {load.data && <SpecialTextHint info={load.data} text={text} parseSpecials={parseSpecials} />}
       {data?.notes.map((note) => (
         <p key={note} className="note">
           {note}
         </p>
       ))}
       {data && <TokenText text={text} encoding={data} />}
+      {load.data && <LaneInfo info={load.data} />}
     </section>
   );
 }
