@@ -13,17 +13,17 @@ export class TokenprismPage {
   }
 
   lane(): Locator {
-    return this.page.locator(".lane");
+    return this.page.getByTestId("lane");
   }
 
-  /** Waits until the lane has finished loading and tokenizing. */
+  /** Waits until no work is pending and the lane shows a result. */
   async waitIdle(): Promise<void> {
-    await expect(this.lane()).toHaveAttribute("data-status", "idle", { timeout: 30_000 });
+    await expect(this.page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 30_000 });
+    await expect(this.lane()).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
   }
 
   async tokenCount(): Promise<number> {
-    const text = await this.page.getByTestId("token-count").innerText();
-    return Number(text.replace(/[^\d]/g, ""));
+    return Number(await this.lane().getAttribute("data-token-count"));
   }
 }
 

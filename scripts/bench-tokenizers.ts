@@ -75,7 +75,9 @@ for (const entry of CATALOG) {
   if (only && !only.includes(entry.id)) continue;
   const tokenizer = await loadTokenizer(entry.id);
   const library = await libraryFor(tokenizer);
-  const slow = library ? (64_000 / MB) / seconds(() => library.encode(corpora.english.slice(0, 64_000))) < 0.3 : false;
+  const slow = library
+    ? 64_000 / MB / seconds(() => library.encode(corpora.english.slice(0, 64_000))) < 0.3
+    : false;
   for (const [corpus, fullText] of Object.entries(corpora)) {
     const text = slow ? fullText.slice(0, 256_000) : fullText;
     const megabytes = Buffer.byteLength(text) / MB;

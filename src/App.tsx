@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { tokenizerListOptions } from "./queries/tokenizer-queries";
 import { useAppActions, useLaneId, useParseSpecials, useText } from "./state/app-store";
+import { BusyIndicator } from "./ui/BusyIndicator";
 import { TextInput } from "./ui/editor/TextInput";
 import { Lane } from "./ui/lanes/Lane";
 
@@ -13,6 +14,7 @@ export function App() {
   const tokenizers = useQuery(tokenizerListOptions());
   return (
     <main className="app">
+      <BusyIndicator />
       <h1>Tokenprism</h1>
       <TextInput />
       <div className="controls">

@@ -9,3 +9,4 @@ declare class TextDecoder {
   decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
 }
 declare function atob(data: string): string;
+declare function btoa(data: string): string;

@@ -29,7 +29,14 @@ export function Lane({ laneId, text, parseSpecials }: LaneProps) {
   const error = load.error ?? encoding.error;
   const data = encoding.data;
   return (
-    <section className="lane" data-status={status} aria-busy={status === "loading" || status === "encoding"}>
+    <section
+      className="lane"
+      data-testid="lane"
+      data-tokenizer={laneId}
+      data-status={status}
+      data-token-count={encoding.data?.ids.length}
+      aria-busy={status === "loading"}
+    >
       <header className="lane-header">
         <h2>{load.data?.name ?? laneId}</h2>
         {data && (

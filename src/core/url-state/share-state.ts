@@ -1,0 +1,112 @@
+import { deflateSync, Inflate } from "fflate";
+import * as v from "valibot";
+import { fromBase64Url, toBase64Url } from "./base64url";
+
+/** The link format version this build writes. Older versions are read; newer ones are refused politely. */
+export const SHARE_VERSION = 1;
+/** The most text a link may carry (UTF-16 units); a 100 KB text fits with room to spare. */
+export const MAX_SHARED_TEXT = 2_000_000;
+const MAX_INFLATED_BYTES = 16_000_000;
+
+const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
+
+const shareStateSchema = v.strictObject({
+  text: v.pipe(v.string(), v.maxLength(MAX_SHARED_TEXT)),
+  lanes: v.pipe(
+    v.array(
+      v.strictObject({ tokenizer: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/)), mode: laneModeSchema }),
+    ),
+    v.maxLength(24),
+  ),
+  parseSpecials: v.boolean(),
+  showWhitespace: v.boolean(),
+  showDiff: v.boolean(),
+  theme: v.picklist(["system", "light", "dark"]),
+  selection: v.nullable(
+    v.strictObject({
+      lane: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      token: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
+});
+
+/** Everything a permalink carries: the text, the lanes in order, options, theme and the selected token. */
+export type ShareState = v.InferOutput<typeof shareStateSchema>;
+/** How a lane draws its tokens. */
+export type LaneMode = v.InferOutput<typeof laneModeSchema>;
+
+/** Why a link could not be opened, in words for the user. */
+export type DecodeResult = { ok: true; state: ShareState } | { ok: false; reason: string };
+
+/** Serializes the state as `v1.<base64url(deflate(JSON))>` for the URL fragment. */
+export function encodeShareState(state: ShareState): string {
+  const json = new TextEncoder().encode(JSON.stringify(state));
+  return `v${SHARE_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}`;
+}
+
+function inflateLimited(data: Uint8Array): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooBig = false;
+  const inflater = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) tooBig = true;
+    else chunks.push(chunk);
+  });
+  try {
+    inflater.push(data, true);
+  } catch {
+    return null;
+  }
+  if (tooBig || chunks.length === 0) return null;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a URL fragment (with or without `#`). Never throws: a malformed, truncated, oversized or
+ * future-version link gives `{ ok: false, reason }`.
+ */
+export function decodeShareState(fragment: string): DecodeResult {
+  const body = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  const match = /^v(\d+)\.(.*)$/s.exec(body);
+  if (!match) return { ok: false, reason: "This link is not a Tokenprism link (it has no version)." };
+  const version = Number(match[1]);
+  if (version > SHARE_VERSION) {
+    return {
+      ok: false,
+      reason: `This link was made by a newer version of Tokenprism (format v${version}); this one reads up to v${SHARE_VERSION}.`,
+    };
+  }
+  if (version < 1) return { ok: false, reason: `Unknown link format v${version}.` };
+  if (!/^[A-Za-z0-9_-]*$/.test(match[2]!)) {
+    return { ok: false, reason: "This link is damaged: it contains characters a Tokenprism link never has." };
+  }
+  const compressed = fromBase64Url(match[2]!);
+  if (!compressed)
+    return { ok: false, reason: "This link is damaged or truncated: it could not be decoded." };
+  const inflated = inflateLimited(compressed);
+  if (!inflated)
+    return { ok: false, reason: "This link is damaged or truncated: it could not be decompressed." };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(inflated));
+  } catch {
+    return { ok: false, reason: "This link is damaged: its contents are not valid JSON." };
+  }
+  const parsed = v.safeParse(shareStateSchema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue?.path?.map((item) => String(item.key)).join(".") ?? "";
+    return {
+      ok: false,
+      reason: `This link's contents are not valid${path ? ` (at ${path})` : ""}: ${issue?.message ?? "unknown problem"}.`,
+    };
+  }
+  return { ok: true, state: parsed.output };
+}
