@@ -2,9 +2,13 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
 import "./styles.css";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
+readLinkOnLoad();
+startUrlSync();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

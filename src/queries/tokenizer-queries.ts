@@ -1,35 +1,48 @@
 import { queryOptions } from "@tanstack/react-query";
-import { proxy } from "comlink";
 import { textDigest } from "../core/text/digest";
-import type { ProgressCallback } from "../core/tokenizers/catalog";
-import { tokenizerWorker } from "../../workers/tokenizer/client";
+import { reportLoadProgress } from "../state/load-progress-store";
+import { tokenizerClient } from "../../workers/tokenizer/client";
 
 /** The built-in tokenizers (static, fetched once). */
 export function tokenizerListOptions() {
   return queryOptions({
     queryKey: ["tokenizers"],
-    queryFn: () => tokenizerWorker().listTokenizers(),
+    queryFn: () => tokenizerClient().listTokenizers(),
     staleTime: Infinity,
   });
 }
 
-/** Loads a tokenizer's files in the worker; `onProgress` sees the download. */
-export function tokenizerLoadOptions(id: string, onProgress?: ProgressCallback) {
+/** Loads a tokenizer's files in its worker, reporting download progress. */
+export function tokenizerLoadOptions(id: string, approximateBytes = 1) {
   return queryOptions({
     queryKey: ["tokenizer", id],
-    queryFn: () => tokenizerWorker().loadTokenizer(id, onProgress ? proxy(onProgress) : undefined),
+    queryFn: () =>
+      tokenizerClient().loadTokenizer(id, Math.max(1, approximateBytes), (loaded, total) =>
+        reportLoadProgress(id, loaded, total),
+      ),
     staleTime: Infinity,
+    gcTime: Infinity,
     retry: false,
   });
 }
 
-/** One tokenization; deterministic, so it never goes stale. Keyed by a digest, not the whole text. */
+/** One tokenization. Deterministic, so never stale; keyed by a digest, not the whole text. */
 export function encodingOptions(id: string, text: string, parseSpecials: boolean) {
   return queryOptions({
     queryKey: ["encoding", id, parseSpecials, textDigest(text)],
-    queryFn: () => tokenizerWorker().encode(id, text, { parseSpecials }),
+    queryFn: ({ signal }) => tokenizerClient().encode(id, text, { parseSpecials }, signal),
     staleTime: Infinity,
-    gcTime: 60_000,
+    gcTime: 30_000,
     retry: false,
+  });
+}
+
+/** Bytes, characters, words and lines of the text (computed in a worker). */
+export function textCountsOptions(text: string) {
+  return queryOptions({
+    queryKey: ["text-counts", textDigest(text)],
+    queryFn: ({ signal }) => tokenizerClient().textCounts(text, signal),
+    staleTime: Infinity,
+    gcTime: 30_000,
   });
 }

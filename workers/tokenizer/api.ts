@@ -14,6 +14,21 @@ import {
   type Tokenizer,
   type TokenizerInfo,
 } from "../../src/core/tokenizers/types";
+import { textCounts } from "../../src/core/metrics/text-counts";
+import type { TextCounts } from "../../src/core/metrics/lane-stats";
+
+/** Thrown for a request the main thread cancelled before it started. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+/** Lets messages that arrived meanwhile (cancellations) run before heavy work starts. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** What the lane picker knows about a built-in tokenizer before loading it. */
 export interface TokenizerListing {
@@ -28,6 +43,13 @@ export interface TokenizerListing {
 /** The tokenizer worker's API: plain async functions over src/core, also callable without a worker. */
 export function createTokenizerApi(assets: AssetSource) {
   const loaded = new Map<string, Promise<Tokenizer>>();
+  const cancelled = new Set<number>();
+
+  async function startOrCancel(requestId: number | undefined): Promise<void> {
+    if (requestId === undefined) return;
+    await yieldToEventLoop();
+    if (cancelled.delete(requestId)) throw new CancelledError();
+  }
 
   function get(id: string, onProgress?: ProgressCallback): Promise<Tokenizer> {
     let promise = loaded.get(id);
@@ -60,10 +82,40 @@ export function createTokenizerApi(assets: AssetSource) {
       return (await get(id, onProgress)).info;
     },
 
-    /** Tokenizes text; the typed arrays are transferred, not copied. */
-    async encode(id: string, text: string, options: EncodeOptions = {}): Promise<Encoding> {
-      const encoding = (await get(id)).encode(text, options);
+    /**
+     * Tokenizes text; the typed arrays are transferred, not copied. With a `requestId`, the request can be
+     * dropped by {@link cancel} until it starts.
+     */
+    async encode(
+      id: string,
+      text: string,
+      options: EncodeOptions = {},
+      requestId?: number,
+    ): Promise<Encoding> {
+      const tokenizer = await get(id);
+      await startOrCancel(requestId);
+      const encoding = tokenizer.encode(text, options);
       return transfer(encoding, encodingTransferables(encoding));
+    },
+
+    /** Drops a queued request (one already running finishes; its result is then ignored). */
+    cancel(requestId: number): void {
+      cancelled.add(requestId);
+      if (cancelled.size > 10_000) cancelled.clear();
+    },
+
+    /** Bytes, code points, characters, words and lines of the text. */
+    async textCounts(text: string, requestId?: number): Promise<TextCounts> {
+      await startOrCancel(requestId);
+      return textCounts(text);
+    },
+
+    /** For tests of crash recovery: the worker throws outside any call and closes itself. */
+    crashForTesting(): void {
+      setTimeout(() => {
+        (globalThis as { close?: () => void }).close?.();
+        throw new Error("simulated worker crash");
+      }, 0);
     },
 
     /** Display strings of ids (token cards, exports). */

@@ -38,10 +38,19 @@ export type LaneMode = v.InferOutput<typeof laneModeSchema>;
 /** Why a link could not be opened, in words for the user. */
 export type DecodeResult = { ok: true; state: ShareState } | { ok: false; reason: string };
 
-/** Serializes the state as `v1.<base64url(deflate(JSON))>` for the URL fragment. */
+/** The JSON bytes a link compresses (exposed so a browser can compress them asynchronously). */
+export function shareStateJson(state: ShareState): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(state));
+}
+
+/** Builds the fragment from raw-DEFLATE-compressed {@link shareStateJson} bytes. */
+export function fragmentFromCompressed(compressed: Uint8Array): string {
+  return `v${SHARE_VERSION}.${toBase64Url(compressed)}`;
+}
+
+/** Serializes the state as `v1.<base64url(raw deflate(JSON))>` for the URL fragment. */
 export function encodeShareState(state: ShareState): string {
-  const json = new TextEncoder().encode(JSON.stringify(state));
-  return `v${SHARE_VERSION}.${toBase64Url(deflateSync(json, { level: 9 }))}`;
+  return fragmentFromCompressed(deflateSync(shareStateJson(state), { level: 9 }));
 }
 
 function inflateLimited(data: Uint8Array): Uint8Array | null {

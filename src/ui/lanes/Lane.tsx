@@ -1,71 +1,76 @@
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { encodingOptions, tokenizerLoadOptions } from "../../queries/tokenizer-queries";
+import type { LaneStats } from "../../core/metrics/lane-stats";
+import type { LaneResult } from "../comparison/use-lane-results";
+import { LaneBody } from "./LaneBody";
+import { LaneHeader } from "./LaneHeader";
 import { LaneInfo } from "./LaneInfo";
 import { SpecialTextHint } from "./SpecialTextHint";
-import { TokenText } from "./TokenText";
 
 interface LaneProps {
-  laneId: string;
+  result: LaneResult;
+  index: number;
+  laneCount: number;
   text: string;
   parseSpecials: boolean;
+  showWhitespace: boolean;
+  stats: LaneStats | undefined;
+  marks: Uint8Array | null;
+  highlight: readonly [number, number] | null;
+  selected: number;
+  scrollTo: number;
+  onSelect(lane: number, token: number, origin: "hover" | "keyboard"): void;
 }
 
-/** One tokenizer's view of the text: status, token count and the coloured tokens. */
-export function Lane({ laneId, text, parseSpecials }: LaneProps) {
-  const [progress, setProgress] = useState<number | null>(null);
-  const load = useQuery(
-    tokenizerLoadOptions(laneId, (loaded, total) => setProgress(total ? loaded / total : null)),
-  );
-  const encoding = useQuery({ ...encodingOptions(laneId, text, parseSpecials), enabled: load.isSuccess });
-  const status =
-    load.isError || encoding.isError
-      ? "error"
-      : load.isPending
-        ? "loading"
-        : encoding.isFetching || encoding.isPending
-          ? "encoding"
-          : "idle";
-  const error = load.error ?? encoding.error;
-  const data = encoding.data;
+/** One tokenizer's view of the text. */
+export function Lane(props: LaneProps) {
+  const { result, index } = props;
+  const name = result.info?.name ?? result.listing?.name ?? result.setting.tokenizer;
+  const shown =
+    result.encoding && result.encodedText !== undefined
+      ? { encoding: result.encoding, text: result.encodedText }
+      : null;
   return (
     <section
       className="lane"
       data-testid="lane"
-      data-tokenizer={laneId}
-      data-status={status}
-      data-token-count={encoding.data?.ids.length}
-      aria-busy={status === "loading"}
+      data-tokenizer={result.setting.tokenizer}
+      data-status={result.status}
+      data-token-count={result.status === "ready" ? result.encoding?.ids.length : undefined}
+      aria-busy={result.status === "loading"}
+      aria-label={`${name} lane`}
     >
-      <header className="lane-header">
-        <h2>{load.data?.name ?? laneId}</h2>
-        {data && (
-          <span className="count" data-testid="token-count">
-            {data.ids.length.toLocaleString()} tokens
-          </span>
-        )}
-        {status === "loading" && (
-          <span className="muted">
-            Loading tokenizer{progress !== null ? ` ${Math.round(progress * 100)}%` : "…"}
-          </span>
-        )}
-      </header>
-      {error && (
+      <LaneHeader result={result} index={index} laneCount={props.laneCount} stats={props.stats} />
+      {result.error && (
         <p role="alert" className="error">
-          {error.message}{" "}
-          <button type="button" onClick={() => void (load.isError ? load.refetch() : encoding.refetch())}>
+          {result.error.message}{" "}
+          <button type="button" onClick={result.retry}>
             Retry
           </button>
         </p>
       )}
-      {load.data && <SpecialTextHint info={load.data} text={text} parseSpecials={parseSpecials} />}
-      {data?.notes.map((note) => (
+      {result.info && (
+        <SpecialTextHint info={result.info} text={props.text} parseSpecials={props.parseSpecials} />
+      )}
+      {shown?.encoding.notes.map((note) => (
         <p key={note} className="note">
           {note}
         </p>
       ))}
-      {data && <TokenText text={text} encoding={data} />}
-      {load.data && <LaneInfo info={load.data} />}
+      {shown && (
+        <LaneBody
+          laneIndex={index}
+          laneName={name}
+          text={shown.text}
+          encoding={shown.encoding}
+          mode={result.setting.mode}
+          showWhitespace={props.showWhitespace}
+          marks={props.marks}
+          highlight={props.highlight}
+          selected={props.selected}
+          scrollTo={props.scrollTo}
+          onSelect={(token, origin) => props.onSelect(index, token, origin)}
+        />
+      )}
+      {result.info && <LaneInfo info={result.info} />}
     </section>
   );
 }

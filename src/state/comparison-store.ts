@@ -1,0 +1,132 @@
+import { create } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import type { LaneMode, ShareState } from "../core/url-state/share-state";
+import { SAMPLES } from "../ui/editor/samples";
+
+/** One lane as the user set it up; `key` is local (React keys), the rest goes into links. */
+export interface LaneSetting {
+  key: string;
+  tokenizer: string;
+  mode: LaneMode;
+}
+
+/** The selected (hovered or keyboard-focused) token. */
+export interface Selection {
+  lane: number;
+  token: number;
+}
+
+/** A message shown above the lanes. */
+export interface Notice {
+  kind: "error" | "info";
+  text: string;
+}
+
+export type Theme = "system" | "light" | "dark";
+
+export interface ComparisonState {
+  text: string;
+  lanes: LaneSetting[];
+  parseSpecials: boolean;
+  showWhitespace: boolean;
+  showDiff: boolean;
+  theme: Theme;
+  selection: Selection | null;
+  /** How the selection was made: keyboard and link selections scroll every lane to the token. */
+  selectionOrigin: "hover" | "keyboard" | "link";
+  notice: Notice | null;
+  actions: ComparisonActions;
+}
+
+export interface ComparisonActions {
+  setText(text: string): void;
+  addLane(tokenizer: string): void;
+  removeLane(key: string): void;
+  moveLane(key: string, delta: -1 | 1): void;
+  setLaneMode(key: string, mode: LaneMode): void;
+  setParseSpecials(on: boolean): void;
+  setShowWhitespace(on: boolean): void;
+  setShowDiff(on: boolean): void;
+  setTheme(theme: Theme): void;
+  select(selection: Selection | null, origin?: "hover" | "keyboard"): void;
+  notify(notice: Notice | null): void;
+  applyShareState(state: ShareState): void;
+}
+
+/** Lanes shown when the page opens without a link. */
+export const DEFAULT_LANES = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
+
+let nextKey = 1;
+function lane(tokenizer: string, mode: LaneMode = "text"): LaneSetting {
+  return { key: `lane-${nextKey++}`, tokenizer, mode };
+}
+
+const useComparisonStore = create<ComparisonState>()((set) => ({
+  text: SAMPLES[0]!.text,
+  lanes: DEFAULT_LANES.map((id) => lane(id)),
+  parseSpecials: false,
+  showWhitespace: false,
+  showDiff: true,
+  theme: "system",
+  selection: null,
+  selectionOrigin: "hover",
+  notice: null,
+  actions: {
+    setText: (text) => set({ text, selection: null }),
+    addLane: (tokenizer) => set((s) => ({ lanes: [...s.lanes, lane(tokenizer)] })),
+    removeLane: (key) => set((s) => ({ lanes: s.lanes.filter((l) => l.key !== key), selection: null })),
+    moveLane: (key, delta) =>
+      set((s) => {
+        const index = s.lanes.findIndex((l) => l.key === key);
+        const target = index + delta;
+        if (index < 0 || target < 0 || target >= s.lanes.length) return {};
+        const lanes = [...s.lanes];
+        [lanes[index], lanes[target]] = [lanes[target]!, lanes[index]!];
+        return { lanes, selection: null };
+      }),
+    setLaneMode: (key, mode) =>
+      set((s) => ({ lanes: s.lanes.map((l) => (l.key === key ? { ...l, mode } : l)) })),
+    setParseSpecials: (parseSpecials) => set({ parseSpecials, selection: null }),
+    setShowWhitespace: (showWhitespace) => set({ showWhitespace }),
+    setShowDiff: (showDiff) => set({ showDiff }),
+    setTheme: (theme) => set({ theme }),
+    select: (selection, origin = "hover") => set({ selection, selectionOrigin: origin }),
+    notify: (notice) => set({ notice }),
+    applyShareState: (state) =>
+      set({
+        text: state.text,
+        lanes: state.lanes.map((l) => lane(l.tokenizer, l.mode)),
+        parseSpecials: state.parseSpecials,
+        showWhitespace: state.showWhitespace,
+        showDiff: state.showDiff,
+        theme: state.theme,
+        selection: state.selection,
+        selectionOrigin: "link",
+      }),
+  },
+}));
+
+/** The parts of the state that a link carries. */
+export function shareStateOf(state: ComparisonState): ShareState {
+  return {
+    text: state.text,
+    lanes: state.lanes.map(({ tokenizer, mode }) => ({ tokenizer, mode })),
+    parseSpecials: state.parseSpecials,
+    showWhitespace: state.showWhitespace,
+    showDiff: state.showDiff,
+    theme: state.theme,
+    selection: state.selection,
+  };
+}
+
+export const comparisonStore = useComparisonStore;
+export const useText = () => useComparisonStore((s) => s.text);
+export const useLanes = () => useComparisonStore(useShallow((s) => s.lanes));
+export const useParseSpecials = () => useComparisonStore((s) => s.parseSpecials);
+export const useShowWhitespace = () => useComparisonStore((s) => s.showWhitespace);
+export const useShowDiff = () => useComparisonStore((s) => s.showDiff);
+export const useTheme = () => useComparisonStore((s) => s.theme);
+export const useSelection = () => useComparisonStore((s) => s.selection);
+export const useSelectionOrigin = () => useComparisonStore((s) => s.selectionOrigin);
+export const useNotice = () => useComparisonStore((s) => s.notice);
+export const useComparisonActions = () => useComparisonStore((s) => s.actions);

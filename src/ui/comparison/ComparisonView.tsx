@@ -1,0 +1,58 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { SummaryRow } from "../../core/export/comparison-export";
+import { laneStats } from "../../core/metrics/lane-stats";
+import { textCountsOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
+import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
+import { BusyIndicator } from "../BusyIndicator";
+import { TextPanel } from "../editor/TextPanel";
+import { LaneAdder } from "../lanes/LaneAdder";
+import { LaneList } from "../lanes/LaneList";
+import { SummaryTable } from "../summary/SummaryTable";
+import { TokenCard } from "../token-card/TokenCard";
+import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
+import { useBoundaryDiff } from "./use-boundary-diff";
+import { useLaneResults } from "./use-lane-results";
+
+/** Text in, lanes out: the comparison screen. */
+export function ComparisonView() {
+  const typed = useText();
+  const text = useDebouncedValue(typed, tokenizeDelay(typed.length));
+  const lanes = useLanes();
+  const parseSpecials = useParseSpecials();
+  const listing = useQuery(tokenizerListOptions());
+  const counts = useQuery(textCountsOptions(text));
+  const results = useLaneResults(lanes, text, parseSpecials, listing.data);
+  const diff = useBoundaryDiff(results, text);
+  const stats = results.map((r) =>
+    r.status === "ready" && r.encoding && counts.data ? laneStats(r.encoding, counts.data) : undefined,
+  );
+  const statsKey = stats.map((s) => s?.tokens ?? -1).join(",");
+  const rows: SummaryRow[] = useMemo(
+    () =>
+      results.flatMap((r, i) => {
+        const s = stats[i];
+        return s
+          ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }]
+          : [];
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rows change exactly when the per-lane stats do
+    [statsKey, lanes],
+  );
+  return (
+    <>
+      <BusyIndicator pending={typed !== text} />
+      <TextPanel />
+      <LaneAdder />
+      {lanes.length === 0 && (
+        <p className="empty-state">No lanes. Add a tokenizer above to see how it cuts the text.</p>
+      )}
+      {typed.length === 0 && lanes.length > 0 && (
+        <p className="empty-state">Type or paste text above, or pick a sample.</p>
+      )}
+      <LaneList results={results} text={text} stats={stats} diff={diff} />
+      <SummaryTable rows={rows} results={results} text={text} diff={diff} />
+      <TokenCard results={results} text={text} />
+    </>
+  );
+}

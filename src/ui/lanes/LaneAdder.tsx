@@ -1,0 +1,90 @@
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { tokenizerListOptions } from "../../queries/tokenizer-queries";
+import { useComparisonActions } from "../../state/comparison-store";
+import { tokenizerClient } from "../../../workers/tokenizer/client";
+
+/** Adds a built-in tokenizer, or a tokenizer.json / .tiktoken file, as a new lane. */
+export function LaneAdder() {
+  const listing = useQuery(tokenizerListOptions());
+  const { addLane, notify } = useComparisonActions();
+  const [choice, setChoice] = useState("");
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const addFile = async (file: File) => {
+    setBusy(true);
+    try {
+      const info = await tokenizerClient().addCustomTokenizer(
+        file.name,
+        new Uint8Array(await file.arrayBuffer()),
+      );
+      addLane(info.id);
+      notify({
+        kind: "info",
+        text: `Added ${file.name} (${info.algorithm}, ${info.vocabSize?.toLocaleString() ?? "?"} ids) as a lane.`,
+      });
+    } catch (error) {
+      notify({ kind: "error", text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="lane-adder"
+      data-testid="lane-adder"
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        void addFile(file);
+      }}
+    >
+      <label>
+        Add tokenizer{" "}
+        <select
+          value={choice}
+          onChange={(event) => setChoice(event.target.value)}
+          data-testid="add-lane-select"
+        >
+          <option value="">choose…</option>
+          {listing.data?.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
+              {entry.approximateBytes > 4_000_000 ? ` (${Math.round(entry.approximateBytes / 1e6)} MB)` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        disabled={!choice}
+        onClick={() => {
+          addLane(choice);
+          setChoice("");
+        }}
+      >
+        Add lane
+      </button>
+      <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+        {busy ? "Reading file…" : "Add tokenizer.json / .tiktoken…"}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".json,.tiktoken,application/json"
+        data-testid="tokenizer-file-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void addFile(file);
+          event.target.value = "";
+        }}
+      />
+      <span className="muted">or drop a tokenizer file here</span>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { LaneStats } from "../../core/metrics/lane-stats";
+import type { LaneMode } from "../../core/url-state/share-state";
+import { useComparisonActions } from "../../state/comparison-store";
+import { useLoadProgress } from "../../state/load-progress-store";
+import type { LaneResult } from "../comparison/use-lane-results";
+
+interface LaneHeaderProps {
+  result: LaneResult;
+  index: number;
+  laneCount: number;
+  stats: LaneStats | undefined;
+}
+
+function formatRatio(value: number): string {
+  return value.toFixed(2);
+}
+
+/** Lane title, counts, mode and the controls that move or remove it. */
+export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps) {
+  const { removeLane, moveLane, setLaneMode } = useComparisonActions();
+  const progress = useLoadProgress(result.setting.tokenizer);
+  const name = result.info?.name ?? result.listing?.name ?? result.setting.tokenizer;
+  const { key, mode } = result.setting;
+  return (
+    <header className="lane-header">
+      <h2 className="lane-name" title={result.info?.models.join(", ")}>
+        {name}
+      </h2>
+      {stats && (
+        <span className="lane-stats">
+          <strong data-testid="lane-count">{stats.tokens.toLocaleString()}</strong> tokens ·{" "}
+          {formatRatio(stats.charsPerToken)} chars/token · {formatRatio(stats.bytesPerToken)} bytes/token
+          {stats.partialCharacterTokens > 0 && (
+            <> · {stats.partialCharacterTokens.toLocaleString()} partial-char</>
+          )}
+          {" · "}
+          <span
+            className={stats.roundTripExact ? "ok" : "warn"}
+            title={
+              stats.roundTripExact
+                ? "Token bytes concatenate to the input exactly"
+                : `${stats.normalizedTokens} tokens differ from the input they cover (normalization)`
+            }
+          >
+            {stats.roundTripExact ? "round trip exact" : "round trip inexact"}
+          </span>
+        </span>
+      )}
+      {result.status === "loading" && !result.info && (
+        <span className="muted" role="status">
+          Loading{progress != null ? ` ${Math.round(progress * 100)}%` : "…"}
+          <progress max={1} value={progress ?? undefined} aria-label={`Loading ${name}`} />
+        </span>
+      )}
+      {result.status === "loading" && result.info && <span className="muted">tokenizing…</span>}
+      <span className="lane-controls">
+        <select
+          aria-label={`View of ${name}`}
+          value={mode}
+          onChange={(event) => setLaneMode(key, event.target.value as LaneMode)}
+        >
+          <option value="text">text</option>
+          <option value="ids">ids</option>
+          <option value="bytes">bytes</option>
+        </select>
+        <button
+          type="button"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() => moveLane(key, -1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={`Move ${name} down`}
+          disabled={index === laneCount - 1}
+          onClick={() => moveLane(key, 1)}
+        >
+          ↓
+        </button>
+        <button type="button" aria-label={`Remove ${name}`} onClick={() => removeLane(key)}>
+          ✕
+        </button>
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import type { LaneStats } from "../../core/metrics/lane-stats";
+import { tokenAtByte } from "../../core/tokenizers/blocks";
+import {
+  useComparisonActions,
+  useParseSpecials,
+  useSelection,
+  useSelectionOrigin,
+  useShowDiff,
+  useShowWhitespace,
+} from "../../state/comparison-store";
+import type { LaneDiff } from "../comparison/use-boundary-diff";
+import type { LaneResult } from "../comparison/use-lane-results";
+import { Lane } from "./Lane";
+
+interface LaneListProps {
+  results: readonly LaneResult[];
+  text: string;
+  stats: readonly (LaneStats | undefined)[];
+  diff: LaneDiff | null;
+}
+
+/** The lanes, with the selection's byte range lit up in each and the diff marks. */
+export function LaneList({ results, text, stats, diff }: LaneListProps) {
+  const selection = useSelection();
+  const origin = useSelectionOrigin();
+  const showDiff = useShowDiff();
+  const showWhitespace = useShowWhitespace();
+  const parseSpecials = useParseSpecials();
+  const { select } = useComparisonActions();
+  const source = selection ? results[selection.lane] : undefined;
+  const sourceEncoding = source?.encodedText === text ? source.encoding : undefined;
+  const validSelection =
+    selection && sourceEncoding && selection.token < sourceEncoding.ids.length ? selection : null;
+  const highlight =
+    validSelection && sourceEncoding
+      ? ([sourceEncoding.starts[validSelection.token]!, sourceEncoding.ends[validSelection.token]!] as const)
+      : null;
+  return (
+    <div className="lanes">
+      {results.map((result, index) => {
+        const diffIndex = diff?.lanes.indexOf(index) ?? -1;
+        const encoding = result.encodedText === text ? result.encoding : undefined;
+        let scrollTo = -1;
+        if (validSelection && highlight && encoding && origin !== "hover") {
+          scrollTo =
+            validSelection.lane === index ? validSelection.token : tokenAtByte(encoding, highlight[0]);
+        }
+        return (
+          <Lane
+            key={result.setting.key}
+            result={result}
+            index={index}
+            laneCount={results.length}
+            text={text}
+            parseSpecials={parseSpecials}
+            showWhitespace={showWhitespace}
+            stats={stats[index]}
+            marks={showDiff && diff && diffIndex >= 0 ? diff.diff.unsharedEnds[diffIndex]! : null}
+            highlight={encoding ? highlight : null}
+            selected={validSelection?.lane === index ? validSelection.token : -1}
+            scrollTo={scrollTo}
+            onSelect={(lane, token, how) => select({ lane, token }, how)}
+          />
+        );
+      })}
+    </div>
+  );
+}
