@@ -1,6 +1,6 @@
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
-/** Page object for the Tokenprism first page. */
+/** Page object for Tokenprism's comparison view. */
 export class TokenprismPage {
   constructor(readonly page: Page) {}
 
@@ -12,27 +12,51 @@ export class TokenprismPage {
     return this.page.getByTestId("text-input");
   }
 
-  lane(): Locator {
+  get lanes(): Locator {
     return this.page.getByTestId("lane");
   }
 
-  /** Waits until no work is pending and the lane shows a result. */
-  async waitIdle(): Promise<void> {
-    await expect(this.page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 30_000 });
-    await expect(this.lane()).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  lane(tokenizer: string): Locator {
+    return this.page.locator(`[data-testid="lane"][data-tokenizer="${tokenizer}"]`);
   }
 
-  async tokenCount(): Promise<number> {
-    return Number(await this.lane().getAttribute("data-token-count"));
+  /** Waits until no work is pending and every lane shows a result or an error. */
+  async waitIdle(timeout = 60_000): Promise<void> {
+    await expect(this.page.locator("body")).toHaveAttribute("data-status", "idle", { timeout });
+    await expect(this.page.locator('[data-testid="lane"][data-status="loading"]')).toHaveCount(0, {
+      timeout,
+    });
+  }
+
+  /** Lane tokenizer ids in display order. */
+  async laneIds(): Promise<string[]> {
+    return this.lanes.evaluateAll((lanes) => lanes.map((lane) => lane.getAttribute("data-tokenizer") ?? ""));
+  }
+
+  async tokenCount(tokenizer: string): Promise<number> {
+    return Number(await this.lane(tokenizer).getAttribute("data-token-count"));
+  }
+
+  /** Sets the text through the app's test API (as a paste would), fast even for a megabyte. */
+  async setText(text: string): Promise<void> {
+    await this.page.evaluate((value) => window.tokenprism!.setText(value), text);
+  }
+
+  async addLane(tokenizer: string): Promise<void> {
+    await this.page.getByTestId("add-lane-select").selectOption(tokenizer);
+    await this.page.getByRole("button", { name: "Add lane" }).click();
   }
 }
 
-export const test = base.extend<{ app: TokenprismPage }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: TokenprismPage; pageErrors: string[] }>({
+  pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    await use(errors);
+  },
+  app: async ({ page, pageErrors }, use) => {
     await use(new TokenprismPage(page));
-    expect(errors, "uncaught errors in the page").toEqual([]);
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
   },
 });
 

@@ -3,12 +3,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
+import { installTestApi } from "./test-api";
 import "./styles.css";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 readLinkOnLoad();
 startUrlSync();
+installTestApi();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

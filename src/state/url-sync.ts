@@ -1,25 +1,21 @@
-import { deflateSync } from "fflate";
 import {
   decodeShareState,
-  fragmentFromCompressed,
+  encodeShareState,
   MAX_SHARED_TEXT,
-  shareStateJson,
   type ShareState,
 } from "../core/url-state/share-state";
+import { shareWorker } from "../../workers/share/client";
 import { comparisonStore, shareStateOf } from "./comparison-store";
 
-/** Raw DEFLATE off the main thread's JavaScript where the browser can (CompressionStream), else fflate. */
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  if (typeof CompressionStream === "undefined") return deflateSync(bytes);
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
+/** Small states are encoded in place; big ones in the link worker, so typing never waits on compression. */
+const ENCODE_IN_PLACE_BELOW = 20_000;
 
 /** The current state as a link fragment (`v1.…`, without `#`). */
 export async function currentFragment(
   state: ShareState = shareStateOf(comparisonStore.getState()),
 ): Promise<string> {
-  return fragmentFromCompressed(await deflate(shareStateJson(state)));
+  if (state.text.length < ENCODE_IN_PLACE_BELOW) return encodeShareState(state);
+  return shareWorker().encodeLink(state);
 }
 
 /** Opens the state a link carries; a bad link opens the default view with a message. */
@@ -36,27 +32,29 @@ export function readLinkOnLoad(): void {
 export function startUrlSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = 0;
+  const keys = [
+    "text",
+    "lanes",
+    "parseSpecials",
+    "showWhitespace",
+    "showDiff",
+    "theme",
+    "selection",
+  ] as const;
   const unsubscribe = comparisonStore.subscribe((state, previous) => {
-    const keys = [
-      "text",
-      "lanes",
-      "parseSpecials",
-      "showWhitespace",
-      "showDiff",
-      "theme",
-      "selection",
-    ] as const;
     if (keys.every((key) => state[key] === previous[key])) return;
     const changed = shareStateOf(state);
     clearTimeout(timer);
-    const delay = changed.text.length > 100_000 ? 1000 : 250;
-    timer = setTimeout(() => {
-      if (changed.text.length > MAX_SHARED_TEXT) return;
-      const ticket = ++written;
-      void currentFragment(changed).then((fragment) => {
-        if (ticket === written) window.history.replaceState(null, "", `#${fragment}`);
-      });
-    }, delay);
+    timer = setTimeout(
+      () => {
+        if (changed.text.length > MAX_SHARED_TEXT) return;
+        const ticket = ++written;
+        void currentFragment(changed).then((fragment) => {
+          if (ticket === written) window.history.replaceState(null, "", `#${fragment}`);
+        });
+      },
+      changed.text.length > 100_000 ? 1000 : 250,
+    );
   });
   return () => {
     clearTimeout(timer);

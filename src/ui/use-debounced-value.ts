@@ -1,22 +1,25 @@
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 
-/** The value, once it has stopped changing for `delay` ms. */
-export function useDebouncedValue<T>(value: T, delay: number): T {
+/** The value, once it has stopped changing for `delayOf(next, settled)` ms. */
+export function useDebouncedValue<T>(value: T, delayOf: (next: T, settled: T) => number): T {
   const [settled, setSettled] = useState(value);
+  const delay = value === settled ? 0 : delayOf(value, settled);
   useEffect(() => {
-    if (delay <= 0) {
-      setSettled(value);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(value), delay);
+    if (value === settled) return;
+    // A transition: the re-render that follows (queries, lanes) may be interrupted by typing.
+    const timer = setTimeout(() => startTransition(() => setSettled(value)), delay);
     return () => clearTimeout(timer);
-  }, [value, delay]);
+  }, [value, settled, delay]);
   return settled;
 }
 
-/** How long to wait after typing before re-tokenizing: longer for long texts. */
-export function tokenizeDelay(length: number): number {
-  if (length > 200_000) return 400;
-  if (length > 20_000) return 150;
+/**
+ * How long to wait after a text change before re-tokenizing: a paste, a dropped file or a sample (a big
+ * jump in length) goes at once; typing waits a little, longer in long texts.
+ */
+export function tokenizeDelay(next: string, settled: string): number {
+  if (Math.abs(next.length - settled.length) > 1000) return 0;
+  if (next.length > 200_000) return 400;
+  if (next.length > 20_000) return 150;
   return 40;
 }

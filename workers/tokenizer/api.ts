@@ -10,11 +10,11 @@ import { fnv1a } from "../../src/core/tokenizers/baselines/baselines";
 import {
   encodingTransferables,
   type EncodeOptions,
-  type Encoding,
   type Tokenizer,
   type TokenizerInfo,
 } from "../../src/core/tokenizers/types";
 import { textCounts } from "../../src/core/metrics/text-counts";
+import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { TextCounts } from "../../src/core/metrics/lane-stats";
 
 /** Thrown for a request the main thread cancelled before it started. */
@@ -83,19 +83,25 @@ export function createTokenizerApi(assets: AssetSource) {
     },
 
     /**
-     * Tokenizes text; the typed arrays are transferred, not copied. With a `requestId`, the request can be
-     * dropped by {@link cancel} until it starts.
+     * Tokenizes text and prepares it for display; the typed arrays are transferred, not copied. With a
+     * `requestId`, the request can be dropped by {@link cancel} until it starts.
      */
     async encode(
       id: string,
       text: string,
       options: EncodeOptions = {},
       requestId?: number,
-    ): Promise<Encoding> {
+    ): Promise<LaneViewData> {
       const tokenizer = await get(id);
       await startOrCancel(requestId);
       const encoding = tokenizer.encode(text, options);
-      return transfer(encoding, encodingTransferables(encoding));
+      const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
+      const buffers = [
+        ...encodingTransferables(encoding),
+        view.textBlocks.buffer,
+        view.chipBlocks.buffer,
+      ] as ArrayBuffer[];
+      return transfer(view, buffers);
     },
 
     /** Drops a queued request (one already running finishes; its result is then ignored). */
@@ -113,9 +119,9 @@ export function createTokenizerApi(assets: AssetSource) {
     /** For tests of crash recovery: the worker throws outside any call and closes itself. */
     crashForTesting(): void {
       setTimeout(() => {
-        (globalThis as { close?: () => void }).close?.();
         throw new Error("simulated worker crash");
       }, 0);
+      setTimeout(() => (globalThis as { close?: () => void }).close?.(), 10);
     },
 
     /** Display strings of ids (token cards, exports). */

@@ -1,11 +1,15 @@
 import { proxy, wrap, type Remote } from "comlink";
 import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
-import type { EncodeOptions, Encoding, TokenizerInfo } from "../../src/core/tokenizers/types";
+import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
+import type { LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { TextCounts } from "../../src/core/metrics/lane-stats";
 import type { TokenizerApi, TokenizerListing } from "./api";
 
-/** How many tokenizer workers run side by side (lanes spread over them). */
-const POOL_SIZE = Math.max(1, Math.min(2, (globalThis.navigator?.hardwareConcurrency ?? 2) - 0));
+/**
+ * How many tokenizer workers run side by side (lanes spread over them): one core is left to the main
+ * thread, so that rendering and typing are never starved by tokenization (1 worker on 2 cores).
+ */
+const POOL_SIZE = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
 
 /** A worker died (uncaught error, out of memory) while a call was pending. */
 export class WorkerCrashedError extends Error {
@@ -103,7 +107,12 @@ class TokenizerClient {
     );
   }
 
-  async encode(id: string, text: string, options: EncodeOptions, signal?: AbortSignal): Promise<Encoding> {
+  async encode(
+    id: string,
+    text: string,
+    options: EncodeOptions,
+    signal?: AbortSignal,
+  ): Promise<LaneViewData> {
     const requestId = nextRequestId++;
     const slot = this.slotFor(id);
     const onAbort = () => void slot.call((r) => r.cancel(requestId));

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hardUnicode } from "../../../scripts/lib/arbitraries";
 import { loadTokenizer } from "../../../scripts/lib/load-tokenizer";
-import { diffBoundaries } from "./boundaries";
+import { diffBoundaries, diffBoundariesStepwise } from "./boundaries";
 
 describe("diffBoundaries", () => {
   it("counts shared and unshared boundaries like a set computation (oracle)", async () => {
@@ -35,5 +35,22 @@ describe("diffBoundaries", () => {
     const diff = diffBoundaries([t.encode("same text here"), t.encode("same text here")]);
     expect(diff.unshared).toBe(0);
     expect(diff.shared).toBe(2);
+  });
+});
+
+describe("diffBoundariesStepwise", () => {
+  it("gives the same result in small steps as in one go", async () => {
+    const tokenizers = await Promise.all(["o200k_base", "bytes"].map(loadTokenizer));
+    const text = "stepwise comparison of boundaries, über alles 日本語 ".repeat(20);
+    const encodings = tokenizers.map((t) => t.encode(text));
+    const steps = diffBoundariesStepwise(encodings, 7);
+    let pauses = 0;
+    let next = steps.next();
+    while (!next.done) {
+      pauses++;
+      next = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(10);
+    expect(next.value).toEqual(diffBoundaries(encodings));
   });
 });

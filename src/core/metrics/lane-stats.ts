@@ -1,4 +1,5 @@
-import { TokenFlag, type Encoding } from "../tokenizers/types";
+import { countFlags, type FlagCounts } from "../compare/lane-view-data";
+import type { Encoding } from "../tokenizers/types";
 
 /** Counts of the text itself, shared by every lane. */
 export interface TextCounts {
@@ -26,28 +27,22 @@ export interface LaneStats {
   roundTripExact: boolean;
 }
 
-/** Per-lane statistics of an encoding against the text's own counts. */
-export function laneStats(encoding: Encoding, text: TextCounts): LaneStats {
-  let partial = 0;
-  let fallback = 0;
-  let special = 0;
-  let normalized = 0;
-  for (const flag of encoding.flags) {
-    if (flag & (TokenFlag.PartialStart | TokenFlag.PartialEnd)) partial++;
-    if (flag & TokenFlag.ByteFallback) fallback++;
-    if (flag & TokenFlag.Special) special++;
-    if (flag & TokenFlag.Normalized) normalized++;
-  }
+/** Per-lane statistics of an encoding against the text's own counts (flag counts may be precomputed). */
+export function laneStats(
+  encoding: Encoding,
+  text: TextCounts,
+  flags: FlagCounts = countFlags(encoding.flags),
+): LaneStats {
   const tokens = encoding.ids.length;
   const covered = tokens === 0 ? text.bytes === 0 : encoding.ends[tokens - 1] === text.bytes;
   return {
     tokens,
     charsPerToken: tokens === 0 ? 0 : text.characters / tokens,
     bytesPerToken: tokens === 0 ? 0 : text.bytes / tokens,
-    partialCharacterTokens: partial,
-    byteFallbackTokens: fallback,
-    specialTokens: special,
-    normalizedTokens: normalized,
-    roundTripExact: covered && normalized === 0,
+    partialCharacterTokens: flags.partialCharacter,
+    byteFallbackTokens: flags.byteFallback,
+    specialTokens: flags.special,
+    normalizedTokens: flags.normalized,
+    roundTripExact: covered && flags.normalized === 0,
   };
 }

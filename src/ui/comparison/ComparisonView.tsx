@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
-import { laneStats } from "../../core/metrics/lane-stats";
 import { textCountsOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
 import { BusyIndicator } from "../BusyIndicator";
@@ -13,20 +12,19 @@ import { TokenCard } from "../token-card/TokenCard";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { useBoundaryDiff } from "./use-boundary-diff";
 import { useLaneResults } from "./use-lane-results";
+import { useLaneStats } from "./use-lane-stats";
 
 /** Text in, lanes out: the comparison screen. */
 export function ComparisonView() {
   const typed = useText();
-  const text = useDebouncedValue(typed, tokenizeDelay(typed.length));
+  const text = useDebouncedValue(typed, tokenizeDelay);
   const lanes = useLanes();
   const parseSpecials = useParseSpecials();
   const listing = useQuery(tokenizerListOptions());
   const counts = useQuery(textCountsOptions(text));
   const results = useLaneResults(lanes, text, parseSpecials, listing.data);
   const diff = useBoundaryDiff(results, text);
-  const stats = results.map((r) =>
-    r.status === "ready" && r.encoding && counts.data ? laneStats(r.encoding, counts.data) : undefined,
-  );
+  const stats = useLaneStats(results, counts.data, text);
   const statsKey = stats.map((s) => s?.tokens ?? -1).join(",");
   const rows: SummaryRow[] = useMemo(
     () =>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import type { LaneViewData } from "../../core/compare/lane-view-data";
 import type { Encoding, TokenizerInfo } from "../../core/tokenizers/types";
 import { encodingOptions, tokenizerLoadOptions } from "../../queries/tokenizer-queries";
 import type { LaneSetting } from "../../state/comparison-store";
@@ -11,6 +12,8 @@ export interface LaneResult {
   info: TokenizerInfo | undefined;
   /** The latest encoding; may belong to an older text while the new one is computed. */
   encoding: Encoding | undefined;
+  /** Display data for `encoding` (blocks, flag counts, special look-alikes). */
+  view: LaneViewData | undefined;
   /** The text `encoding` was computed for. */
   encodedText: string | undefined;
   status: "loading" | "ready" | "error";
@@ -37,12 +40,14 @@ export function useLaneResults(
       return {
         queryKey: options.queryKey,
         queryFn: async (context: Parameters<NonNullable<typeof options.queryFn>>[0]) => ({
-          encoding: await options.queryFn!(context),
+          view: await options.queryFn!(context),
           text,
         }),
         staleTime: Infinity,
         gcTime: 30_000,
         retry: false,
+        // Encodings are typed arrays: nothing to share structurally, and comparing would cost time.
+        structuralSharing: false,
         enabled: loads[i]?.isSuccess === true,
         placeholderData: keepPreviousData,
       };
@@ -57,7 +62,8 @@ export function useLaneResults(
       setting,
       listing: listingOf(setting.tokenizer),
       info: load.data,
-      encoding: encode.data?.encoding,
+      encoding: encode.data?.view.encoding,
+      view: encode.data?.view,
       encodedText: encode.data?.text,
       status: error ? "error" : current && !encode.isFetching ? "ready" : "loading",
       error,

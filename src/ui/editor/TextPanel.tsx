@@ -8,6 +8,7 @@ import {
   useText,
 } from "../../state/comparison-store";
 import { SAMPLES } from "./samples";
+import { TextBox } from "./TextBox";
 
 /** The text box with samples, file open / drop, and the options that apply to every lane. */
 export function TextPanel() {
@@ -60,22 +61,7 @@ export function TextPanel() {
         />
         <span className="muted">{text.length.toLocaleString()} UTF-16 units</span>
       </div>
-      <textarea
-        aria-labelledby="text-label"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onDragOver={(event) => event.preventDefault()}
-        onDrop={(event) => {
-          const file = event.dataTransfer.files[0];
-          if (!file) return;
-          event.preventDefault();
-          void openFile(file);
-        }}
-        rows={6}
-        spellCheck={false}
-        placeholder="Paste or type text, or drop a text file here"
-        data-testid="text-input"
-      />
+      <TextBox text={text} onChange={setText} onFile={(file) => void openFile(file)} />
       <div className="options" role="group" aria-label="Options">
         <label>
           <input

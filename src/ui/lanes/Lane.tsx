@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { LaneBody } from "./LaneBody";
@@ -24,10 +25,16 @@ interface LaneProps {
 export function Lane(props: LaneProps) {
   const { result, index } = props;
   const name = result.info?.name ?? result.listing?.name ?? result.setting.tokenizer;
-  const shown =
-    result.encoding && result.encodedText !== undefined
-      ? { encoding: result.encoding, text: result.encodedText }
-      : null;
+  const latest = useMemo(
+    () =>
+      result.view && result.encodedText !== undefined
+        ? { view: result.view, text: result.encodedText }
+        : null,
+    [result.view, result.encodedText],
+  );
+  // A new result renders at transition priority, so React can pause between blocks and lanes: a lane
+  // arriving with a megabyte of tokens never holds the main thread for long.
+  const shown = useDeferredValue(latest);
   return (
     <section
       className="lane"
@@ -47,10 +54,8 @@ export function Lane(props: LaneProps) {
           </button>
         </p>
       )}
-      {result.info && (
-        <SpecialTextHint info={result.info} text={props.text} parseSpecials={props.parseSpecials} />
-      )}
-      {shown?.encoding.notes.map((note) => (
+      {shown && <SpecialTextHint found={shown.view.specialLookalikes} parseSpecials={props.parseSpecials} />}
+      {shown?.view.encoding.notes.map((note) => (
         <p key={note} className="note">
           {note}
         </p>
@@ -60,7 +65,8 @@ export function Lane(props: LaneProps) {
           laneIndex={index}
           laneName={name}
           text={shown.text}
-          encoding={shown.encoding}
+          encoding={shown.view.encoding}
+          blocks={result.setting.mode === "text" ? shown.view.textBlocks : shown.view.chipBlocks}
           mode={result.setting.mode}
           showWhitespace={props.showWhitespace}
           marks={props.marks}

@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef } from "react";
-import { blockOfToken, tokenBlocks } from "../../core/tokenizers/blocks";
+import { useEffect, useRef } from "react";
+import { blockOfToken } from "../../core/tokenizers/blocks";
 import type { Encoding } from "../../core/tokenizers/types";
 import type { LaneMode } from "../../core/url-state/share-state";
 import { TokenBlock } from "./TokenBlock";
@@ -10,6 +10,8 @@ export interface LaneBodyProps {
   laneName: string;
   text: string;
   encoding: Encoding;
+  /** Block starts for this mode, prepared in the worker. */
+  blocks: Uint32Array;
   mode: LaneMode;
   showWhitespace: boolean;
   marks: Uint8Array | null;
@@ -24,11 +26,7 @@ const LINE_HEIGHT = 30;
 
 /** A lane's tokens, rendered a window of blocks at a time so that a megabyte of text stays smooth. */
 export function LaneBody(props: LaneBodyProps) {
-  const { text, encoding, mode, selected, scrollTo, onSelect } = props;
-  const blocks = useMemo(
-    () => tokenBlocks(text, encoding, mode === "text" ? 300 : 100),
-    [text, encoding, mode],
-  );
+  const { text, encoding, blocks, mode, selected, scrollTo, onSelect } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = encoding.ids.length;
   const virtualizer = useVirtualizer({
@@ -43,7 +41,15 @@ export function LaneBody(props: LaneBodyProps) {
         LINE_HEIGHT * Math.max(1, Math.ceil((mode === "text" ? chars : blocks[index + 1]! - first) / perLine))
       );
     },
-    overscan: 3,
+    overscan: 1,
+    // Sizes come from the ResizeObserver entry (measured after layout), never from a forced synchronous
+    // layout: measuring each block with getBoundingClientRect as it mounts made a 1 MB paste thrash layout.
+    measureElement: (element, entry, instance) => {
+      const size = entry?.borderBoxSize?.[0]?.blockSize;
+      if (size !== undefined) return size;
+      const index = Number((element as HTMLElement).dataset.index);
+      return instance.measurementsCache[index]?.size ?? LINE_HEIGHT;
+    },
   });
 
   useEffect(() => {

@@ -1,14 +1,11 @@
-import type { TokenizerInfo } from "../../core/tokenizers/types";
-
-interface SpecialTextHintProps {
-  info: TokenizerInfo;
-  text: string;
-  parseSpecials: boolean;
-}
-
 /** Says when the text holds special-token look-alikes and how they are being counted. */
-export function SpecialTextHint({ info, text, parseSpecials }: SpecialTextHintProps) {
-  const found = info.specialTokens.filter((special) => special.length > 1 && text.includes(special));
+export function SpecialTextHint({
+  found,
+  parseSpecials,
+}: {
+  found: readonly string[];
+  parseSpecials: boolean;
+}) {
   if (found.length === 0) return null;
   const list = found.slice(0, 3).join(", ") + (found.length > 3 ? ", …" : "");
   return (

@@ -1,0 +1,111 @@
+import { expect, test } from "./fixtures";
+
+const wordPiece = {
+  version: "1.0",
+  added_tokens: [
+    {
+      id: 0,
+      content: "[UNK]",
+      special: true,
+      single_word: false,
+      lstrip: false,
+      rstrip: false,
+      normalized: false,
+    },
+  ],
+  normalizer: {
+    type: "BertNormalizer",
+    clean_text: true,
+    handle_chinese_chars: true,
+    strip_accents: null,
+    lowercase: true,
+  },
+  pre_tokenizer: { type: "BertPreTokenizer" },
+  post_processor: null,
+  decoder: { type: "WordPiece", prefix: "##", cleanup: true },
+  model: {
+    type: "WordPiece",
+    unk_token: "[UNK]",
+    continuing_subword_prefix: "##",
+    max_input_chars_per_word: 100,
+    vocab: { "[UNK]": 0, hello: 1, world: 2, "##s": 3, "!": 4 },
+  },
+};
+
+test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
+  await app.open();
+  await app.setText("Hello worlds!");
+  await page.getByTestId("tokenizer-file-input").setInputFiles({
+    name: "tiny-bert.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(wordPiece)),
+  });
+  await expect(page.getByTestId("notice")).toContainText("Added tiny-bert.json");
+  const lane = page.locator('[data-testid="lane"][data-tokenizer^="custom-"]');
+  await expect(lane).toHaveAttribute("data-status", "ready");
+  await expect(lane).toHaveAttribute("data-token-count", "4"); // hello, world, ##s, !
+});
+
+test("a file that is not a tokenizer gets a clear message and changes nothing", async ({ app, page }) => {
+  await app.open();
+  await app.waitIdle();
+  await page.getByTestId("tokenizer-file-input").setInputFiles({
+    name: "notes.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"hello": "world"}'),
+  });
+  await expect(page.getByTestId("notice")).toContainText('no "model" object');
+  await expect(app.lanes).toHaveCount(4);
+});
+
+test("an opened text file replaces the text; a binary one is refused", async ({ app, page }) => {
+  await app.open();
+  await page
+    .getByTestId("text-file-input")
+    .setInputFiles({ name: "hello.txt", mimeType: "text/plain", buffer: Buffer.from("héllo from a file") });
+  await expect(app.textInput).toHaveValue("héllo from a file");
+  await page.getByTestId("text-file-input").setInputFiles({
+    name: "photo.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+  });
+  await expect(page.getByTestId("notice")).toContainText("binary");
+  await expect(app.textInput).toHaveValue("héllo from a file");
+});
+
+test("a crashed worker is restarted and the request retried", async ({ app, page, pageErrors }) => {
+  await app.open();
+  await app.waitIdle();
+  await page.evaluate(() => window.tokenprism!.crashWorkerOf("o200k_base"));
+  await page.waitForTimeout(100); // let the crash happen (an event we provoke, not a state to wait on)
+  await app.setText("after the crash");
+  await app.waitIdle();
+  await expect(app.lane("o200k_base")).toHaveAttribute("data-token-count", "3");
+  // The provoked crash is reported by the browser (the worker's own uncaught error); nothing else may be.
+  const unexpected = pageErrors.filter((message) => !message.includes("simulated worker crash"));
+  pageErrors.length = 0;
+  pageErrors.push(...unexpected);
+});
+
+test("a megabyte paste keeps the page responsive", async ({ app, page }) => {
+  await app.open();
+  await app.waitIdle();
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: "longtask" });
+  });
+  const line = "Tokenizers split text into pieces; некоторые языки платят больше. 漢字も。\n";
+  await app.setText(line.repeat(Math.ceil(1_000_000 / line.length)));
+  // While the workers tokenize, the page still answers input.
+  const toggle = page.getByLabel("Show whitespace");
+  const started = Date.now();
+  await toggle.check();
+  expect(Date.now() - started).toBeLessThan(2000);
+  await app.waitIdle(120_000);
+  expect(await app.tokenCount("bytes")).toBeGreaterThan(1_000_000);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  expect(longest).toBeLessThan(1000);
+});

@@ -1,0 +1,240 @@
+// npm run bench:ui — drives the production build in Debian's Chromium.
+//  1. Keystroke → all lanes updated, on a 10 KB text with 8 lanes (p50, p95), against 1 lane (bytes) as the
+//     baseline measured in the same run.
+//  2. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
+//     task (Long Tasks API) while tokenizing.
+// Run `npm run build` first.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { encodeShareState, type ShareState } from "../src/core/url-state/share-state";
+import { findChromium } from "./find-chromium";
+import { readDeclarations } from "./lib/udhr-text";
+
+const PORT = 4175;
+const BASE = `http://localhost:${PORT}/`;
+const KEYSTROKES = 25;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function linkFor(text: string, lanes: string[]): string {
+  const state: ShareState = {
+    text,
+    lanes: lanes.map((tokenizer) => ({ tokenizer, mode: "text" })),
+    parseSpecials: false,
+    showWhitespace: false,
+    showDiff: true,
+    theme: "light",
+    selection: null,
+  };
+  return `${BASE}#${encodeShareState(state)}`;
+}
+
+async function waitAllReady(page: Page, lanes: number): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      document.body.dataset.status === "idle" &&
+      document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === n,
+    lanes,
+    { timeout: 300_000, polling: 50 },
+  );
+}
+
+/** Tracks, inside the page, when work starts (body busy) and when it ends with every lane ready. */
+const TRACKER = `
+  globalThis.__name = (f) => f;
+  addEventListener("DOMContentLoaded", () => {
+    window.__busyEpoch = 0;
+    window.__idleAt = 0;
+    new MutationObserver(() => {
+      const status = document.body.dataset.status;
+      if (status === "busy" && !window.__wasBusy) { window.__wasBusy = true; window.__busyEpoch++; }
+      const lanes = document.querySelectorAll('[data-testid="lane"]').length;
+      const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length;
+      if (status === "idle" && ready === lanes && window.__wasBusy) { window.__wasBusy = false; window.__idleAt = performance.now(); }
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ["data-status", "data-token-count"] });
+  });
+`;
+
+/** Keystroke latencies (ms): keydown → body idle again with every lane ready, timed inside the page. */
+async function keystrokeLatencies(page: Page, lanes: number): Promise<number[]> {
+  const textarea = page.getByTestId("text-input");
+  await textarea.click();
+  await page.keyboard.press("End");
+  const latencies: number[] = [];
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const epoch = await page.evaluate(() => {
+      const w = window as unknown as { __keyAt: number; __busyEpoch: number };
+      addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
+      return w.__busyEpoch;
+    });
+    await page.keyboard.type(k % 5 === 4 ? " " : "a");
+    await page.waitForFunction(
+      ({ epoch, lanes }) => {
+        const w = window as unknown as { __busyEpoch: number; __wasBusy: boolean };
+        const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === lanes;
+        return w.__busyEpoch > epoch && !w.__wasBusy && ready;
+      },
+      { epoch, lanes },
+      { polling: 20, timeout: 60_000 },
+    );
+    latencies.push(
+      await page.evaluate(() => {
+        const w = window as unknown as { __keyAt: number; __idleAt: number };
+        return w.__idleAt - w.__keyAt;
+      }),
+    );
+  }
+  return latencies;
+}
+
+async function pasteMegabyte(
+  page: Page,
+  lanes: number,
+): Promise<{ firstLane: number; allLanes: number; longestTask: number; tasksOver50: number }> {
+  const line = "Tokenizers split text into pieces; некоторые языки платят больше. 漢字も。हिन्दी भी।\n";
+  const text = line.repeat(Math.ceil(1_000_000 / new TextEncoder().encode(line).length));
+  // The text enters the page first, in its own task, so that only the paste itself is measured.
+  await page.evaluate((value) => ((window as unknown as { __pasteText: string }).__pasteText = value), text);
+  return page.evaluate(
+    ({ lanes }) =>
+      new Promise<{ firstLane: number; allLanes: number; longestTask: number; tasksOver50: number }>(
+        (resolve) => {
+          const tasks: number[] = [];
+          const longTasks = new PerformanceObserver((list) =>
+            list.getEntries().forEach((entry) => tasks.push(entry.duration)),
+          );
+          longTasks.observe({ type: "longtask" });
+          const target = document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement;
+          target.focus();
+          target.select();
+          const start = performance.now();
+          let firstLane = 0;
+          const ready = () => document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length;
+          const observer = new MutationObserver(() => {
+            const preview = document.querySelector('[data-testid="large-text-note"]');
+            if (!preview) return;
+            if (
+              !firstLane &&
+              ready() >= 1 &&
+              document.querySelector('[data-testid="lane"][data-token-count]')
+            ) {
+              const count = Number(
+                document
+                  .querySelector('[data-testid="lane"][data-status="ready"]')
+                  ?.getAttribute("data-token-count"),
+              );
+              if (count > 100_000) requestAnimationFrame(() => (firstLane = performance.now() - start));
+            }
+            if (ready() === lanes && document.body.dataset.status === "idle") {
+              observer.disconnect();
+              const allLanes = performance.now() - start;
+              // Let the last tasks report before reading them.
+              setTimeout(() => {
+                longTasks.disconnect();
+                resolve({
+                  firstLane,
+                  allLanes,
+                  longestTask: Math.max(0, ...tasks),
+                  tasksOver50: tasks.length,
+                });
+              }, 500);
+            }
+          });
+          observer.observe(document.body, {
+            attributes: true,
+            subtree: true,
+            childList: true,
+            attributeFilter: ["data-status", "data-token-count"],
+          });
+          const data = new DataTransfer();
+          data.setData("text/plain", (window as unknown as { __pasteText: string }).__pasteText);
+          target.dispatchEvent(
+            new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        },
+      ),
+    { lanes },
+  );
+}
+
+const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+try {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fetch(BASE);
+      break;
+    } catch {
+      if (attempt > 100) throw new Error("vite preview did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-gpu",
+    ],
+  });
+  // tsx keeps function names with an `__name` helper, which functions sent to page.evaluate then call.
+  const context = await browser.newContext();
+  await context.addInitScript({ content: TRACKER });
+  const english = readDeclarations().find((d) => d.lang === "en")?.text ?? "";
+  const tenKb = (english + "\n").repeat(2).slice(0, 10_000);
+  const eight = [
+    "o200k_base",
+    "cl100k_base",
+    "p50k_base",
+    "r50k_base",
+    "llama-3",
+    "qwen-3",
+    "deepseek-v3",
+    "bytes",
+  ];
+  const results: Record<string, unknown> = {};
+
+  for (const [name, lanes] of [
+    ["1 lane (bytes), baseline", ["bytes"]],
+    ["8 lanes", eight],
+  ] as const) {
+    const page = await context.newPage();
+    await page.goto(linkFor(tenKb, [...lanes]));
+    await waitAllReady(page, lanes.length);
+    console.log(`${name}: ready`);
+    const latencies = await keystrokeLatencies(page, lanes.length);
+    results[name] = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+    console.log(
+      `keystroke → lanes updated, 10 KB, ${name}: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms`,
+    );
+    await page.close();
+  }
+  const base = results["1 lane (bytes), baseline"] as { p50: number };
+  const eightLanes = results["8 lanes"] as { p50: number };
+  console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
+
+  const page = await context.newPage();
+  const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
+  await page.goto(linkFor("warm up", defaults));
+  await waitAllReady(page, defaults.length);
+  const paste = await pasteMegabyte(page, defaults.length);
+  results["1 MB paste, default 4 lanes"] = paste;
+  console.log(
+    `1 MB paste (4 default lanes): first lane painted ${paste.firstLane.toFixed(0)} ms, all lanes ready ${paste.allLanes.toFixed(0)} ms, ` +
+      `longest main-thread task ${paste.longestTask.toFixed(0)} ms, ${paste.tasksOver50} tasks over 50 ms`,
+  );
+  await browser.close();
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(
+    "bench-results/ui.json",
+    JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+  );
+} finally {
+  server.kill();
+}

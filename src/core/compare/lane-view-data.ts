@@ -1,0 +1,77 @@
+import { tokenBlocks } from "../tokenizers/blocks";
+import { TokenFlag, type Encoding } from "../tokenizers/types";
+
+/** How many tokens carry each flag. */
+export interface FlagCounts {
+  partialCharacter: number;
+  byteFallback: number;
+  special: number;
+  normalized: number;
+}
+
+/**
+ * Everything a lane needs to draw itself that costs O(tokens): computed next to the tokenizer (in the
+ * worker), so that the main thread only renders the visible window.
+ */
+export interface LaneViewData {
+  encoding: Encoding;
+  /** Block starts for text mode (see {@link tokenBlocks}). */
+  textBlocks: Uint32Array;
+  /** Block starts for the ids / bytes modes (smaller blocks: chips take more room). */
+  chipBlocks: Uint32Array;
+  flagCounts: FlagCounts;
+  /** Special-token strings that occur in the text (at most four). */
+  specialLookalikes: string[];
+}
+
+/** Counts the flags of every token. */
+export function countFlags(flags: Uint8Array): FlagCounts {
+  const counts: FlagCounts = { partialCharacter: 0, byteFallback: 0, special: 0, normalized: 0 };
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i]!;
+    if (flag === 0) continue;
+    if (flag & (TokenFlag.PartialStart | TokenFlag.PartialEnd)) counts.partialCharacter++;
+    if (flag & TokenFlag.ByteFallback) counts.byteFallback++;
+    if (flag & TokenFlag.Special) counts.special++;
+    if (flag & TokenFlag.Normalized) counts.normalized++;
+  }
+  return counts;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Special-token strings that occur in the text (one pass over the text, at most `limit` reported). */
+export function findSpecialLookalikes(text: string, specialTokens: readonly string[], limit = 4): string[] {
+  const specials = specialTokens.filter((special) => special.length > 1);
+  if (specials.length === 0 || text.length === 0) return [];
+  const regex = new RegExp(
+    [...specials]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join("|"),
+    "g",
+  );
+  const found = new Set<string>();
+  for (const match of text.matchAll(regex)) {
+    found.add(match[0]);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
+
+/** Prepares an encoding for display. */
+export function laneViewData(
+  text: string,
+  encoding: Encoding,
+  specialTokens: readonly string[],
+): LaneViewData {
+  return {
+    encoding,
+    textBlocks: tokenBlocks(text, encoding, 64),
+    chipBlocks: tokenBlocks(text, encoding, 32),
+    flagCounts: countFlags(encoding.flags),
+    specialLookalikes: findSpecialLookalikes(text, specialTokens),
+  };
+}

@@ -1,0 +1,22 @@
+import { laneStats, type LaneStats, type TextCounts } from "../../core/metrics/lane-stats";
+import type { Encoding } from "../../core/tokenizers/types";
+import type { LaneResult } from "./use-lane-results";
+
+const cache = new WeakMap<Encoding, { counts: TextCounts; stats: LaneStats }>();
+
+/** Per-lane statistics, computed once per encoding (a megabyte lane has a million flags to count). */
+export function useLaneStats(
+  results: readonly LaneResult[],
+  counts: TextCounts | undefined,
+  text: string,
+): (LaneStats | undefined)[] {
+  return results.map((result) => {
+    if (result.status !== "ready" || !result.encoding || result.encodedText !== text || !counts)
+      return undefined;
+    const hit = cache.get(result.encoding);
+    if (hit && hit.counts === counts) return hit.stats;
+    const stats = laneStats(result.encoding, counts, result.view?.flagCounts);
+    cache.set(result.encoding, { counts, stats });
+    return stats;
+  });
+}

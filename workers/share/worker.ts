@@ -1,0 +1,4 @@
+import { expose } from "comlink";
+import { shareApi } from "./api";
+
+expose(shareApi);
