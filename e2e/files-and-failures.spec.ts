@@ -109,3 +109,22 @@ test("a megabyte paste keeps the page responsive", async ({ app, page }) => {
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   expect(longest).toBeLessThan(1000);
 });
+
+test("a lane whose tokenizer file fails to load shows the error and a retry; the others carry on", async ({
+  app,
+  page,
+}) => {
+  let failing = true;
+  await page.route(/tokenizer-[^/]*\.json$/, (route) =>
+    failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback(),
+  );
+  await app.open("/");
+  const lane = app.lane("llama-3");
+  await expect(lane).toHaveAttribute("data-status", "error");
+  await expect(lane.getByRole("alert")).toContainText("HTTP 503");
+  await expect(app.lane("o200k_base")).toHaveAttribute("data-status", "ready");
+  failing = false;
+  await lane.getByRole("button", { name: "Retry" }).click();
+  await expect(lane).toHaveAttribute("data-status", "ready");
+  expect(await app.tokenCount("llama-3")).toBeGreaterThan(0);
+});

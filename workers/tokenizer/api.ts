@@ -55,7 +55,12 @@ export function createTokenizerApi(assets: AssetSource) {
     let promise = loaded.get(id);
     if (!promise) {
       const entry = catalogEntry(id);
-      if (!entry) return Promise.reject(new Error(`Unknown tokenizer "${id}"`));
+      if (!entry) {
+        const message = id.startsWith("custom-")
+          ? "This lane used a tokenizer file that is not loaded in this browser tab (files are never uploaded). Add the file again with “Add tokenizer.json / .tiktoken…”."
+          : `Unknown tokenizer "${id}" (perhaps from a newer version of Tokenprism).`;
+        return Promise.reject(new Error(message));
+      }
       promise = entry.load(assets, onProgress);
       loaded.set(id, promise);
       // A failed load is forgotten so that "retry" really retries.

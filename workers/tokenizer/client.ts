@@ -9,7 +9,14 @@ import type { TokenizerApi, TokenizerListing } from "./api";
  * How many tokenizer workers run side by side (lanes spread over them): one core is left to the main
  * thread, so that rendering and typing are never starved by tokenization (1 worker on 2 cores).
  */
-const POOL_SIZE = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+const POOL_SIZE = poolSize();
+
+/** `?workers=N` in the page URL overrides the pool size (benchmarks compare sizes in one run). */
+function poolSize(): number {
+  const override = Number(new URLSearchParams(globalThis.location?.search ?? "").get("workers"));
+  if (Number.isInteger(override) && override >= 1 && override <= 8) return override;
+  return Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1));
+}
 
 /** A worker died (uncaught error, out of memory) while a call was pending. */
 export class WorkerCrashedError extends Error {

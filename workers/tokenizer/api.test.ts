@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { nodeAssetSource } from "../../scripts/lib/node-asset-source";
+import { loadTokenizer } from "../../scripts/lib/load-tokenizer";
+import { createTokenizerApi } from "./api";
+
+// The worker's API is plain functions: called here on the main thread, as the worker would run them.
+describe("tokenizer worker API", () => {
+  it("encodes with display data that matches the engine", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    const text = "Hello <|endoftext|> world\nsecond line";
+    const view = await api.encode("o200k_base", text);
+    const engine = (await loadTokenizer("o200k_base")).encode(text);
+    expect(Array.from(view.encoding.ids)).toEqual(Array.from(engine.ids));
+    expect(view.specialLookalikes).toEqual(["<|endoftext|>"]);
+    expect(view.textBlocks.at(-1)).toBe(engine.ids.length);
+    expect(view.flagCounts.special).toBe(0);
+  });
+
+  it("drops a request cancelled before it starts, and serves the next", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    await api.loadTokenizer("bytes");
+    const first = api.encode("bytes", "first", {}, 1);
+    api.cancel(1);
+    await expect(first).rejects.toThrow("cancelled");
+    expect((await api.encode("bytes", "second", {}, 2)).encoding.ids.length).toBe(6);
+  });
+
+  it("explains unknown and missing custom tokenizers", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    await expect(api.loadTokenizer("nope")).rejects.toThrow(/Unknown tokenizer/);
+    await expect(api.loadTokenizer("custom-1234abcd")).rejects.toThrow(/Add the file again/);
+  });
+
+  it("gives a dropped file a stable lane id derived from its bytes", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    const ranks = (await import("gpt-tokenizer/bpeRanks/r50k_base")).default;
+    const lines = ranks.map(
+      (value, rank) =>
+        `${Buffer.from(typeof value === "string" ? value : Uint8Array.from(value)).toString("base64")} ${rank}`,
+    );
+    const bytes = new TextEncoder().encode(lines.join("\n"));
+    const a = await api.addCustomTokenizer("gpt2.tiktoken", bytes);
+    const b = await createTokenizerApi(nodeAssetSource).addCustomTokenizer("renamed.tiktoken", bytes);
+    expect(a.id).toMatch(/^custom-[0-9a-f]{8}$/);
+    expect(b.id).toBe(a.id);
+    expect((await api.encode(a.id, "hello world")).encoding.ids.length).toBe(2);
+  });
+
+  it("counts the text's own units", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    expect(await api.textCounts("a é\n日本")).toMatchObject({ lines: 2, characters: 6 });
+  });
+});
