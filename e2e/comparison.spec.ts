@@ -96,3 +96,22 @@ test("text from a link is shown as text, never as HTML", async ({ app, page }) =
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator(".lane img, .lane script")).toHaveCount(0);
 });
+
+test("fits a 390-pixel-wide phone screen without sideways scrolling", async ({ app, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.open();
+  await app.waitIdle();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test("the theme toggle cycles system → light → dark and is kept in the link", async ({ app, page }) => {
+  await app.open();
+  const toggle = page.getByTestId("theme-toggle");
+  await toggle.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await toggle.click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v1\./);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+});

@@ -1,8 +1,10 @@
+import { isGraphemeBoundary } from "../text/graphemes";
 import type { Encoding } from "./types";
 
 /**
  * Cuts a lane into blocks of consecutive tokens for windowed rendering. A block ends after a token that
- * ends a line, or once it holds `maxTokens` tokens; it never ends between tokens that share a character.
+ * ends a line, or once it holds `maxTokens` tokens; it never ends between tokens that share a character
+ * or a grapheme cluster.
  * Returns the index of each block's first token, plus the token count as a final sentinel.
  */
 export function tokenBlocks(text: string, encoding: Encoding, maxTokens = 300): Uint32Array {
@@ -14,7 +16,8 @@ export function tokenBlocks(text: string, encoding: Encoding, maxTokens = 300): 
     const end = encoding.utf16Ends[i]!;
     const next = i + 1 < count ? encoding.utf16Starts[i + 1]! : Infinity;
     const canCut = next >= end && i + 1 < count;
-    if (canCut && (text.charCodeAt(end - 1) === 10 || size >= maxTokens)) {
+    const lineEnd = text.charCodeAt(end - 1) === 10;
+    if (canCut && (lineEnd || (size >= maxTokens && isGraphemeBoundary(text, end)))) {
       starts.push(i + 1);
       size = 0;
     }

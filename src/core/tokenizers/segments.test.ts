@@ -23,3 +23,20 @@ describe("tokenSegments", () => {
     }
   });
 });
+
+describe("tokenSegments with grapheme boundaries", () => {
+  it("never separates a grapheme cluster (Devanagari signs, ZWJ emoji, flags)", async () => {
+    const { graphemeBoundaries } = await import("../text/graphemes");
+    for (const id of ["cl100k_base", "bytes", "llama-2"]) {
+      const tokenizer = await loadTokenizer(id);
+      for (const text of ["सभी मनुष्यों को गौरव", "👨‍👩‍👧‍👦 🇯🇵🇫🇷 e\u0301", ...HARD_STRINGS]) {
+        const encoding = tokenizer.encode(text);
+        const boundaries = graphemeBoundaries(text, 0, text.length);
+        const segments = tokenSegments(encoding, 0, encoding.ids.length, boundaries);
+        expect(segments.map((s) => text.slice(s.utf16Start, s.utf16End)).join("")).toBe(text);
+        for (const segment of segments)
+          expect(boundaries.has(segment.utf16End), `${id} ${JSON.stringify(text)}`).toBe(true);
+      }
+    }
+  });
+});

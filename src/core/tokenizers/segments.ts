@@ -12,20 +12,28 @@ export interface TokenSegment {
 
 /**
  * Groups tokens so that every character is drawn once, whole: tokens whose highlight ranges overlap
- * (a multi-byte character split between byte-level or byte-fallback tokens) become one segment.
- * Zero-width tokens join the segment they sit in. Segments are in text order and do not overlap.
+ * (a multi-byte character split between byte-level or byte-fallback tokens) become one segment, and so
+ * do tokens that split a grapheme cluster when `boundaries` (grapheme starts) is given — a Devanagari
+ * vowel sign or an emoji modifier cannot be drawn apart from its base. Zero-width tokens join the segment
+ * they sit in. Segments are in text order and do not overlap.
  */
 export function tokenSegments(
   encoding: Encoding,
   fromToken = 0,
   toToken = encoding.ids.length,
+  boundaries?: ReadonlySet<number>,
 ): TokenSegment[] {
   const segments: TokenSegment[] = [];
   let current: TokenSegment | undefined;
   for (let i = fromToken; i < toToken; i++) {
     const start = encoding.utf16Starts[i]!;
     const end = encoding.utf16Ends[i]!;
-    if (current && (start < current.utf16End || (start === end && start === current.utf16End))) {
+    const splitsGrapheme =
+      boundaries !== undefined && current !== undefined && !boundaries.has(current.utf16End);
+    if (
+      current &&
+      (start < current.utf16End || (start === end && start === current.utf16End) || splitsGrapheme)
+    ) {
       current.utf16End = Math.max(current.utf16End, end);
       current.lastToken = i;
       continue;

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { tokenSegments } from "../../core/tokenizers/segments";
+import { graphemeBoundaries } from "../../core/text/graphemes";
 import { TokenFlag, tokenBytesAt, type Encoding } from "../../core/tokenizers/types";
 import { toHex } from "../../core/text/utf8";
 import { visibleWhitespace } from "../../core/text/whitespace-glyphs";
@@ -46,13 +47,18 @@ function className(encoding: Encoding, first: number, last: number, props: Token
   return name;
 }
 
+function blockGraphemes(text: string, encoding: Encoding, from: number, to: number): Set<number> {
+  if (to <= from) return new Set();
+  return graphemeBoundaries(text, encoding.utf16Starts[from]!, encoding.utf16Ends[to - 1]!);
+}
+
 /** A run of tokens drawn as text (characters split between tokens drawn once), ids or hex bytes. */
 export const TokenBlock = memo(function TokenBlock(props: TokenBlockProps) {
   const { text, encoding, from, to, mode, showWhitespace } = props;
   if (mode === "text") {
     return (
       <>
-        {tokenSegments(encoding, from, to).map((segment) => {
+        {tokenSegments(encoding, from, to, blockGraphemes(text, encoding, from, to)).map((segment) => {
           const content = text.slice(segment.utf16Start, segment.utf16End);
           return (
             <span
