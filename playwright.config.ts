@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { findChromium } from "./scripts/find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium";
 
 const port = 4173;
 
@@ -14,14 +14,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     launchOptions: {
       executablePath: findChromium() ?? undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-gpu",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

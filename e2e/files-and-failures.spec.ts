@@ -1,36 +1,5 @@
+import { WORDPIECE_JSON } from "../scripts/lib/tiny-tokenizers";
 import { expect, test } from "./fixtures";
-
-const wordPiece = {
-  version: "1.0",
-  added_tokens: [
-    {
-      id: 0,
-      content: "[UNK]",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-  ],
-  normalizer: {
-    type: "BertNormalizer",
-    clean_text: true,
-    handle_chinese_chars: true,
-    strip_accents: null,
-    lowercase: true,
-  },
-  pre_tokenizer: { type: "BertPreTokenizer" },
-  post_processor: null,
-  decoder: { type: "WordPiece", prefix: "##", cleanup: true },
-  model: {
-    type: "WordPiece",
-    unk_token: "[UNK]",
-    continuing_subword_prefix: "##",
-    max_input_chars_per_word: 100,
-    vocab: { "[UNK]": 0, hello: 1, world: 2, "##s": 3, "!": 4 },
-  },
-};
 
 test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
   await app.open();
@@ -38,7 +7,7 @@ test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
   await page.getByTestId("tokenizer-file-input").setInputFiles({
     name: "tiny-bert.json",
     mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(wordPiece)),
+    buffer: Buffer.from(JSON.stringify(WORDPIECE_JSON)),
   });
   await expect(page.getByTestId("notice")).toContainText("Added tiny-bert.json");
   const lane = page.locator('[data-testid="lane"][data-tokenizer^="custom-"]');

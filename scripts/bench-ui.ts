@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { encodeShareState, type ShareState } from "../src/core/url-state/share-state";
-import { findChromium } from "./find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { readDeclarations } from "./lib/udhr-text";
 
 const PORT = 4175;
@@ -174,14 +174,7 @@ try {
   }
   const browser = await chromium.launch({
     executablePath: findChromium() ?? undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-gpu",
-    ],
+    args: CHROMIUM_ARGS,
   });
   // tsx keeps function names with an `__name` helper, which functions sent to page.evaluate then call.
   const context = await browser.newContext();

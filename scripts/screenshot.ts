@@ -1,20 +1,13 @@
 // npm run screenshot: serves nothing itself; expects `vite preview` on :4173. Writes docs/screenshot.png.
 import { chromium } from "@playwright/test";
-import { findChromium } from "./find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 
 const url = process.argv[2] ?? "http://localhost:4173/";
 const out = process.argv[3] ?? "docs/screenshot.png";
 const width = Number(process.argv[4] ?? 1280);
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
-  args: [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-gpu",
-  ],
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width, height: 1100 } });
 page.on("console", (message) => console.log("console:", message.text()));

@@ -1,9 +1,9 @@
 // Development aid: traces a 1 MB paste and breaks each main-thread task over 50 ms into its parts.
 import { chromium } from "@playwright/test";
-import { findChromium } from "./find-chromium";
+import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
-  args: ["--no-sandbox", "--disable-gpu"],
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage();
 await page.goto(process.argv[2] ?? "http://localhost:4173/");

@@ -5,110 +5,17 @@ import { describe, expect, it } from "vitest";
 import { encodingViolation } from "../../../scripts/lib/encoding-invariants";
 import { HARD_STRINGS } from "../../../scripts/lib/hard-strings";
 import { loadTokenizer } from "../../../scripts/lib/load-tokenizer";
+import { UNIGRAM_JSON, WORDPIECE_JSON } from "../../../scripts/lib/tiny-tokenizers";
 import { parseTiktokenRanks, tokenizerFromFile } from "./custom-file";
 import { TokenFlag } from "./types";
 
 const encoder = new TextEncoder();
 const bytesOf = (value: unknown) => encoder.encode(typeof value === "string" ? value : JSON.stringify(value));
 
-const wordPieceJson = {
-  version: "1.0",
-  added_tokens: [
-    {
-      id: 0,
-      content: "[UNK]",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-    {
-      id: 1,
-      content: "[CLS]",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-  ],
-  normalizer: {
-    type: "BertNormalizer",
-    clean_text: true,
-    handle_chinese_chars: true,
-    strip_accents: null,
-    lowercase: true,
-  },
-  pre_tokenizer: { type: "BertPreTokenizer" },
-  post_processor: null,
-  decoder: { type: "WordPiece", prefix: "##", cleanup: true },
-  model: {
-    type: "WordPiece",
-    unk_token: "[UNK]",
-    continuing_subword_prefix: "##",
-    max_input_chars_per_word: 100,
-    vocab: {
-      "[UNK]": 0,
-      "[CLS]": 1,
-      hello: 2,
-      world: 3,
-      "##s": 4,
-      un: 5,
-      "##believ": 6,
-      "##able": 7,
-      ",": 8,
-      "!": 9,
-      中: 10,
-      "##e": 11,
-      e: 12,
-    },
-  },
-};
-
-const unigramJson = {
-  version: "1.0",
-  added_tokens: [
-    {
-      id: 0,
-      content: "<unk>",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-  ],
-  normalizer: null,
-  pre_tokenizer: { type: "Metaspace", replacement: "▁", prepend_scheme: "always", split: true },
-  post_processor: null,
-  decoder: { type: "Metaspace", replacement: "▁", prepend_scheme: "always", split: true },
-  model: {
-    type: "Unigram",
-    unk_id: 0,
-    byte_fallback: false,
-    vocab: [
-      ["<unk>", 0],
-      ["▁", -2],
-      ["▁hello", -3],
-      ["▁world", -3],
-      ["h", -5],
-      ["e", -5],
-      ["l", -5],
-      ["o", -5],
-      ["w", -5],
-      ["r", -5],
-      ["d", -5],
-      ["▁he", -4],
-      ["llo", -4],
-    ],
-  },
-};
-
 describe("tokenizerFromFile", () => {
   it("runs a WordPiece tokenizer.json with lower-casing, Chinese-character spacing and [UNK]", () => {
-    const tokenizer = tokenizerFromFile("bert.json", bytesOf(wordPieceJson), "custom-bert");
-    const reference = new HfTokenizer(structuredClone(wordPieceJson), {});
+    const tokenizer = tokenizerFromFile("bert.json", bytesOf(WORDPIECE_JSON), "custom-bert");
+    const reference = new HfTokenizer(structuredClone(WORDPIECE_JSON), {});
     const texts = ["Hello, WORLDs! unbelievable 中文 e", ...HARD_STRINGS];
     for (const text of texts) {
       const encoding = tokenizer.encode(text, { parseSpecials: true });
@@ -123,8 +30,8 @@ describe("tokenizerFromFile", () => {
   });
 
   it("runs a Unigram tokenizer.json with Metaspace and <unk>", () => {
-    const tokenizer = tokenizerFromFile("unigram.json", bytesOf(unigramJson), "custom-unigram");
-    const reference = new HfTokenizer(structuredClone(unigramJson), {});
+    const tokenizer = tokenizerFromFile("unigram.json", bytesOf(UNIGRAM_JSON), "custom-unigram");
+    const reference = new HfTokenizer(structuredClone(UNIGRAM_JSON), {});
     for (const text of ["hello world", "hello  wörld", ...HARD_STRINGS]) {
       const encoding = tokenizer.encode(text, { parseSpecials: true });
       expect(encodingViolation(text, encoding), JSON.stringify(text)).toBeNull();

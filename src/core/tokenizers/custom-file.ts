@@ -1,4 +1,5 @@
 import { utf8DecodeStrict } from "../text/utf8";
+import { fromBase64 } from "../text/base64";
 import { HuggingFaceTokenizer } from "./huggingface/huggingface-tokenizer";
 import { TiktokenTokenizer } from "./tiktoken/tiktoken-tokenizer";
 import type { TiktokenPatternName } from "./tiktoken/patterns";
@@ -6,17 +7,6 @@ import type { Tokenizer } from "./types";
 
 /** Largest file accepted (the biggest shipped tokenizer.json, Gemma 3's, is 33 MB). */
 export const MAX_TOKENIZER_FILE_BYTES = 64 * 1024 * 1024;
-
-function decodeBase64(text: string): Uint8Array | null {
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Parses a `.tiktoken` rank file (`<base64 token> <rank>` per line) into gpt-tokenizer's rank table.
@@ -31,7 +21,7 @@ export function parseTiktokenRanks(text: string): (string | number[])[] {
     if (line === "") continue;
     const parts = line.split(" ");
     const rank = Number(parts[1]);
-    const bytes = parts.length === 2 ? decodeBase64(parts[0]!) : null;
+    const bytes = parts.length === 2 ? fromBase64(parts[0]!) : null;
     if (!bytes || bytes.length === 0 || !Number.isInteger(rank) || rank < 0 || rank > 10_000_000) {
       throw new Error(`Not a .tiktoken file: line ${index + 1} is not "<base64 token> <rank>".`);
     }

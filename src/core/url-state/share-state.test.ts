@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deflateSync } from "fflate";
-import { toBase64Url } from "./base64url";
+import { toBase64Url } from "../text/base64";
 import { decodeShareState, encodeShareState, type ShareState } from "./share-state";
 
 const base: ShareState = {

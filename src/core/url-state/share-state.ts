@@ -1,6 +1,6 @@
 import { deflateSync, Inflate } from "fflate";
 import * as v from "valibot";
-import { fromBase64Url, toBase64Url } from "./base64url";
+import { fromBase64Url, toBase64Url } from "../text/base64";
 
 /** The link format version this build writes. Older versions are read; newer ones are refused politely. */
 export const SHARE_VERSION = 1;
