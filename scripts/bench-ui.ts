@@ -212,16 +212,23 @@ try {
   const eightLanes = results["8 lanes"] as { p50: number };
   console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
 
-  const page = await context.newPage();
   const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
-  await page.goto(linkFor("warm up", defaults));
-  await waitAllReady(page, defaults.length);
-  const paste = await pasteMegabyte(page, defaults.length);
-  results["1 MB paste, default 4 lanes"] = paste;
-  console.log(
-    `1 MB paste (4 default lanes): first lane painted ${paste.firstLane.toFixed(0)} ms, all lanes ready ${paste.allLanes.toFixed(0)} ms, ` +
-      `longest main-thread task ${paste.longestTask.toFixed(0)} ms, ${paste.tasksOver50} tasks over 50 ms`,
-  );
+  // The default pool (hardwareConcurrency − 1 workers) against two workers, in the same run.
+  for (const workers of ["default", "2"]) {
+    const page = await context.newPage();
+    await page.goto(
+      linkFor("warm up", defaults).replace("/#", workers === "default" ? "/#" : `/?workers=${workers}#`),
+    );
+    await waitAllReady(page, defaults.length);
+    const paste = await pasteMegabyte(page, defaults.length);
+    results[`1 MB paste, default 4 lanes, workers=${workers}`] = paste;
+    console.log(
+      `1 MB paste (4 default lanes, workers=${workers}): first lane painted ${paste.firstLane.toFixed(0)} ms, ` +
+        `all lanes ready ${paste.allLanes.toFixed(0)} ms, longest main-thread task ${paste.longestTask.toFixed(0)} ms ` +
+        `(0 = none over 50 ms), ${paste.tasksOver50} tasks over 50 ms`,
+    );
+    await page.close();
+  }
   await browser.close();
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(
