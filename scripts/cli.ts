@@ -1,14 +1,20 @@
 import { CATALOG } from "../src/core/tokenizers/catalog";
 import { UsageError } from "./cli/args";
+import { atlasCommand } from "./cli/atlas-command";
+import { corpusCommand } from "./cli/corpus-command";
 import { tokenizeCommand } from "./cli/tokenize-command";
 
 const USAGE = `usage: npm run -s cli -- <command>
   list                                               tokenizer ids and names
-  tokenize --tokenizer <id|file> [--specials] <file|->   ids and UTF-8 byte spans as JSON`;
+  tokenize --tokenizer <id|file> [--specials] <file|->   ids and UTF-8 byte spans as JSON
+  corpus udhr <lang>                                 clean text of one UDHR declaration
+  atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)`;
 
 const commands: Record<string, (argv: string[]) => Promise<string>> = {
   list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
   tokenize: tokenizeCommand,
+  corpus: corpusCommand,
+  atlas: atlasCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

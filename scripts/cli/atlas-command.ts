@@ -1,0 +1,31 @@
+import { findDeclaration, REFERENCE_LANG } from "../../src/core/corpus/udhr-corpus";
+import { toCsv } from "../../src/core/export/csv";
+import { ATLAS_CSV_HEADER, atlasCsvRow, atlasRows } from "../../src/core/metrics/atlas";
+import { buildUdhrCorpus } from "../build-udhr-corpus";
+import { loadTokenizer } from "../lib/load-tokenizer";
+import { parseArgs, UsageError } from "./args";
+
+/** `atlas --tokenizers <id,...> [--langs <lang,...>]`: the parity atlas as CSV. */
+export async function atlasCommand(argv: readonly string[]): Promise<string> {
+  const args = parseArgs(argv);
+  const ids = args.options.get("tokenizers");
+  if (typeof ids !== "string") throw new UsageError("usage: atlas --tokenizers <id,...> [--langs <lang,...>]");
+  const corpus = buildUdhrCorpus();
+  const langs = args.options.get("langs");
+  const declarations =
+    typeof langs === "string"
+      ? langs.split(",").map((lang) => {
+          const found = findDeclaration(corpus, lang.trim());
+          if (!found) throw new UsageError(`No UDHR declaration for "${lang}".`);
+          return found;
+        })
+      : corpus.declarations;
+  const reference = findDeclaration(corpus, REFERENCE_LANG)!;
+  const rows = [];
+  for (const id of ids.split(",").map((s) => s.trim())) {
+    const tokenizer = await loadTokenizer(id);
+    const count = (text: string) => tokenizer.encode(text).ids.length;
+    rows.push(...atlasRows(declarations, id, count, count(reference.text)).map(atlasCsvRow));
+  }
+  return toCsv([...ATLAS_CSV_HEADER], rows).trimEnd();
+}

