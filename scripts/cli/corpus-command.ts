@@ -7,6 +7,9 @@ export async function corpusCommand(argv: readonly string[]): Promise<string> {
   const [name, lang] = argv;
   if (name !== "udhr" || !lang) throw new UsageError("usage: corpus udhr <lang>");
   const declaration = findDeclaration(buildUdhrCorpus(), lang);
-  if (!declaration) throw new UsageError(`No UDHR declaration for "${lang}". Language ids are BCP 47 tags such as en, hi, my, shn.`);
+  if (!declaration)
+    throw new UsageError(
+      `No UDHR declaration for "${lang}". Language ids are BCP 47 tags such as en, hi, my, shn.`,
+    );
   return declaration.text;
 }

@@ -11,14 +11,19 @@ describe("the UDHR corpus", () => {
     expect(corpus.declarations.length).toBeGreaterThan(400);
     expect(new Set(corpus.declarations.map((d) => d.script)).size).toBeGreaterThan(25);
     expect(new Set(corpus.declarations.map((d) => d.lang)).size).toBe(corpus.declarations.length);
-    for (const d of corpus.declarations) expect(d.text, d.lang).not.toMatch(/<\/?(p|h[1-6]|div|span|article|header|section|br|html|body|head|title)\b/i);
+    for (const d of corpus.declarations)
+      expect(d.text, d.lang).not.toMatch(
+        /<\/?(p|h[1-6]|div|span|article|header|section|br|html|body|head|title)\b/i,
+      );
   });
 });
 
 describe("atlasRows", () => {
   it("gives English a premium of 1 and the bytes tokenizer exactly the byte-length ratio", async () => {
     const corpus = buildUdhrCorpus();
-    const sample = ["en", "ru", "hi", "my", "zh-Hans", "ar"].map((lang) => findDeclaration(corpus, lang)).filter((d) => d !== undefined);
+    const sample = ["en", "ru", "hi", "my", "zh-Hans", "ar"]
+      .map((lang) => findDeclaration(corpus, lang))
+      .filter((d) => d !== undefined);
     const english = findDeclaration(corpus, REFERENCE_LANG)!;
     const bytes = await loadTokenizer("bytes");
     const count = (text: string) => bytes.encode(text).ids.length;
@@ -30,7 +35,12 @@ describe("atlasRows", () => {
 
   it("puts cl100k_base premiums near Petrov et al.'s FLORES figures", async () => {
     const csv = await atlasCommand(["--tokenizers", "cl100k_base", "--langs", "en,ru,hi,my"]);
-    const premium = Object.fromEntries(csv.split("\r\n").slice(1).map((line) => [line.split(",")[0], Number(line.split(",").at(-1))]));
+    const premium = Object.fromEntries(
+      csv
+        .split("\r\n")
+        .slice(1)
+        .map((line) => [line.split(",")[0], Number(line.split(",").at(-1))]),
+    );
     expect(csv.split("\r\n")[0]).toBe("lang,name,script,tokenizer,bytes,chars,tokens,premium");
     expect(premium.en).toBe(1);
     expect(premium.ru).toBeGreaterThan(2.49 * 0.85);

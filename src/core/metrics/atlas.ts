@@ -17,11 +17,20 @@ export interface AtlasRow {
 }
 
 /** The header of the atlas CSV (and the order of {@link atlasCsvRow}'s fields). */
-export const ATLAS_CSV_HEADER = ["lang", "name", "script", "tokenizer", "bytes", "chars", "tokens", "premium"] as const;
+export const ATLAS_CSV_HEADER = [
+  "lang",
+  "name",
+  "script",
+  "tokenizer",
+  "bytes",
+  "chars",
+  "tokens",
+  "premium",
+] as const;
 
 function graphemeCount(text: string): number {
   let count = 0;
-  for (const _segment of graphemes(text)) count++;
+  for (const segment of graphemes(text)) if (segment.segment.length > 0) count++;
   return count;
 }
 
@@ -52,5 +61,14 @@ export function atlasRows(
 
 /** One row's CSV fields, premium rounded to four decimals. */
 export function atlasCsvRow(row: AtlasRow): (string | number)[] {
-  return [row.lang, row.name, row.script, row.tokenizer, row.bytes, row.chars, row.tokens, Number(row.premium.toFixed(4))];
+  return [
+    row.lang,
+    row.name,
+    row.script,
+    row.tokenizer,
+    row.bytes,
+    row.chars,
+    row.tokens,
+    Number(row.premium.toFixed(4)),
+  ];
 }

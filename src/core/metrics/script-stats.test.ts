@@ -14,7 +14,8 @@ describe("scriptStats", () => {
         for (const tokenizer of tokenizers) {
           const encoding = tokenizer.encode(text);
           const stats = scriptStats(text, encoding);
-          const sum = (key: "tokens" | "bytes" | "characters" | "words") => stats.reduce((total, s) => total + s[key], 0);
+          const sum = (key: "tokens" | "bytes" | "characters" | "words") =>
+            stats.reduce((total, s) => total + s[key], 0);
           expect(sum("tokens")).toBe(encoding.ids.length);
           expect(sum("bytes")).toBe(counts.bytes);
           expect(sum("characters")).toBe(counts.characters);

@@ -38,13 +38,38 @@ function makeRunCursor(runs: readonly ScriptRun[]) {
  * (the earlier script on a tie); a zero-width token in the script where it sits. Characters and words
  * count in the script of their first code point. Every count therefore sums over scripts to the total.
  */
-export function scriptStats(text: string, encoding: Encoding, runs: readonly ScriptRun[] = scriptRuns(text)): ScriptStats[] {
+export function scriptStats(
+  text: string,
+  encoding: Encoding,
+  runs: readonly ScriptRun[] = scriptRuns(text),
+): ScriptStats[] {
   const wellFormed = toWellFormed(text);
-  const byScript = new Map<string, { bytes: number; characters: number; words: number; tokens: number; wordTokens: number; splitWords: number; partial: number; fallback: number }>();
+  const byScript = new Map<
+    string,
+    {
+      bytes: number;
+      characters: number;
+      words: number;
+      tokens: number;
+      wordTokens: number;
+      splitWords: number;
+      partial: number;
+      fallback: number;
+    }
+  >();
   const entry = (script: string) => {
     let e = byScript.get(script);
     if (!e) {
-      e = { bytes: 0, characters: 0, words: 0, tokens: 0, wordTokens: 0, splitWords: 0, partial: 0, fallback: 0 };
+      e = {
+        bytes: 0,
+        characters: 0,
+        words: 0,
+        tokens: 0,
+        wordTokens: 0,
+        splitWords: 0,
+        partial: 0,
+        fallback: 0,
+      };
       byScript.set(script, e);
     }
     return e;

@@ -18,11 +18,31 @@ describe("resolveScripts", () => {
     const scripts = resolveScripts(text);
     const byChar = Array.from(text).map((ch, i) => [ch, scripts[i]]);
     expect(byChar).toEqual([
-      ["H", "Latin"], ["i", "Latin"], [" ", "Latin"],
-      ["न", "Devanagari"], ["म", "Devanagari"], ["स", "Devanagari"], ["्", "Devanagari"], ["त", "Devanagari"], ["े", "Devanagari"],
-      ["।", "Devanagari"], [" ", "Devanagari"], ["1", "Devanagari"], ["2", "Devanagari"], [" ", "Devanagari"],
-      ["é", "Latin"], ["\u0301", "Latin"], [" ", "Latin"], ["👍", "Latin"], [" ", "Latin"],
-      ["П", "Cyrillic"], ["р", "Cyrillic"], ["и", "Cyrillic"], ["в", "Cyrillic"], ["е", "Cyrillic"], ["т", "Cyrillic"],
+      ["H", "Latin"],
+      ["i", "Latin"],
+      [" ", "Latin"],
+      ["न", "Devanagari"],
+      ["म", "Devanagari"],
+      ["स", "Devanagari"],
+      ["्", "Devanagari"],
+      ["त", "Devanagari"],
+      ["े", "Devanagari"],
+      ["।", "Devanagari"],
+      [" ", "Devanagari"],
+      ["1", "Devanagari"],
+      ["2", "Devanagari"],
+      [" ", "Devanagari"],
+      ["é", "Latin"],
+      ["\u0301", "Latin"],
+      [" ", "Latin"],
+      ["👍", "Latin"],
+      [" ", "Latin"],
+      ["П", "Cyrillic"],
+      ["р", "Cyrillic"],
+      ["и", "Cyrillic"],
+      ["в", "Cyrillic"],
+      ["е", "Cyrillic"],
+      ["т", "Cyrillic"],
     ]);
   });
 

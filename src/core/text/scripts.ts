@@ -5,26 +5,176 @@
 
 /** Script property values, most frequent first so that lookups usually stop early. */
 const SCRIPT_NAMES = [
-  "Latin", "Common", "Inherited", "Han", "Cyrillic", "Arabic", "Devanagari", "Hiragana", "Katakana", "Hangul",
-  "Greek", "Hebrew", "Thai", "Bengali", "Tamil", "Telugu", "Gujarati", "Gurmukhi", "Kannada", "Malayalam",
-  "Oriya", "Sinhala", "Myanmar", "Khmer", "Lao", "Tibetan", "Georgian", "Armenian", "Ethiopic", "Thaana",
-  "Syriac", "Mongolian", "Cherokee", "Canadian_Aboriginal", "Tifinagh", "Nko", "Vai", "Yi", "Bopomofo",
-  "Ol_Chiki", "Adlam", "Javanese", "Balinese", "Sundanese", "Buginese", "Batak", "Tagalog", "Hanunoo", "Buhid",
-  "Tagbanwa", "Lisu", "Tai_Le", "New_Tai_Lue", "Tai_Tham", "Tai_Viet", "Cham", "Kayah_Li", "Lepcha", "Limbu",
-  "Meetei_Mayek", "Saurashtra", "Chakma", "Bamum", "Osage", "Hanifi_Rohingya", "Wancho", "Nyiakeng_Puachue_Hmong",
-  "Pahawh_Hmong", "Miao", "Mende_Kikakui", "Bassa_Vah", "Samaritan", "Mandaic", "Syloti_Nagri", "Rejang",
-  "Coptic", "Glagolitic", "Gothic", "Runic", "Ogham", "Old_Italic", "Deseret", "Shavian", "Osmanya", "Braille",
-  "Phags_Pa", "Kharoshthi", "Brahmi", "Kaithi", "Sharada", "Takri", "Grantha", "Tirhuta", "Newa", "Modi",
-  "Siddham", "Khojki", "Khudawadi", "Mahajani", "Multani", "Dogra", "Nandinagari", "Masaram_Gondi",
-  "Gunjala_Gondi", "Makasar", "Medefaidrin", "Soyombo", "Zanabazar_Square", "Bhaiksuki", "Marchen", "Ahom",
-  "Tangut", "Nushu", "Khitan_Small_Script", "Linear_A", "Linear_B", "Cypriot", "Cypro_Minoan", "Ugaritic",
-  "Old_Persian", "Cuneiform", "Egyptian_Hieroglyphs", "Anatolian_Hieroglyphs", "Meroitic_Cursive",
-  "Meroitic_Hieroglyphs", "Phoenician", "Imperial_Aramaic", "Old_South_Arabian", "Old_North_Arabian",
-  "Inscriptional_Parthian", "Inscriptional_Pahlavi", "Psalter_Pahlavi", "Avestan", "Old_Turkic", "Old_Hungarian",
-  "Old_Permic", "Old_Sogdian", "Sogdian", "Old_Uyghur", "Chorasmian", "Elymaic", "Hatran", "Nabataean",
-  "Palmyrene", "Manichaean", "Caucasian_Albanian", "Elbasan", "Vithkuqi", "Lycian", "Lydian", "Carian", "Duployan",
-  "SignWriting", "Sora_Sompeng", "Mro", "Pau_Cin_Hau", "Warang_Citi", "Tangsa", "Toto", "Yezidi", "Dives_Akuru",
-  "Kawi", "Nag_Mundari", "Garay", "Gurung_Khema", "Kirat_Rai", "Ol_Onal", "Sunuwar", "Todhri", "Tulu_Tigalari",
+  "Latin",
+  "Common",
+  "Inherited",
+  "Han",
+  "Cyrillic",
+  "Arabic",
+  "Devanagari",
+  "Hiragana",
+  "Katakana",
+  "Hangul",
+  "Greek",
+  "Hebrew",
+  "Thai",
+  "Bengali",
+  "Tamil",
+  "Telugu",
+  "Gujarati",
+  "Gurmukhi",
+  "Kannada",
+  "Malayalam",
+  "Oriya",
+  "Sinhala",
+  "Myanmar",
+  "Khmer",
+  "Lao",
+  "Tibetan",
+  "Georgian",
+  "Armenian",
+  "Ethiopic",
+  "Thaana",
+  "Syriac",
+  "Mongolian",
+  "Cherokee",
+  "Canadian_Aboriginal",
+  "Tifinagh",
+  "Nko",
+  "Vai",
+  "Yi",
+  "Bopomofo",
+  "Ol_Chiki",
+  "Adlam",
+  "Javanese",
+  "Balinese",
+  "Sundanese",
+  "Buginese",
+  "Batak",
+  "Tagalog",
+  "Hanunoo",
+  "Buhid",
+  "Tagbanwa",
+  "Lisu",
+  "Tai_Le",
+  "New_Tai_Lue",
+  "Tai_Tham",
+  "Tai_Viet",
+  "Cham",
+  "Kayah_Li",
+  "Lepcha",
+  "Limbu",
+  "Meetei_Mayek",
+  "Saurashtra",
+  "Chakma",
+  "Bamum",
+  "Osage",
+  "Hanifi_Rohingya",
+  "Wancho",
+  "Nyiakeng_Puachue_Hmong",
+  "Pahawh_Hmong",
+  "Miao",
+  "Mende_Kikakui",
+  "Bassa_Vah",
+  "Samaritan",
+  "Mandaic",
+  "Syloti_Nagri",
+  "Rejang",
+  "Coptic",
+  "Glagolitic",
+  "Gothic",
+  "Runic",
+  "Ogham",
+  "Old_Italic",
+  "Deseret",
+  "Shavian",
+  "Osmanya",
+  "Braille",
+  "Phags_Pa",
+  "Kharoshthi",
+  "Brahmi",
+  "Kaithi",
+  "Sharada",
+  "Takri",
+  "Grantha",
+  "Tirhuta",
+  "Newa",
+  "Modi",
+  "Siddham",
+  "Khojki",
+  "Khudawadi",
+  "Mahajani",
+  "Multani",
+  "Dogra",
+  "Nandinagari",
+  "Masaram_Gondi",
+  "Gunjala_Gondi",
+  "Makasar",
+  "Medefaidrin",
+  "Soyombo",
+  "Zanabazar_Square",
+  "Bhaiksuki",
+  "Marchen",
+  "Ahom",
+  "Tangut",
+  "Nushu",
+  "Khitan_Small_Script",
+  "Linear_A",
+  "Linear_B",
+  "Cypriot",
+  "Cypro_Minoan",
+  "Ugaritic",
+  "Old_Persian",
+  "Cuneiform",
+  "Egyptian_Hieroglyphs",
+  "Anatolian_Hieroglyphs",
+  "Meroitic_Cursive",
+  "Meroitic_Hieroglyphs",
+  "Phoenician",
+  "Imperial_Aramaic",
+  "Old_South_Arabian",
+  "Old_North_Arabian",
+  "Inscriptional_Parthian",
+  "Inscriptional_Pahlavi",
+  "Psalter_Pahlavi",
+  "Avestan",
+  "Old_Turkic",
+  "Old_Hungarian",
+  "Old_Permic",
+  "Old_Sogdian",
+  "Sogdian",
+  "Old_Uyghur",
+  "Chorasmian",
+  "Elymaic",
+  "Hatran",
+  "Nabataean",
+  "Palmyrene",
+  "Manichaean",
+  "Caucasian_Albanian",
+  "Elbasan",
+  "Vithkuqi",
+  "Lycian",
+  "Lydian",
+  "Carian",
+  "Duployan",
+  "SignWriting",
+  "Sora_Sompeng",
+  "Mro",
+  "Pau_Cin_Hau",
+  "Warang_Citi",
+  "Tangsa",
+  "Toto",
+  "Yezidi",
+  "Dives_Akuru",
+  "Kawi",
+  "Nag_Mundari",
+  "Garay",
+  "Gurung_Khema",
+  "Kirat_Rai",
+  "Ol_Onal",
+  "Sunuwar",
+  "Todhri",
+  "Tulu_Tigalari",
 ];
 
 interface ScriptMatcher {
@@ -41,7 +191,11 @@ function scriptMatchers(): ScriptMatcher[] {
   matchers = [];
   for (const name of SCRIPT_NAMES) {
     try {
-      matchers.push({ name, script: new RegExp(`^\\p{Script=${name}}$`, "u"), extensions: new RegExp(`^\\p{Script_Extensions=${name}}$`, "u") });
+      matchers.push({
+        name,
+        script: new RegExp(`^\\p{Script=${name}}$`, "u"),
+        extensions: new RegExp(`^\\p{Script_Extensions=${name}}$`, "u"),
+      });
     } catch {
       // Not in this runtime's Unicode version.
     }
@@ -68,7 +222,9 @@ export function codePointScripts(codePoint: number): CodePointScripts {
   const script = all.find((m) => m.script.test(ch))?.name ?? "Unknown";
   let extensions: string[] = [script];
   if (script === "Common" || script === "Inherited") {
-    const found = all.filter((m) => m.name !== "Common" && m.name !== "Inherited" && m.extensions.test(ch)).map((m) => m.name);
+    const found = all
+      .filter((m) => m.name !== "Common" && m.name !== "Inherited" && m.extensions.test(ch))
+      .map((m) => m.name);
     if (found.length > 0) extensions = found;
   }
   const result = { script, extensions };
@@ -78,7 +234,12 @@ export function codePointScripts(codePoint: number): CodePointScripts {
 
 /** Whether a script value is a placeholder that takes its neighbours' script. */
 function isNeutral(scripts: CodePointScripts): boolean {
-  return scripts.extensions.length === 1 && (scripts.extensions[0] === "Common" || scripts.extensions[0] === "Inherited" || scripts.extensions[0] === "Unknown");
+  return (
+    scripts.extensions.length === 1 &&
+    (scripts.extensions[0] === "Common" ||
+      scripts.extensions[0] === "Inherited" ||
+      scripts.extensions[0] === "Unknown")
+  );
 }
 
 /**
@@ -90,7 +251,9 @@ function isNeutral(scripts: CodePointScripts): boolean {
  */
 export function resolveScripts(text: string): string[] {
   const points = Array.from(text, (ch) => codePointScripts(ch.codePointAt(0)!));
-  const resolved: (string | null)[] = points.map((p) => (isNeutral(p) ? null : p.extensions.length === 1 ? p.extensions[0]! : null));
+  const resolved: (string | null)[] = points.map((p) =>
+    isNeutral(p) ? null : p.extensions.length === 1 ? p.extensions[0]! : null,
+  );
   // Multi-script characters (e.g. the Devanagari danda, used by several Indic scripts) follow a neighbour.
   const nextSingle: (string | null)[] = new Array(points.length).fill(null);
   for (let i = points.length - 2; i >= 0; i--) nextSingle[i] = resolved[i + 1] ?? nextSingle[i + 1] ?? null;
@@ -99,7 +262,12 @@ export function resolveScripts(text: string): string[] {
     const p = points[i]!;
     if (resolved[i] === null && !isNeutral(p)) {
       const next = nextSingle[i];
-      resolved[i] = previous && p.extensions.includes(previous) ? previous : next && p.extensions.includes(next) ? next : p.extensions[0]!;
+      resolved[i] =
+        previous && p.extensions.includes(previous)
+          ? previous
+          : next && p.extensions.includes(next)
+            ? next
+            : p.extensions[0]!;
     }
     if (resolved[i] !== null) previous = resolved[i]!;
   }
@@ -142,7 +310,13 @@ export function scriptRuns(text: string): ScriptRun[] {
       last.utf16End += ch.length;
       last.byteEnd += bytes;
     } else {
-      runs.push({ script, utf16Start: utf16, utf16End: utf16 + ch.length, byteStart: byte, byteEnd: byte + bytes });
+      runs.push({
+        script,
+        utf16Start: utf16,
+        utf16End: utf16 + ch.length,
+        byteStart: byte,
+        byteEnd: byte + bytes,
+      });
     }
     utf16 += ch.length;
     byte += bytes;
