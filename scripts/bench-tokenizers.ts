@@ -2,8 +2,9 @@
 // For each tokenizer on ~1 MB of English (Brown) and ~1 MB of multilingual text (UDHR, all languages),
 // measures MB/s of the underlying library's own encode and of our encode with byte spans, interleaved in
 // the same run, with the merge cache cold (cleared before every call) and warm (same text encoded before).
-// Tokenizers whose library runs below 0.3 MB/s on a 64 KB probe (Llama 2, Gemma 3: SentencePiece BPE over
-// whole lines) are measured on the first 256 KB of each text so the run ends; their cost is linear in size.
+// Tokenizers whose library runs below 0.3 MB/s on a 64 KB probe of either text (Llama 2 and Gemma 3:
+// SentencePiece BPE over whole lines; Qwen 3 on scripts without spaces) are measured on the first 256 KB
+// of each text so that the run ends.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { CATALOG } from "../src/core/tokenizers/catalog";
 import type { Tokenizer } from "../src/core/tokenizers/types";

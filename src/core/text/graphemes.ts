@@ -1,10 +1,69 @@
 let graphemeSegmenter: Intl.Segmenter | undefined;
 let wordSegmenter: Intl.Segmenter | undefined;
 
-/** Extended grapheme clusters of the text (what a reader sees as one character), via `Intl.Segmenter`. */
+/** Segment chunks are about this long: V8's segment iterator slows down badly on long strings. */
+const CHUNK = 2048;
+
+/**
+ * Where a chunk may end near `target`: after a line feed (a boundary for graphemes and words alike), else
+ * before a space that follows a non-space (no cluster continues across it), else at `hardLimit`.
+ */
+function chunkEnd(text: string, start: number, size = CHUNK): number {
+  const target = start + size;
+  if (target >= text.length) return text.length;
+  const newline = text.indexOf("\n", target);
+  if (newline >= 0 && newline < target + size) return newline + 1;
+  for (let i = target; i < Math.min(text.length, target + size); i++) {
+    if (text.charCodeAt(i) === 0x20 && text.charCodeAt(i - 1) !== 0x20 && !isPrepend(text.charCodeAt(i - 1)))
+      return i;
+  }
+  return Math.min(text.length, target + 4 * size);
+}
+
+/**
+ * The text cut into `[start, end)` pieces of about `size` UTF-16 units, each ending after a line feed or
+ * before a space: no grapheme cluster, word or normalization (NFC/NFKC composition) spans two pieces.
+ */
+export function* safeChunks(text: string, size = CHUNK): Generator<[number, number]> {
+  let start = 0;
+  while (start < text.length) {
+    const end = chunkEnd(text, start, size);
+    yield [start, end];
+    start = end;
+  }
+}
+
+/** Grapheme_Cluster_Break=Prepend characters of the BMP that keep the next character attached. */
+function isPrepend(unit: number): boolean {
+  return (
+    (unit >= 0x0600 && unit <= 0x0605) ||
+    unit === 0x06dd ||
+    unit === 0x070f ||
+    unit === 0x0890 ||
+    unit === 0x0891 ||
+    unit === 0x08e2 ||
+    unit === 0x0d4e
+  );
+}
+
+/** Segments of a long text, computed chunk by chunk; `index` is relative to the whole text. */
+function* segmentInChunks(segmenter: Intl.Segmenter, text: string): Generator<Intl.SegmentData> {
+  for (const [start, end] of safeChunks(text)) {
+    const chunk = start === 0 && end === text.length ? text : text.slice(start, end);
+    for (const data of segmenter.segment(chunk)) {
+      yield start === 0 ? data : { ...data, index: data.index + start, input: text };
+    }
+  }
+}
+
+/**
+ * Extended grapheme clusters of the text (what a reader sees as one character), via `Intl.Segmenter`.
+ * Long texts are segmented in chunks cut where no cluster can continue (V8's iterator is quadratic-ish
+ * on long strings: 128 K characters took 38 s in one piece).
+ */
 export function graphemes(text: string): Iterable<Intl.SegmentData> {
   graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  return graphemeSegmenter.segment(text);
+  return segmentInChunks(graphemeSegmenter, text);
 }
 
 /**
@@ -13,7 +72,7 @@ export function graphemes(text: string): Iterable<Intl.SegmentData> {
  */
 export function wordSegments(text: string): Iterable<Intl.SegmentData> {
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
-  return wordSegmenter.segment(text);
+  return segmentInChunks(wordSegmenter, text);
 }
 
 /** UTF-16 offsets (relative to the whole text) where grapheme clusters begin within `[start, end)`, plus `end`. */

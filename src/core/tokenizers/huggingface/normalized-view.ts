@@ -1,4 +1,4 @@
-import { graphemes } from "../../text/graphemes";
+import { graphemes, safeChunks } from "../../text/graphemes";
 import { bytesEqual, utf8Encode } from "../../text/utf8";
 
 /**
@@ -36,22 +36,34 @@ export function normalizedView(text: string, normalizeUnit: (unit: string) => st
   let nLength = 0;
   let iLength = 0;
   let runOpen = false;
-  for (const { segment } of graphemes(text)) {
-    const input = utf8Encode(segment);
-    const normalized = utf8Encode(normalizeUnit(segment));
-    const same = bytesEqual(input, normalized);
+  const add = (input: Uint8Array, normalized: Uint8Array, same: boolean) => {
     chunks.push(normalized);
     nLength += normalized.length;
     iLength += input.length;
     if (same && runOpen) {
       nStarts[nStarts.length - 1] = nLength;
       iStarts[iStarts.length - 1] = iLength;
-      continue;
+      return;
     }
     nStarts.push(nLength);
     iStarts.push(iLength);
     identity.push(same);
     runOpen = same;
+  };
+  // Most of a text is unchanged by normalization: whole pieces are checked first, and only pieces that
+  // change are normalized grapheme by grapheme.
+  for (const [start, end] of safeChunks(text, 256)) {
+    const piece = text.slice(start, end);
+    if (normalizeUnit(piece) === piece) {
+      const bytes = utf8Encode(piece);
+      add(bytes, bytes, true);
+      continue;
+    }
+    for (const { segment } of graphemes(piece)) {
+      const input = utf8Encode(segment);
+      const normalized = utf8Encode(normalizeUnit(segment));
+      add(input, normalized, bytesEqual(input, normalized));
+    }
   }
   const bytes = new Uint8Array(nLength);
   let offset = 0;

@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hardUnicode } from "../../../scripts/lib/arbitraries";
+import { readDeclarations } from "../../../scripts/lib/udhr-text";
+import { graphemes, wordSegments } from "./graphemes";
+
+const whole = (granularity: "grapheme" | "word", text: string) =>
+  Array.from(new Intl.Segmenter(undefined, { granularity }).segment(text), (s) => [
+    s.index,
+    s.segment,
+    s.isWordLike,
+  ]);
+
+describe("chunked segmentation", () => {
+  it("equals Intl.Segmenter over the whole text (graphemes and words)", () => {
+    const long = fc.array(hardUnicode(), { minLength: 50, maxLength: 400 }).map((parts) => parts.join(" "));
+    fc.assert(
+      fc.property(long, (text) => {
+        expect(Array.from(graphemes(text), (s) => [s.index, s.segment, s.isWordLike])).toEqual(
+          whole("grapheme", text),
+        );
+        expect(Array.from(wordSegments(text), (s) => [s.index, s.segment, s.isWordLike])).toEqual(
+          whole("word", text),
+        );
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("never hands Intl.Segmenter a long string (V8 slows down badly on those)", () => {
+    const text = readDeclarations()
+      .map((d) => d.text.slice(0, 2500))
+      .join("\n")
+      .slice(0, 300_000);
+    const lengths: number[] = [];
+    const original = Intl.Segmenter.prototype.segment;
+    Intl.Segmenter.prototype.segment = function (input: string) {
+      lengths.push(input.length);
+      return original.call(this, input);
+    };
+    try {
+      let count = 0;
+      for (const segment of graphemes(text)) count += segment.segment.length;
+      expect(count).toBe(text.length);
+    } finally {
+      Intl.Segmenter.prototype.segment = original;
+    }
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(5 * 2048);
+  });
+});
