@@ -15,20 +15,34 @@ export function fnv1a(bytes: Uint8Array): number {
   return hash >>> 0;
 }
 
+/** UTF-8 length of a well-formed string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function fromSegments(
   info: TokenizerInfo,
   text: string,
   segments: Iterable<string>,
-  idOf: (segment: string, bytes: Uint8Array) => number,
+  idOf: (segment: string) => number,
 ): Encoding {
   const inputBytes = utf8Encode(text);
   const ids: number[] = [];
   const ends: number[] = [];
   let position = 0;
   for (const segment of segments) {
-    const bytes = utf8Encode(segment);
-    ids.push(idOf(segment, bytes));
-    position += bytes.length;
+    ids.push(idOf(segment));
+    position += utf8Length(segment);
     ends.push(position);
   }
   const count = ids.length;
@@ -128,8 +142,8 @@ export class CodePointTokenizer implements Tokenizer {
 /** Remembers the text of hashed ids so that cards can show them. */
 class SeenTexts {
   private readonly byId = new Map<number, string>();
-  remember(segment: string, bytes: Uint8Array): number {
-    const id = fnv1a(bytes);
+  remember(segment: string): number {
+    const id = fnv1a(utf8Encode(segment));
     if (this.byId.size < 1_000_000) this.byId.set(id, segment);
     return id;
   }
@@ -152,7 +166,7 @@ export class GraphemeTokenizer implements Tokenizer {
   encode(text: string): Encoding {
     const wellFormed = toWellFormed(text);
     const segments = Array.from(graphemes(wellFormed), (s) => s.segment);
-    return fromSegments(this.info, text, segments, (segment, bytes) => this.seen.remember(segment, bytes));
+    return fromSegments(this.info, text, segments, (segment) => this.seen.remember(segment));
   }
 
   tokenText(id: number): string {
@@ -174,7 +188,7 @@ export class WordTokenizer implements Tokenizer {
   encode(text: string): Encoding {
     const wellFormed = toWellFormed(text);
     const segments = Array.from(wordSegments(wellFormed), (s) => s.segment);
-    return fromSegments(this.info, text, segments, (segment, bytes) => this.seen.remember(segment, bytes));
+    return fromSegments(this.info, text, segments, (segment) => this.seen.remember(segment));
   }
 
   tokenText(id: number): string {
