@@ -129,12 +129,6 @@ export function createTokenizerApi(assets: AssetSource) {
       setTimeout(() => (globalThis as { close?: () => void }).close?.(), 10);
     },
 
-    /** Display strings of ids (token cards, exports). */
-    async tokenTexts(id: string, ids: number[]): Promise<string[]> {
-      const tokenizer = await get(id);
-      return ids.map((tokenId) => tokenizer.tokenText(tokenId));
-    },
-
     /** Makes a user's tokenizer.json / .tiktoken file a lane; the id is derived from the file's bytes. */
     async addCustomTokenizer(fileName: string, bytes: Uint8Array): Promise<TokenizerInfo> {
       const id = `custom-${fnv1a(bytes).toString(16).padStart(8, "0")}`;
