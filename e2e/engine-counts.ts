@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 
-/** Token counts from the engine's CLI (`npm run -s cli -- tokenize`), the reference for the UI's counts. */
-export function cliTokenCount(tokenizer: string, text: string, specials = false): number {
+/** Token ids from the engine's CLI (`npm run -s cli -- tokenize`), the reference for what the UI shows. */
+export function cliTokenIds(tokenizer: string, text: string, specials = false): number[] {
   const args = [
     "tsx",
     "scripts/cli.ts",
@@ -12,5 +12,10 @@ export function cliTokenCount(tokenizer: string, text: string, specials = false)
     "-",
   ];
   const output = execFileSync("npx", args, { input: text, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return (JSON.parse(output) as { ids: number[] }).ids.length;
+  return (JSON.parse(output) as { ids: number[] }).ids;
+}
+
+/** Token count from the engine's CLI. */
+export function cliTokenCount(tokenizer: string, text: string, specials = false): number {
+  return cliTokenIds(tokenizer, text, specials).length;
 }

@@ -30,10 +30,16 @@ export function tokenizerLoadOptions(id: string, approximateBytes = 1) {
 export function encodingOptions(id: string, text: string, parseSpecials: boolean) {
   return queryOptions({
     queryKey: ["encoding", id, parseSpecials, textDigest(text)],
-    queryFn: ({ signal }) => tokenizerClient().encode(id, text, { parseSpecials }, signal),
+    // The text travels with the result, so a lane showing a previous result draws it over its own text.
+    queryFn: async ({ signal }) => ({
+      view: await tokenizerClient().encode(id, text, { parseSpecials }, signal),
+      text,
+    }),
     staleTime: Infinity,
     gcTime: 30_000,
     retry: false,
+    // Encodings are typed arrays: nothing to share structurally, and comparing would cost time.
+    structuralSharing: false,
   });
 }
 

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { LaneMode, ShareState } from "../core/url-state/share-state";
-import { SAMPLES } from "../ui/editor/samples";
+import { SAMPLES } from "./samples";
 
 /** One lane as the user set it up; `key` is local (React keys), the rest goes into links. */
 export interface LaneSetting {

@@ -1,4 +1,5 @@
 import { tokenBlocks } from "../tokenizers/blocks";
+import { specialTokenRegex } from "../tokenizers/special-split";
 import { TokenFlag, type Encoding } from "../tokenizers/types";
 
 /** How many tokens carry each flag. */
@@ -38,21 +39,10 @@ export function countFlags(flags: Uint8Array): FlagCounts {
   return counts;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Special-token strings that occur in the text (one pass over the text, at most `limit` reported). */
 export function findSpecialLookalikes(text: string, specialTokens: readonly string[], limit = 4): string[] {
-  const specials = specialTokens.filter((special) => special.length > 1);
-  if (specials.length === 0 || text.length === 0) return [];
-  const regex = new RegExp(
-    [...specials]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join("|"),
-    "g",
-  );
+  const regex = specialTokenRegex(specialTokens.filter((special) => special.length > 1));
+  if (!regex || text.length === 0) return [];
   const found = new Set<string>();
   for (const match of text.matchAll(regex)) {
     found.add(match[0]);

@@ -29,14 +29,6 @@ export function isContinuationByte(byte: number): boolean {
   return (byte & 0xc0) === 0x80;
 }
 
-/** How many UTF-8 bytes the code point takes. */
-export function utf8LengthOfCodePoint(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3;
-  return 4;
-}
-
 /** Number of unpaired UTF-16 surrogates in the string (each becomes U+FFFD in UTF-8). */
 export function countLoneSurrogates(text: string): number {
   let count = 0;

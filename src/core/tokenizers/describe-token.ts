@@ -1,4 +1,4 @@
-import { utf8DecodeStrict, toHex } from "../text/utf8";
+import { utf8DecodeStrict } from "../text/utf8";
 import { TokenFlag } from "./types";
 
 const CONTROL_NAMES: Record<number, string> = {
@@ -56,5 +56,3 @@ export function flagNames(flags: number): string[] {
   if (flags & TokenFlag.Normalized) names.push("normalized");
   return names;
 }
-
-export { toHex };

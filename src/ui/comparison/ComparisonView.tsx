@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import { textCountsOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
@@ -25,18 +24,10 @@ export function ComparisonView() {
   const results = useLaneResults(lanes, text, parseSpecials, listing.data);
   const diff = useBoundaryDiff(results, text);
   const stats = useLaneStats(results, counts.data, text);
-  const statsKey = stats.map((s) => s?.tokens ?? -1).join(",");
-  const rows: SummaryRow[] = useMemo(
-    () =>
-      results.flatMap((r, i) => {
-        const s = stats[i];
-        return s
-          ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }]
-          : [];
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rows change exactly when the per-lane stats do
-    [statsKey, lanes],
-  );
+  const rows: SummaryRow[] = results.flatMap((r, i) => {
+    const s = stats[i];
+    return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
+  });
   return (
     <>
       <BusyIndicator pending={typed !== text} />

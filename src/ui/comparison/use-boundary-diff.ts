@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { diffBoundariesStepwise, type BoundaryDiff } from "../../core/compare/boundaries";
 import type { Encoding } from "../../core/tokenizers/types";
 import { runSliced } from "../run-sliced";
@@ -8,46 +8,43 @@ import type { LaneResult } from "./use-lane-results";
 export interface LaneDiff {
   diff: BoundaryDiff;
   lanes: number[];
-  encodings: Encoding[];
+}
+
+const identities = new WeakMap<Encoding, number>();
+let nextIdentity = 0;
+
+/** A number naming an encoding object, for cache keys. */
+function identity(encoding: Encoding): number {
+  let id = identities.get(encoding);
+  if (id === undefined) {
+    id = ++nextIdentity;
+    identities.set(encoding, id);
+  }
+  return id;
 }
 
 /**
- * The boundary diff over the lanes that are ready for the current text (null with fewer than two),
- * computed in short main-thread slices whenever one of those encodings changes.
+ * The boundary diff over the lanes that are ready for the current text (null with fewer than two, or while
+ * it is being computed), in short main-thread slices whenever one of those encodings changes.
  */
 export function useBoundaryDiff(results: readonly LaneResult[], text: string): LaneDiff | null {
-  const lanes: number[] = [];
-  const encodings: Encoding[] = [];
-  results.forEach((result, index) => {
-    if (result.status === "ready" && result.encodedText === text && result.encoding) {
-      lanes.push(index);
-      encodings.push(result.encoding);
-    }
-  });
-  const [computed, setComputed] = useState<LaneDiff | null>(null);
-  const upToDate =
-    computed !== null &&
-    computed.encodings.length === encodings.length &&
-    computed.encodings.every((encoding, i) => encoding === encodings[i] && computed.lanes[i] === lanes[i]);
-  const key = upToDate ? "same" : `${lanes.join(",")}|${encodings.length}`;
+  const ready = results.flatMap((result, lane) =>
+    result.status === "ready" && result.encodedText === text && result.encoding
+      ? [{ lane, encoding: result.encoding }]
+      : [],
+  );
+  const key = ready.map(({ lane, encoding }) => `${lane}:${identity(encoding)}`).join(",");
+  // `ready` is rebuilt on every render; the key names exactly the lanes and encodings it holds.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const inputs = useMemo(() => ready, [key]);
+  const [computed, setComputed] = useState<{ key: string; value: LaneDiff } | null>(null);
   useEffect(() => {
-    if (upToDate) return;
-    if (encodings.length < 2) {
-      setComputed(null);
-      return;
-    }
+    if (inputs.length < 2) return;
     const controller = new AbortController();
-    runSliced(diffBoundariesStepwise(encodings), controller.signal)
-      .then((diff) => setComputed({ diff, lanes, encodings }))
+    runSliced(diffBoundariesStepwise(inputs.map((input) => input.encoding)), controller.signal)
+      .then((diff) => setComputed({ key, value: { diff, lanes: inputs.map((input) => input.lane) } }))
       .catch(() => undefined);
     return () => controller.abort();
-    // The key captures which encodings are ready; the arrays are rebuilt on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, upToDate, ...padded(encodings)]);
-  return upToDate ? computed : null;
-}
-
-/** A fixed-length dependency list (hooks need one) holding up to 24 encodings. */
-function padded(encodings: Encoding[]): (Encoding | null)[] {
-  return Array.from({ length: 24 }, (_, i) => encodings[i] ?? null);
+  }, [inputs, key]);
+  return computed?.key === key ? computed.value : null;
 }

@@ -35,23 +35,11 @@ export function useLaneResults(
     ),
   });
   const encodings = useQueries({
-    queries: lanes.map((lane, i) => {
-      const options = encodingOptions(lane.tokenizer, text, parseSpecials);
-      return {
-        queryKey: options.queryKey,
-        queryFn: async (context: Parameters<NonNullable<typeof options.queryFn>>[0]) => ({
-          view: await options.queryFn!(context),
-          text,
-        }),
-        staleTime: Infinity,
-        gcTime: 30_000,
-        retry: false,
-        // Encodings are typed arrays: nothing to share structurally, and comparing would cost time.
-        structuralSharing: false,
-        enabled: loads[i]?.isSuccess === true,
-        placeholderData: keepPreviousData,
-      };
-    }),
+    queries: lanes.map((lane, i) => ({
+      ...encodingOptions(lane.tokenizer, text, parseSpecials),
+      enabled: loads[i]?.isSuccess === true,
+      placeholderData: keepPreviousData,
+    })),
   });
   return lanes.map((setting, i) => {
     const load = loads[i]!;

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { dropFileProps } from "../files/file-input";
 
 /** Texts longer than this are shown read-only: laying out a megabyte in a textarea freezes the page. */
 export const LARGE_TEXT = 100_000;
@@ -17,15 +18,7 @@ interface TextBoxProps {
 export function TextBox({ text, onChange, onFile }: TextBoxProps) {
   const [editLarge, setEditLarge] = useState(false);
   const large = text.length > LARGE_TEXT && !editLarge;
-  const dropProps = {
-    onDragOver: (event: React.DragEvent) => event.preventDefault(),
-    onDrop: (event: React.DragEvent) => {
-      const file = event.dataTransfer.files[0];
-      if (!file) return;
-      event.preventDefault();
-      onFile(file);
-    },
-  };
+  const dropProps = dropFileProps(onFile);
   if (large) {
     return (
       <div className="large-text" {...dropProps}>

@@ -1,4 +1,3 @@
-import { useRef } from "react";
 import { decodeTextFile } from "../../core/text/decode-text-file";
 import {
   useComparisonActions,
@@ -7,7 +6,8 @@ import {
   useShowWhitespace,
   useText,
 } from "../../state/comparison-store";
-import { SAMPLES } from "./samples";
+import { SAMPLES } from "../../state/samples";
+import { FileButton } from "../files/file-input";
 import { TextBox } from "./TextBox";
 
 /** The text box with samples, file open / drop, and the options that apply to every lane. */
@@ -17,7 +17,6 @@ export function TextPanel() {
   const showWhitespace = useShowWhitespace();
   const showDiff = useShowDiff();
   const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify } = useComparisonActions();
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const openFile = async (file: File) => {
     try {
@@ -30,6 +29,12 @@ export function TextPanel() {
       notify({ kind: "error", text: `Could not read ${file.name}: ${(error as Error).message}` });
     }
   };
+
+  const options = [
+    { label: "Parse special tokens", checked: parseSpecials, set: setParseSpecials },
+    { label: "Show whitespace", checked: showWhitespace, set: setShowWhitespace },
+    { label: "Mark unshared boundaries", checked: showDiff, set: setShowDiff },
+  ];
 
   return (
     <section className="text-panel" aria-label="Text">
@@ -44,45 +49,22 @@ export function TextPanel() {
             </button>
           ))}
         </span>
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Open text file…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
+        <FileButton
+          label="Open text file…"
           accept="text/*,.txt,.md,.csv,.json,.py,.js,.ts"
-          data-testid="text-file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void openFile(file);
-            event.target.value = "";
-          }}
+          testId="text-file-input"
+          onFile={(file) => void openFile(file)}
         />
         <span className="muted">{text.length.toLocaleString()} UTF-16 units</span>
       </div>
       <TextBox text={text} onChange={setText} onFile={(file) => void openFile(file)} />
       <div className="options" role="group" aria-label="Options">
-        <label>
-          <input
-            type="checkbox"
-            checked={parseSpecials}
-            onChange={(event) => setParseSpecials(event.target.checked)}
-          />{" "}
-          Parse special tokens
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={showWhitespace}
-            onChange={(event) => setShowWhitespace(event.target.checked)}
-          />{" "}
-          Show whitespace
-        </label>
-        <label>
-          <input type="checkbox" checked={showDiff} onChange={(event) => setShowDiff(event.target.checked)} />{" "}
-          Mark unshared boundaries
-        </label>
+        {options.map(({ label, checked, set }) => (
+          <label key={label}>
+            <input type="checkbox" checked={checked} onChange={(event) => set(event.target.checked)} />{" "}
+            {label}
+          </label>
+        ))}
       </div>
     </section>
   );

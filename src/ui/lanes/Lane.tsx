@@ -62,7 +62,6 @@ export function Lane(props: LaneProps) {
       ))}
       {shown && (
         <LaneBody
-          laneIndex={index}
           laneName={name}
           text={shown.text}
           encoding={shown.view.encoding}

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { dropFileProps, FileButton } from "../files/file-input";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
 import { tokenizerClient } from "../../../workers/tokenizer/client";
@@ -10,7 +11,6 @@ export function LaneAdder() {
   const { addLane, notify } = useComparisonActions();
   const [choice, setChoice] = useState("");
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const addFile = async (file: File) => {
     setBusy(true);
@@ -32,17 +32,7 @@ export function LaneAdder() {
   };
 
   return (
-    <div
-      className="lane-adder"
-      data-testid="lane-adder"
-      onDragOver={(event) => event.preventDefault()}
-      onDrop={(event) => {
-        const file = event.dataTransfer.files[0];
-        if (!file) return;
-        event.preventDefault();
-        void addFile(file);
-      }}
-    >
+    <div className="lane-adder" data-testid="lane-adder" {...dropFileProps((file) => void addFile(file))}>
       <label>
         Add tokenizer{" "}
         <select
@@ -69,20 +59,12 @@ export function LaneAdder() {
       >
         Add lane
       </button>
-      <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
-        {busy ? "Reading file…" : "Add tokenizer.json / .tiktoken…"}
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
+      <FileButton
+        label={busy ? "Reading file…" : "Add tokenizer.json / .tiktoken…"}
         accept=".json,.tiktoken,application/json"
-        data-testid="tokenizer-file-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void addFile(file);
-          event.target.value = "";
-        }}
+        testId="tokenizer-file-input"
+        disabled={busy}
+        onFile={(file) => void addFile(file)}
       />
       <span className="muted">or drop a tokenizer file here</span>
     </div>

@@ -6,7 +6,6 @@ import type { LaneMode } from "../../core/url-state/share-state";
 import { TokenBlock } from "./TokenBlock";
 
 export interface LaneBodyProps {
-  laneIndex: number;
   laneName: string;
   text: string;
   encoding: Encoding;
