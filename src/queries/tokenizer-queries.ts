@@ -43,11 +43,12 @@ export function encodingOptions(id: string, text: string, parseSpecials: boolean
   });
 }
 
-/** Bytes, characters, words and lines of the text (computed in a worker). */
-export function textCountsOptions(text: string) {
+/** Counts and per-script profile of the text (computed once, in a worker, for every lane). */
+export function textAnalysisOptions(text: string) {
   return queryOptions({
-    queryKey: ["text-counts", textDigest(text)],
-    queryFn: ({ signal }) => tokenizerClient().textCounts(text, signal),
+    queryKey: ["text-analysis", textDigest(text)],
+    queryFn: ({ signal }) => tokenizerClient().analyzeText(text, signal),
+    structuralSharing: false,
     staleTime: Infinity,
     gcTime: 30_000,
   });

@@ -48,6 +48,6 @@ describe("tokenizer worker API", () => {
 
   it("counts the text's own units", async () => {
     const api = createTokenizerApi(nodeAssetSource);
-    expect(await api.textCounts("a é\n日本")).toMatchObject({ lines: 2, characters: 6 });
+    expect((await api.analyzeText("a é\n日本")).counts).toMatchObject({ lines: 2, characters: 6 });
   });
 });

@@ -13,9 +13,9 @@ import {
   type Tokenizer,
   type TokenizerInfo,
 } from "../../src/core/tokenizers/types";
-import { textCounts } from "../../src/core/metrics/text-counts";
+import { analyzeText, type TextAnalysis } from "../../src/core/metrics/text-analysis";
+import { scriptProfileTransferables } from "../../src/core/metrics/script-stats";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
-import type { TextCounts } from "../../src/core/metrics/lane-stats";
 
 /** Thrown for a request the main thread cancelled before it started. */
 export class CancelledError extends Error {
@@ -115,10 +115,11 @@ export function createTokenizerApi(assets: AssetSource) {
       if (cancelled.size > 10_000) cancelled.clear();
     },
 
-    /** Bytes, code points, characters, words and lines of the text. */
-    async textCounts(text: string, requestId?: number): Promise<TextCounts> {
+    /** Counts (bytes, code points, characters, words, lines) and the per-script profile of the text. */
+    async analyzeText(text: string, requestId?: number): Promise<TextAnalysis> {
       await startOrCancel(requestId);
-      return textCounts(text);
+      const analysis = analyzeText(text);
+      return transfer(analysis, scriptProfileTransferables(analysis.profile));
     },
 
     /** For tests of crash recovery: the worker throws outside any call and closes itself. */

@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from "comlink";
 import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
 import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
-import type { TextCounts } from "../../src/core/metrics/lane-stats";
+import type { TextAnalysis } from "../../src/core/metrics/text-analysis";
 import type { TokenizerApi, TokenizerListing } from "./api";
 
 /**
@@ -133,11 +133,11 @@ class TokenizerClient {
     }
   }
 
-  async textCounts(text: string, signal?: AbortSignal): Promise<TextCounts> {
+  async analyzeText(text: string, signal?: AbortSignal): Promise<TextAnalysis> {
     const requestId = nextRequestId++;
     const slot = this.slots[this.slots.length - 1]!;
     signal?.addEventListener("abort", () => void slot.call((r) => r.cancel(requestId)), { once: true });
-    return slot.call((r) => r.textCounts(text, requestId));
+    return slot.call((r) => r.analyzeText(text, requestId));
   }
 
   /** Registers a dropped tokenizer file; the bytes are copied, so the caller keeps its buffer. */

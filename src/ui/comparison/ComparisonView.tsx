@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SummaryRow } from "../../core/export/comparison-export";
-import { textCountsOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
+import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
 import { BusyIndicator } from "../BusyIndicator";
 import { TextPanel } from "../editor/TextPanel";
 import { LaneAdder } from "../lanes/LaneAdder";
 import { LaneList } from "../lanes/LaneList";
+import { ScriptPanel } from "../scripts/ScriptPanel";
 import { SummaryTable } from "../summary/SummaryTable";
 import { TokenCard } from "../token-card/TokenCard";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
@@ -20,10 +21,10 @@ export function ComparisonView() {
   const lanes = useLanes();
   const parseSpecials = useParseSpecials();
   const listing = useQuery(tokenizerListOptions());
-  const counts = useQuery(textCountsOptions(text));
+  const analysis = useQuery(textAnalysisOptions(text));
   const results = useLaneResults(lanes, text, parseSpecials, listing.data);
   const diff = useBoundaryDiff(results, text);
-  const stats = useLaneStats(results, counts.data, text);
+  const stats = useLaneStats(results, analysis.data?.counts, text);
   const rows: SummaryRow[] = results.flatMap((r, i) => {
     const s = stats[i];
     return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
@@ -40,6 +41,7 @@ export function ComparisonView() {
         <p className="empty-state">Type or paste text above, or pick a sample.</p>
       )}
       <LaneList results={results} text={text} stats={stats} diff={diff} />
+      <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
       <SummaryTable rows={rows} results={results} text={text} diff={diff} />
       <TokenCard results={results} text={text} />
     </>

@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { dropFileProps } from "../files/file-input";
+import { useScriptMarks } from "./ScriptMarks";
 
 /** Texts longer than this are shown read-only: laying out a megabyte in a textarea freezes the page. */
 export const LARGE_TEXT = 100_000;
@@ -18,6 +19,9 @@ interface TextBoxProps {
 export function TextBox({ text, onChange, onFile }: TextBoxProps) {
   const [editLarge, setEditLarge] = useState(false);
   const large = text.length > LARGE_TEXT && !editLarge;
+  const marks = useScriptMarks(text, large ? PREVIEW_CHARS : LARGE_TEXT);
+  const backdrop = useRef<HTMLDivElement | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
   const dropProps = dropFileProps(onFile);
   if (large) {
     return (
@@ -38,30 +42,50 @@ export function TextBox({ text, onChange, onFile }: TextBoxProps) {
           tabIndex={0}
           aria-label="Text (read-only preview)"
         >
-          {text.slice(0, PREVIEW_CHARS)}
+          {marks ?? text.slice(0, PREVIEW_CHARS)}
           {text.length > PREVIEW_CHARS ? "…" : ""}
         </pre>
       </div>
     );
   }
   return (
-    <textarea
-      aria-labelledby="text-label"
-      value={text}
-      onChange={(event) => onChange(event.target.value)}
-      onPaste={(event) => {
-        const pasted = event.clipboardData.getData("text/plain");
-        const target = event.currentTarget;
-        if (text.length - (target.selectionEnd - target.selectionStart) + pasted.length <= LARGE_TEXT) return;
-        event.preventDefault();
-        setEditLarge(false);
-        onChange(text.slice(0, target.selectionStart) + pasted + text.slice(target.selectionEnd));
-      }}
-      {...dropProps}
-      rows={6}
-      spellCheck={false}
-      placeholder="Paste or type text, or drop a text file here"
-      data-testid="text-input"
-    />
+    <div className="text-box">
+      {marks && (
+        <div
+          className="text-backdrop"
+          aria-hidden="true"
+          ref={(element) => {
+            backdrop.current = element;
+            if (element && area.current) element.scrollTop = area.current.scrollTop;
+          }}
+        >
+          {marks}
+          {"\n"}
+        </div>
+      )}
+      <textarea
+        ref={area}
+        aria-labelledby="text-label"
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        onPaste={(event) => {
+          const pasted = event.clipboardData.getData("text/plain");
+          const target = event.currentTarget;
+          if (text.length - (target.selectionEnd - target.selectionStart) + pasted.length <= LARGE_TEXT)
+            return;
+          event.preventDefault();
+          setEditLarge(false);
+          onChange(text.slice(0, target.selectionStart) + pasted + text.slice(target.selectionEnd));
+        }}
+        {...dropProps}
+        rows={6}
+        spellCheck={false}
+        placeholder="Paste or type text, or drop a text file here"
+        data-testid="text-input"
+        onScroll={(event) => {
+          if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
+        }}
+      />
+    </div>
   );
 }

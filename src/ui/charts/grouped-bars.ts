@@ -1,0 +1,114 @@
+import * as d3 from "d3";
+
+/** One bar: a value of one series (tokenizer) in one group (script). */
+export interface GroupedBar {
+  group: string;
+  series: string;
+  value: number;
+}
+
+export interface GroupedBarsOptions {
+  width: number;
+  height: number;
+  yLabel: string;
+  format(value: number): string;
+  /** Called with a group when the pointer enters one of its bars, null when it leaves. */
+  onHoverGroup?(group: string | null): void;
+}
+
+/** Series colours shared by charts and their legends. */
+export const SERIES_COLORS = d3.schemeTableau10;
+
+/**
+ * Draws a grouped bar chart into `svg` (replacing what was there): groups on x, one bar per series. A pure
+ * function of its input, so the same data gives the same SVG (and the SVG can be exported as is).
+ */
+export function drawGroupedBars(
+  svg: SVGSVGElement,
+  bars: readonly GroupedBar[],
+  options: GroupedBarsOptions,
+): void {
+  const { width, height } = options;
+  const margin = { top: 24, right: 12, bottom: 44, left: 56 };
+  const groups = [...new Set(bars.map((b) => b.group))];
+  const series = [...new Set(bars.map((b) => b.series))];
+  const root = d3
+    .select(svg)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("xmlns", "http://www.w3.org/2000/svg")
+    .attr("font-family", "system-ui, sans-serif")
+    .attr("font-size", 11);
+  root.selectAll("*").remove();
+  const x = d3
+    .scaleBand<string>()
+    .domain(groups)
+    .range([margin.left, width - margin.right])
+    .paddingInner(0.2);
+  const inner = d3.scaleBand<string>().domain(series).range([0, x.bandwidth()]).padding(0.08);
+  const max = d3.max(bars, (b) => b.value) ?? 1;
+  const y = d3
+    .scaleLinear()
+    .domain([0, max > 0 ? max : 1])
+    .nice()
+    .range([height - margin.bottom, margin.top]);
+  const color = d3.scaleOrdinal<string, string>().domain(series).range(SERIES_COLORS);
+
+  root
+    .append("g")
+    .attr("transform", `translate(0,${height - margin.bottom})`)
+    .call(d3.axisBottom(x).tickSizeOuter(0))
+    .attr("fill", "currentColor");
+  root
+    .append("g")
+    .attr("transform", `translate(${margin.left},0)`)
+    .call(d3.axisLeft(y).ticks(5))
+    .call((g) =>
+      g
+        .append("text")
+        .attr("x", -margin.left + 4)
+        .attr("y", margin.top - 10)
+        .attr("fill", "currentColor")
+        .attr("text-anchor", "start")
+        .text(options.yLabel),
+    );
+  root.selectAll(".domain, .tick line").attr("stroke", "currentColor").attr("stroke-opacity", 0.4);
+  root.selectAll(".tick text").attr("fill", "currentColor");
+
+  root
+    .append("g")
+    .selectAll("rect")
+    .data(bars)
+    .join("rect")
+    .attr("x", (b) => (x(b.group) ?? 0) + (inner(b.series) ?? 0))
+    .attr("y", (b) => y(b.value))
+    .attr("width", inner.bandwidth())
+    .attr("height", (b) => Math.max(0, y(0) - y(b.value)))
+    .attr("fill", (b) => color(b.series))
+    .attr("data-group", (b) => b.group)
+    .attr("data-series", (b) => b.series)
+    .on("pointerenter", (_, b) => options.onHoverGroup?.(b.group))
+    .on("pointerleave", () => options.onHoverGroup?.(null))
+    .append("title")
+    .text((b) => `${b.series} · ${b.group}: ${options.format(b.value)}`);
+
+  const legend = root
+    .append("g")
+    .attr("transform", `translate(${margin.left},${height - 12})`)
+    .selectAll("g")
+    .data(series)
+    .join("g")
+    .attr("transform", (_, i) => `translate(${i * 130},0)`);
+  legend
+    .append("rect")
+    .attr("width", 10)
+    .attr("height", 10)
+    .attr("y", -9)
+    .attr("fill", (s) => color(s));
+  legend
+    .append("text")
+    .attr("x", 14)
+    .attr("fill", "currentColor")
+    .text((s) => (s.length > 18 ? `${s.slice(0, 17)}…` : s));
+}

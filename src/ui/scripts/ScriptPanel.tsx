@@ -1,0 +1,105 @@
+import { useState } from "react";
+import { scriptStatsCsv } from "../../core/export/script-stats-export";
+import type { ScriptProfile } from "../../core/metrics/script-stats";
+import { highlightScript, useHighlightedScript } from "../../state/highlight-store";
+import type { LaneResult } from "../comparison/use-lane-results";
+import { downloadText } from "../summary/download";
+import { ScriptChart } from "./ScriptChart";
+import { metricValue, SCRIPT_METRICS } from "./script-metrics";
+import { useScriptStats } from "./use-script-stats";
+
+interface ScriptPanelProps {
+  results: readonly LaneResult[];
+  profile: ScriptProfile | undefined;
+  text: string;
+}
+
+/** Per-script over-segmentation of the text in the box: a table and a chart for every lane. */
+export function ScriptPanel({ results, profile, text }: ScriptPanelProps) {
+  const [metricKey, setMetricKey] = useState<(typeof SCRIPT_METRICS)[number]["key"]>("bytesPerToken");
+  const metric = SCRIPT_METRICS.find((m) => m.key === metricKey) ?? SCRIPT_METRICS[0]!;
+  const lanes = useScriptStats(results, profile, text);
+  const highlighted = useHighlightedScript();
+  const bars = lanes.flatMap((lane) =>
+    lane.stats.map((s) => ({ group: s.script, series: lane.name, value: metricValue(s, metric) })),
+  );
+  if (!profile || profile.scripts.length === 0 || lanes.length === 0) return null;
+  const scripts = profile.scripts.map((script, i) => ({
+    script,
+    bytes: profile.bytes[i]!,
+    characters: profile.characters[i]!,
+    words: profile.words[i]!,
+  }));
+  return (
+    <section className="script-panel" aria-label="By script" data-testid="script-panel">
+      <div className="summary-head">
+        <h2>By script</h2>
+        <label>
+          Show{" "}
+          <select value={metric.key} onChange={(e) => setMetricKey(e.target.value as typeof metricKey)}>
+            {SCRIPT_METRICS.map((m) => (
+              <option key={m.key} value={m.key} title={m.help}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{metric.help} Point at a script to mark it in the text.</span>
+        <span className="exports">
+          <button
+            type="button"
+            onClick={() => downloadText("tokenprism-scripts.csv", scriptStatsCsv(lanes), "text/csv")}
+          >
+            CSV
+          </button>
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Script</th>
+              <th scope="col">Bytes</th>
+              <th scope="col">Chars</th>
+              <th scope="col">Words</th>
+              {lanes.map((lane, i) => (
+                <th scope="col" key={`${lane.tokenizer}-${i}`}>
+                  {lane.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {scripts.map((row, s) => (
+              <tr
+                key={row.script}
+                data-testid="script-row"
+                data-script={row.script}
+                className={highlighted === row.script ? "highlighted" : undefined}
+                onPointerEnter={() => highlightScript(row.script)}
+                onPointerLeave={() => highlightScript(null)}
+                onFocus={() => highlightScript(row.script)}
+                onBlur={() => highlightScript(null)}
+                tabIndex={0}
+              >
+                <th scope="row">{row.script}</th>
+                <td className="num">{row.bytes.toLocaleString()}</td>
+                <td className="num">{row.characters.toLocaleString()}</td>
+                <td className="num">{row.words.toLocaleString()}</td>
+                {lanes.map((lane, i) => {
+                  const stats = lane.stats[s];
+                  return (
+                    <td className="num" key={`${lane.tokenizer}-${i}`} data-tokenizer={lane.tokenizer}>
+                      {stats ? metric.format(metricValue(stats, metric)) : "—"}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ScriptChart bars={bars} metric={metric} />
+    </section>
+  );
+}
