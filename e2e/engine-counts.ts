@@ -19,3 +19,26 @@ export function cliTokenIds(tokenizer: string, text: string, specials = false): 
 export function cliTokenCount(tokenizer: string, text: string, specials = false): number {
   return cliTokenIds(tokenizer, text, specials).length;
 }
+
+/** Rows of the CLI's parity atlas (`npm run -s cli -- atlas`), keyed by `lang/tokenizer`. */
+export function cliAtlas(
+  tokenizers: string[],
+  langs: string[],
+): Map<string, { tokens: number; premium: number }> {
+  const output = execFileSync(
+    "npx",
+    ["tsx", "scripts/cli.ts", "atlas", "--tokenizers", tokenizers.join(","), "--langs", langs.join(",")],
+    { encoding: "utf8" },
+  );
+  const [header, ...lines] = output.trim().split(/\r?\n/);
+  if (header !== "lang,name,script,tokenizer,bytes,chars,tokens,premium")
+    throw new Error(`header: ${header}`);
+  return new Map(
+    lines.map((line) => {
+      // A name may be quoted and hold commas: the language is the first field, the rest are the last five.
+      const cells = line.split(",");
+      const [tokenizer, , , tokens, premium] = cells.slice(-5);
+      return [`${cells[0]}/${tokenizer}`, { tokens: Number(tokens), premium: Number(premium) }];
+    }),
+  );
+}

@@ -29,6 +29,7 @@ function linkFor(text: string, lanes: string[]): string {
     showDiff: true,
     theme: "light",
     selection: null,
+    view: "compare",
   };
   return `${BASE}#${encodeShareState(state)}`;
 }

@@ -1,16 +1,21 @@
+import { AtlasView } from "./ui/atlas/AtlasView";
 import { ComparisonView } from "./ui/comparison/ComparisonView";
 import { NoticeBanner } from "./ui/NoticeBanner";
 import { CopyLinkButton } from "./ui/share/CopyLinkButton";
 import { ThemeToggle } from "./ui/theme/ThemeToggle";
+import { ViewTabs } from "./ui/ViewTabs";
+import { useView } from "./state/comparison-store";
 
-/** Tokenprism: header, messages, and the comparison view. */
+/** Tokenprism: header, messages, and the screen chosen in the tabs. */
 export function App() {
+  const view = useView();
   return (
     <>
       <header className="app-header">
         <h1>
           Tokenprism <span className="tagline">how LLM tokenizers cut your text</span>
         </h1>
+        <ViewTabs />
         <nav className="header-actions">
           <CopyLinkButton />
           <ThemeToggle />
@@ -18,7 +23,7 @@ export function App() {
       </header>
       <main className="app">
         <NoticeBanner />
-        <ComparisonView />
+        {view === "atlas" ? <AtlasView /> : <ComparisonView />}
       </main>
     </>
   );

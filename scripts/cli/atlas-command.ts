@@ -1,7 +1,7 @@
 import { findDeclaration, REFERENCE_LANG } from "../../src/core/corpus/udhr-corpus";
 import { toCsv } from "../../src/core/export/csv";
 import { ATLAS_CSV_HEADER, atlasCsvRow, atlasRows } from "../../src/core/metrics/atlas";
-import { buildUdhrCorpus } from "../build-udhr-corpus";
+import { loadUdhrCorpus } from "../build-udhr-corpus";
 import { loadTokenizer } from "../lib/load-tokenizer";
 import { parseArgs, UsageError } from "./args";
 
@@ -11,7 +11,7 @@ export async function atlasCommand(argv: readonly string[]): Promise<string> {
   const ids = args.options.get("tokenizers");
   if (typeof ids !== "string")
     throw new UsageError("usage: atlas --tokenizers <id,...> [--langs <lang,...>]");
-  const corpus = buildUdhrCorpus();
+  const corpus = loadUdhrCorpus();
   const langs = args.options.get("langs");
   const declarations =
     typeof langs === "string"
@@ -26,7 +26,8 @@ export async function atlasCommand(argv: readonly string[]): Promise<string> {
   for (const id of ids.split(",").map((s) => s.trim())) {
     const tokenizer = await loadTokenizer(id);
     const count = (text: string) => tokenizer.encode(text).ids.length;
-    rows.push(...atlasRows(declarations, id, count, count(reference.text)).map(atlasCsvRow));
+    const tokens = declarations.map((d) => count(d.text));
+    rows.push(...atlasRows(declarations, id, tokens, count(reference.text)).map(atlasCsvRow));
   }
   return toCsv([...ATLAS_CSV_HEADER], rows).trimEnd();
 }

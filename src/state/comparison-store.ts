@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { LaneMode, ShareState } from "../core/url-state/share-state";
+import type { AtlasSelection, LaneMode, ShareState, View } from "../core/url-state/share-state";
 import { SAMPLES } from "./samples";
 
 /** One lane as the user set it up; `key` is local (React keys), the rest goes into links. */
@@ -35,6 +35,8 @@ export interface ComparisonState {
   /** How the selection was made: keyboard and link selections scroll every lane to the token. */
   selectionOrigin: "hover" | "keyboard" | "link";
   notice: Notice | null;
+  view: View;
+  atlas: AtlasSelection;
   actions: ComparisonActions;
 }
 
@@ -51,7 +53,17 @@ export interface ComparisonActions {
   select(selection: Selection | null, origin?: "hover" | "keyboard"): void;
   notify(notice: Notice | null): void;
   applyShareState(state: ShareState): void;
+  setView(view: View): void;
+  setAtlas(change: Partial<AtlasSelection>): void;
 }
+
+/** The atlas's tokenizers before the user picks: fast ones, a SentencePiece one, and the bytes baseline. */
+export const DEFAULT_ATLAS: AtlasSelection = {
+  tokenizers: ["o200k_base", "cl100k_base", "p50k_base", "llama-3", "gemma-3", "bytes"],
+  langs: null,
+  sort: "premium",
+  query: "",
+};
 
 /** Lanes shown when the page opens without a link. */
 export const DEFAULT_LANES = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
@@ -71,6 +83,8 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
   selection: null,
   selectionOrigin: "hover",
   notice: null,
+  view: "compare",
+  atlas: DEFAULT_ATLAS,
   actions: {
     setText: (text) => set({ text, selection: null }),
     addLane: (tokenizer) => set((s) => ({ lanes: [...s.lanes, lane(tokenizer)] })),
@@ -92,6 +106,8 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
     setTheme: (theme) => set({ theme }),
     select: (selection, origin = "hover") => set({ selection, selectionOrigin: origin }),
     notify: (notice) => set({ notice }),
+    setView: (view) => set({ view }),
+    setAtlas: (change) => set((s) => ({ atlas: { ...s.atlas, ...change } })),
     applyShareState: (state) =>
       set({
         text: state.text,
@@ -102,6 +118,8 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
         theme: state.theme,
         selection: state.selection,
         selectionOrigin: "link",
+        view: state.view,
+        atlas: state.atlas ?? DEFAULT_ATLAS,
       }),
   },
 }));
@@ -116,6 +134,8 @@ export function shareStateOf(state: ComparisonState): ShareState {
     showDiff: state.showDiff,
     theme: state.theme,
     selection: state.selection,
+    view: state.view,
+    atlas: state.atlas,
   };
 }
 
@@ -129,4 +149,6 @@ export const useTheme = () => useComparisonStore((s) => s.theme);
 export const useSelection = () => useComparisonStore((s) => s.selection);
 export const useSelectionOrigin = () => useComparisonStore((s) => s.selectionOrigin);
 export const useNotice = () => useComparisonStore((s) => s.notice);
+export const useView = () => useComparisonStore((s) => s.view);
+export const useAtlasSelection = () => useComparisonStore((s) => s.atlas);
 export const useComparisonActions = () => useComparisonStore((s) => s.actions);

@@ -40,6 +40,8 @@ export function startUrlSync(): () => void {
     "showDiff",
     "theme",
     "selection",
+    "view",
+    "atlas",
   ] as const;
   const unsubscribe = comparisonStore.subscribe((state, previous) => {
     if (keys.every((key) => state[key] === previous[key])) return;

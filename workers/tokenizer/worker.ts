@@ -1,5 +1,5 @@
 import { expose } from "comlink";
 import { createTokenizerApi } from "./api";
-import { fetchAssetSource } from "./fetch-assets";
+import { fetchAssetSource, fetchUdhrCorpus } from "./fetch-assets";
 
-expose(createTokenizerApi(fetchAssetSource));
+expose(createTokenizerApi(fetchAssetSource, fetchUdhrCorpus));

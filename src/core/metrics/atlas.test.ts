@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildUdhrCorpus } from "../../../scripts/build-udhr-corpus";
+import { buildUdhrCorpus, loadUdhrCorpus } from "../../../scripts/build-udhr-corpus";
 import { atlasCommand } from "../../../scripts/cli/atlas-command";
 import { loadTokenizer } from "../../../scripts/lib/load-tokenizer";
 import { findDeclaration, REFERENCE_LANG } from "../corpus/udhr-corpus";
 import { atlasRows } from "./atlas";
+import { textCounts } from "./text-counts";
 
 describe("the UDHR corpus", () => {
   it("has several hundred declarations across dozens of scripts, without markup", () => {
@@ -20,16 +21,26 @@ describe("the UDHR corpus", () => {
 
 describe("atlasRows", () => {
   it("gives English a premium of 1 and the bytes tokenizer exactly the byte-length ratio", async () => {
-    const corpus = buildUdhrCorpus();
+    const corpus = loadUdhrCorpus();
     const sample = ["en", "ru", "hi", "my", "zh-Hans", "ar"]
       .map((lang) => findDeclaration(corpus, lang))
       .filter((d) => d !== undefined);
     const english = findDeclaration(corpus, REFERENCE_LANG)!;
     const bytes = await loadTokenizer("bytes");
     const count = (text: string) => bytes.encode(text).ids.length;
-    const rows = atlasRows(sample, "bytes", count, count(english.text));
-    const englishBytes = new TextEncoder().encode(english.text).length;
-    for (const row of rows) expect(row.premium).toBeCloseTo(row.bytes / englishBytes, 12);
+    const rows = atlasRows(
+      sample,
+      "bytes",
+      sample.map((d) => count(d.text)),
+      count(english.text),
+    );
+    const utf8 = new TextEncoder();
+    const englishBytes = utf8.encode(english.text).length;
+    rows.forEach((row, i) => {
+      expect(row.bytes).toBe(utf8.encode(sample[i]!.text).length);
+      expect(row.chars).toBe(textCounts(sample[i]!.text).characters);
+      expect(row.premium).toBeCloseTo(row.bytes / englishBytes, 12);
+    });
     expect(rows.find((r) => r.lang === "en")!.premium).toBe(1);
   });
 

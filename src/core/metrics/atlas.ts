@@ -1,6 +1,4 @@
-import type { Declaration } from "../corpus/udhr-corpus";
-import { graphemes } from "../text/graphemes";
-import { utf8Encode } from "../text/utf8";
+import type { DeclarationInfo } from "../corpus/udhr-corpus";
 
 /** One language × tokenizer cell of the parity atlas. */
 export interface AtlasRow {
@@ -28,35 +26,26 @@ export const ATLAS_CSV_HEADER = [
   "premium",
 ] as const;
 
-function graphemeCount(text: string): number {
-  let count = 0;
-  for (const segment of graphemes(text)) if (segment.segment.length > 0) count++;
-  return count;
-}
-
 /**
- * Atlas rows for one tokenizer over declarations; `referenceTokens` is the token count of the reference
- * (English) declaration under the same tokenizer.
+ * Atlas rows for one tokenizer: `tokens[i]` is the token count of `declarations[i]`, `referenceTokens` that
+ * of the reference (English) declaration under the same tokenizer.
  */
 export function atlasRows(
-  declarations: readonly Declaration[],
+  declarations: readonly DeclarationInfo[],
   tokenizer: string,
-  countTokens: (text: string) => number,
+  tokens: ArrayLike<number>,
   referenceTokens: number,
 ): AtlasRow[] {
-  return declarations.map((d) => {
-    const tokens = countTokens(d.text);
-    return {
-      lang: d.lang,
-      name: d.name,
-      script: d.script,
-      tokenizer,
-      bytes: utf8Encode(d.text).length,
-      chars: graphemeCount(d.text),
-      tokens,
-      premium: referenceTokens > 0 ? tokens / referenceTokens : NaN,
-    };
-  });
+  return declarations.map((d, i) => ({
+    lang: d.lang,
+    name: d.name,
+    script: d.script,
+    tokenizer,
+    bytes: d.bytes,
+    chars: d.chars,
+    tokens: tokens[i]!,
+    premium: referenceTokens > 0 ? tokens[i]! / referenceTokens : NaN,
+  }));
 }
 
 /** One row's CSV fields, premium rounded to four decimals. */

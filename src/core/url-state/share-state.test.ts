@@ -15,6 +15,8 @@ const base: ShareState = {
   showDiff: true,
   theme: "dark",
   selection: { lane: 1, token: 3 },
+  view: "atlas",
+  atlas: { tokenizers: ["cl100k_base", "bytes"], langs: ["en", "zh-Hans"], sort: "script", query: "han" },
 };
 
 describe("share state", () => {
@@ -25,6 +27,20 @@ describe("share state", () => {
         expect(decodeShareState(`#${encodeShareState(state)}`)).toEqual({ ok: true, state });
       }),
     );
+  });
+
+  it("opens links made before the view and atlas fields existed", () => {
+    const old: Partial<ShareState> = { ...base };
+    delete old.view;
+    delete old.atlas;
+    const fragment = `v1.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(old))))}`;
+    expect(decodeShareState(fragment)).toEqual({ ok: true, state: { ...old, view: "compare" } });
+  });
+
+  it("refuses an atlas selection with a malformed language id", () => {
+    const bad = { ...base, atlas: { ...base.atlas!, langs: ["en<script>"] } };
+    const fragment = `v1.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(bad))))}`;
+    expect(decodeShareState(fragment)).toMatchObject({ ok: false, reason: expect.stringMatching(/atlas/) });
   });
 
   it("fits a 100 KB text in a link browsers accept", () => {

@@ -9,13 +9,23 @@ export const MAX_SHARED_TEXT = 2_000_000;
 const MAX_INFLATED_BYTES = 16_000_000;
 
 const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
+const tokenizerIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/));
+
+/** The screens of the app. */
+export const VIEWS = ["compare", "atlas"] as const;
+
+const atlasSchema = v.strictObject({
+  tokenizers: v.pipe(v.array(tokenizerIdSchema), v.maxLength(32)),
+  /** The languages included, or null for all of them. */
+  langs: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,48}$/))), v.maxLength(2000))),
+  sort: v.picklist(["script", "premium", "name"]),
+  query: v.pipe(v.string(), v.maxLength(100)),
+});
 
 const shareStateSchema = v.strictObject({
   text: v.pipe(v.string(), v.maxLength(MAX_SHARED_TEXT)),
   lanes: v.pipe(
-    v.array(
-      v.strictObject({ tokenizer: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/)), mode: laneModeSchema }),
-    ),
+    v.array(v.strictObject({ tokenizer: tokenizerIdSchema, mode: laneModeSchema })),
     v.maxLength(24),
   ),
   parseSpecials: v.boolean(),
@@ -28,10 +38,20 @@ const shareStateSchema = v.strictObject({
       token: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
   ),
+  // Added after the first links were made: optional, so those links still open.
+  view: v.optional(v.picklist(VIEWS), "compare"),
+  atlas: v.optional(atlasSchema),
 });
 
-/** Everything a permalink carries: the text, the lanes in order, options, theme and the selected token. */
+/**
+ * Everything a permalink carries: the text, the lanes in order, options, theme, the selected token, the
+ * screen shown and the atlas's selection.
+ */
 export type ShareState = v.InferOutput<typeof shareStateSchema>;
+/** The parity atlas's selection: tokenizers, languages, order and search. */
+export type AtlasSelection = v.InferOutput<typeof atlasSchema>;
+/** One screen of the app. */
+export type View = (typeof VIEWS)[number];
 /** How a lane draws its tokens. */
 export type LaneMode = v.InferOutput<typeof laneModeSchema>;
 
