@@ -1,6 +1,7 @@
 import { CATALOG } from "../src/core/tokenizers/catalog";
 import { UsageError } from "./cli/args";
 import { atlasCommand } from "./cli/atlas-command";
+import { bpeCommand } from "./cli/bpe-command";
 import { corpusCommand } from "./cli/corpus-command";
 import { tokenizeCommand } from "./cli/tokenize-command";
 
@@ -8,13 +9,16 @@ const USAGE = `usage: npm run -s cli -- <command>
   list                                               tokenizer ids and names
   tokenize --tokenizer <id|file> [--specials] <file|->   ids and UTF-8 byte spans as JSON
   corpus udhr <lang>                                 clean text of one UDHR declaration
-  atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)`;
+  atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)
+  bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>
+                                                     train byte-level BPE (or SuperBPE) into a tokenizer.json`;
 
 const commands: Record<string, (argv: string[]) => Promise<string>> = {
   list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
   tokenize: tokenizeCommand,
   corpus: corpusCommand,
   atlas: atlasCommand,
+  bpe: bpeCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

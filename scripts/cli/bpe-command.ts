@@ -1,0 +1,59 @@
+import { writeFile } from "node:fs/promises";
+import { trainSuperBpe } from "../../src/core/bpe/superbpe";
+import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
+import { trainBpe } from "../../src/core/bpe/train-bpe";
+import { parseArgs, UsageError } from "./args";
+import { readInput } from "./read-input";
+
+const USAGE =
+  "usage: bpe train --vocab <n> [--superbpe <t>] [--pattern <regex>] [--min-frequency <n>] --out <tokenizer.json> <files...>";
+
+function positiveInteger(value: string | true | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== "string" || !Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} needs a positive integer`);
+  return n;
+}
+
+/**
+ * `bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>`: trains byte-level BPE (or SuperBPE
+ * with transition point t) on the files (`-` is stdin) and writes a Hugging Face tokenizer.json. Returns a
+ * one-line JSON summary.
+ */
+export async function bpeCommand(argv: string[]): Promise<string> {
+  const [sub, ...rest] = argv;
+  if (sub !== "train") throw new UsageError(USAGE);
+  const args = parseArgs(rest);
+  const vocabSize = positiveInteger(args.options.get("vocab"), "vocab");
+  const transition = positiveInteger(args.options.get("superbpe"), "superbpe");
+  const minFrequency = positiveInteger(args.options.get("min-frequency"), "min-frequency");
+  const out = args.options.get("out");
+  const pattern = args.options.get("pattern");
+  if (vocabSize === undefined || typeof out !== "string" || args.positional.length === 0)
+    throw new UsageError(USAGE);
+  if (vocabSize < 256) throw new UsageError("--vocab must be at least 256 (the byte tokens).");
+  if (transition !== undefined && (transition < 256 || transition > vocabSize))
+    throw new UsageError("--superbpe must lie between 256 and --vocab.");
+  const texts: string[] = [];
+  let bytes = 0;
+  for (const path of args.positional) {
+    const data = await readInput(path);
+    bytes += data.length;
+    texts.push(new TextDecoder().decode(data)); // UTF-8, BOM dropped, invalid bytes as U+FFFD
+  }
+  const options = { vocabSize, minFrequency, pattern: typeof pattern === "string" ? pattern : undefined };
+  const start = performance.now();
+  const { model } =
+    transition === undefined ? trainBpe(texts, options) : trainSuperBpe(texts, { ...options, transition });
+  const seconds = (performance.now() - start) / 1000;
+  await writeFile(out, JSON.stringify(toTokenizerJson(model)));
+  return JSON.stringify({
+    out,
+    vocabSize: model.tokens.length,
+    merges: model.merges.length,
+    superbpe: transition ?? null,
+    inputBytes: bytes,
+    seconds: Number(seconds.toFixed(2)),
+  });
+}

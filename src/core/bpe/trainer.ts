@@ -1,0 +1,272 @@
+import { PairHeap } from "./pair-heap";
+import { bytesKey, concatBytes } from "./model";
+
+/** Ids stay below this; a pair (a, b) is keyed `a * PAIR_BASE + b`, so key order is (a, b) order. */
+const PAIR_BASE = 2 ** 22;
+
+/** One distinct chunk of the corpus as a symbol (token id) sequence, with how often it occurs. */
+export interface TrainingWord {
+  symbols: ArrayLike<number>;
+  count: number;
+}
+
+/** How far training has got. */
+export interface BpeTrainingProgress {
+  /** Merges learned so far (in this trainer, inherited ones included). */
+  merges: number;
+  /** Current vocabulary size. */
+  vocabSize: number;
+  /** The vocabulary size training stops at. */
+  targetVocabSize: number;
+}
+
+/** Options of {@link BpeTrainer}. */
+export interface BpeTrainerOptions {
+  /** Stop once the vocabulary has this many tokens. */
+  vocabSize: number;
+  /** Stop when the best pair occurs fewer times than this (default 2: a pair seen once is not a pattern). */
+  minFrequency?: number;
+  /** Report progress and check {@link shouldStop} every this many merges (default 64). */
+  progressEvery?: number;
+  /** Called every {@link progressEvery} merges and once at the end of {@link BpeTrainer.run}. */
+  onProgress?: (progress: BpeTrainingProgress) => void;
+  /** Polled every {@link progressEvery} merges; returning true stops {@link BpeTrainer.run} early. */
+  shouldStop?: () => boolean;
+  /** Rejects a candidate merge by the bytes it would create (SuperBPE's colon and 4-word rules). */
+  acceptToken?: (bytes: Uint8Array) => boolean;
+}
+
+/** The vocabulary a trainer starts from: tokens and the merges that built them. */
+export interface BpeStart {
+  tokens: Uint8Array[];
+  merges: [number, number][];
+}
+
+/**
+ * Byte-level BPE training over counted chunks, one merge at a time.
+ *
+ * Each step merges the adjacent pair with the highest count, where a chunk occurring k times adds k per
+ * adjacent occurrence (overlapping occurrences, as in `aaa`, each count). **Ties go to the smallest
+ * (left id, right id) pair**; with ids 0–255 being the bytes, early ties are broken by byte order.
+ * Merges apply left to right without overlap. A merge whose bytes already exist (reached by another
+ * pair) reuses that token's id, as Hugging Face's trainer does, so the merge list may be a little longer
+ * than `vocabSize - 256`. A pair is never merged twice.
+ *
+ * Pair counts are kept incrementally: a pair → chunks index says which chunks a merge touches, only the
+ * pairs around each merged occurrence change, and a lazy max-heap finds the next pair. `step` makes the
+ * trainer usable from a worker in slices.
+ */
+export class BpeTrainer {
+  private readonly options: Required<Omit<BpeTrainerOptions, "onProgress" | "shouldStop" | "acceptToken">> &
+    BpeTrainerOptions;
+  private readonly tokens: Uint8Array[];
+  private readonly merges: [number, number][];
+  private readonly index = new Map<string, number>();
+  private readonly symbols: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly counts: Float64Array;
+  private readonly stamps: Int32Array;
+  private readonly pairCounts = new Map<number, number>();
+  private readonly pairWords = new Map<number, number[]>();
+  private readonly heap = new PairHeap();
+  private readonly retired = new Set<number>();
+  private readonly increased = new Set<number>();
+  private scratch = new Int32Array(64);
+  private finished = false;
+
+  constructor(words: Iterable<TrainingWord>, options: BpeTrainerOptions, start?: BpeStart) {
+    this.options = { minFrequency: 2, progressEvery: 64, ...options };
+    this.tokens = start ? [...start.tokens] : [];
+    this.merges = start ? start.merges.map(([a, b]) => [a, b]) : [];
+    if (this.options.vocabSize >= PAIR_BASE) throw new Error(`vocabSize must be below ${PAIR_BASE}.`);
+    if (!start) for (let byte = 0; byte < 256; byte++) this.tokens.push(Uint8Array.of(byte));
+    this.tokens.forEach((bytes, id) => this.index.set(bytesKey(bytes), id));
+    for (const [a, b] of this.merges) this.retired.add(a * PAIR_BASE + b);
+    const kept = [...words].filter((word) => word.symbols.length > 1 && word.count > 0);
+    let total = 0;
+    for (const word of kept) total += word.symbols.length;
+    this.symbols = new Int32Array(total);
+    this.starts = new Int32Array(kept.length);
+    this.lengths = new Int32Array(kept.length);
+    this.counts = new Float64Array(kept.length);
+    this.stamps = new Int32Array(kept.length).fill(-1);
+    let offset = 0;
+    kept.forEach((word, w) => {
+      this.starts[w] = offset;
+      this.lengths[w] = word.symbols.length;
+      this.counts[w] = word.count;
+      for (let i = 0; i < word.symbols.length; i++) this.symbols[offset++] = word.symbols[i]!;
+    });
+    for (let w = 0; w < kept.length; w++) {
+      const s = this.starts[w]!;
+      for (let j = 0; j < this.lengths[w]! - 1; j++)
+        this.addPair(this.symbols[s + j]!, this.symbols[s + j + 1]!, w);
+    }
+    this.increased.clear();
+    const heapCounts: number[] = [];
+    const heapKeys: number[] = [];
+    for (const [key, count] of this.pairCounts) {
+      heapCounts.push(count);
+      heapKeys.push(key);
+    }
+    this.heap.build(heapCounts, heapKeys);
+  }
+
+  /** Current vocabulary size. */
+  get vocabSize(): number {
+    return this.tokens.length;
+  }
+
+  /** Merges learned so far (inherited ones included). */
+  get mergeCount(): number {
+    return this.merges.length;
+  }
+
+  /** True once the target size is reached or no pair is frequent enough. */
+  get done(): boolean {
+    return this.finished || this.tokens.length >= this.options.vocabSize;
+  }
+
+  /** The vocabulary and merge list so far (copies). */
+  result(): BpeStart {
+    return { tokens: [...this.tokens], merges: this.merges.map(([a, b]) => [a, b]) };
+  }
+
+  /** Learns up to `maxMerges` merges; returns how many it learned (fewer once {@link done}). */
+  step(maxMerges: number): number {
+    let learned = 0;
+    while (learned < maxMerges && !this.done) {
+      if (!this.mergeBest()) {
+        this.finished = true;
+        break;
+      }
+      learned++;
+    }
+    return learned;
+  }
+
+  /**
+   * Trains to the target size, reporting progress and polling `shouldStop` every `progressEvery` merges.
+   * @returns true when training finished, false when `shouldStop` stopped it (the result so far stays valid).
+   */
+  run(): boolean {
+    const { progressEvery, onProgress, shouldStop } = this.options;
+    while (!this.done) {
+      if (shouldStop?.()) return false;
+      this.step(progressEvery);
+      onProgress?.(this.progress());
+    }
+    onProgress?.(this.progress());
+    return true;
+  }
+
+  /** Where training stands. */
+  progress(): BpeTrainingProgress {
+    return {
+      merges: this.merges.length,
+      vocabSize: this.tokens.length,
+      targetVocabSize: this.options.vocabSize,
+    };
+  }
+
+  /** Pops the best live pair and merges it; false when none is left at the minimum frequency. */
+  private mergeBest(): boolean {
+    const heap = this.heap;
+    while (heap.size > 0) {
+      const recorded = heap.peekCount()!;
+      const key = heap.peekKey()!;
+      heap.pop();
+      const live = this.pairCounts.get(key) ?? 0;
+      if (live !== recorded) {
+        // Stale: counts only fall between pushes (a rise pushes a fresh entry), so re-queue at the live count.
+        if (live > 0 && live < recorded) heap.push(live, key);
+        continue;
+      }
+      if (live < this.options.minFrequency) return false;
+      if (this.retired.has(key)) continue;
+      const left = Math.floor(key / PAIR_BASE);
+      const right = key - left * PAIR_BASE;
+      const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
+      this.retired.add(key);
+      if (this.options.acceptToken && !this.options.acceptToken(bytes)) continue;
+      const bytesId = bytesKey(bytes);
+      let id = this.index.get(bytesId);
+      if (id === undefined) {
+        id = this.tokens.length;
+        this.tokens.push(bytes);
+        this.index.set(bytesId, id);
+      }
+      this.merges.push([left, right]);
+      this.apply(key, left, right, id);
+      return true;
+    }
+    return false;
+  }
+
+  private apply(key: number, left: number, right: number, id: number): void {
+    const words = this.pairWords.get(key) ?? [];
+    this.pairWords.delete(key);
+    const stamp = this.merges.length;
+    for (const w of words) {
+      if (this.stamps[w] === stamp) continue;
+      this.stamps[w] = stamp;
+      this.mergeInWord(w, left, right, id);
+    }
+    this.pairCounts.delete(key);
+    for (const k of this.increased) {
+      const count = this.pairCounts.get(k);
+      if (count !== undefined && count > 0) this.heap.push(count, k);
+    }
+    this.increased.clear();
+  }
+
+  /** Merges every (left, right) in chunk `w`, left to right, and updates the counts of the pairs around them. */
+  private mergeInWord(w: number, left: number, right: number, id: number): void {
+    const s = this.starts[w]!;
+    const n = this.lengths[w]!;
+    const count = this.counts[w]!;
+    const sym = this.symbols;
+    if (this.scratch.length < n) this.scratch = new Int32Array(n * 2);
+    const at = this.scratch; // positions (in the merged chunk) of the new tokens
+    let found = 0;
+    let lastRemoved = -1;
+    let write = s;
+    for (let i = 0; i < n; i++) {
+      if (i < n - 1 && sym[s + i] === left && sym[s + i + 1] === right) {
+        for (let j = Math.max(i - 1, lastRemoved + 1); j <= Math.min(i + 1, n - 2); j++)
+          this.removePair(sym[s + j]!, sym[s + j + 1]!, count);
+        lastRemoved = Math.min(i + 1, n - 2);
+        at[found++] = write - s;
+        sym[write++] = id;
+        i++;
+      } else sym[write++] = sym[s + i]!;
+    }
+    if (found === 0) return;
+    const m = write - s;
+    this.lengths[w] = m;
+    let lastAdded = -1;
+    for (let f = 0; f < found; f++) {
+      const k = at[f]!;
+      for (let j = Math.max(k - 1, lastAdded + 1); j <= Math.min(k, m - 2); j++)
+        this.addPair(sym[s + j]!, sym[s + j + 1]!, w, count);
+      lastAdded = Math.min(k, m - 2);
+    }
+  }
+
+  private removePair(a: number, b: number, count: number): void {
+    const key = a * PAIR_BASE + b;
+    const next = (this.pairCounts.get(key) ?? 0) - count;
+    if (next > 0) this.pairCounts.set(key, next);
+    else this.pairCounts.delete(key);
+  }
+
+  private addPair(a: number, b: number, w: number, count = this.counts[w]!): void {
+    const key = a * PAIR_BASE + b;
+    this.pairCounts.set(key, (this.pairCounts.get(key) ?? 0) + count);
+    let list = this.pairWords.get(key);
+    if (!list) this.pairWords.set(key, (list = []));
+    if (list[list.length - 1] !== w) list.push(w);
+    this.increased.add(key);
+  }
+}
