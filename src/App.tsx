@@ -1,4 +1,5 @@
 import { AtlasView } from "./ui/atlas/AtlasView";
+import { ByteLmView } from "./ui/lm/ByteLmView";
 import { ComparisonView } from "./ui/comparison/ComparisonView";
 import { NoticeBanner } from "./ui/NoticeBanner";
 import { CopyLinkButton } from "./ui/share/CopyLinkButton";
@@ -23,7 +24,7 @@ export function App() {
       </header>
       <main className="app">
         <NoticeBanner />
-        {view === "atlas" ? <AtlasView /> : <ComparisonView />}
+        {view === "atlas" ? <AtlasView /> : view === "lm" ? <ByteLmView /> : <ComparisonView />}
       </main>
     </>
   );

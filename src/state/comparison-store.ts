@@ -1,6 +1,12 @@
 import { create } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import type { AtlasSelection, LaneMode, ShareState, View } from "../core/url-state/share-state";
+import type {
+  AtlasSelection,
+  LaneMode,
+  PatchingSettings,
+  ShareState,
+  View,
+} from "../core/url-state/share-state";
 import { SAMPLES } from "./samples";
 
 /** One lane as the user set it up; `key` is local (React keys), the rest goes into links. */
@@ -37,6 +43,7 @@ export interface ComparisonState {
   notice: Notice | null;
   view: View;
   atlas: AtlasSelection;
+  patching: PatchingSettings;
   actions: ComparisonActions;
 }
 
@@ -55,7 +62,15 @@ export interface ComparisonActions {
   applyShareState(state: ShareState): void;
   setView(view: View): void;
   setAtlas(change: Partial<AtlasSelection>): void;
+  setPatching(change: Partial<PatchingSettings>): void;
 }
+
+/** BLT's released global threshold (nats) and a small rise for the monotonic rule. */
+export const DEFAULT_PATCHING: PatchingSettings = {
+  rule: "global",
+  globalThreshold: 1.3354,
+  relativeThreshold: 0.2,
+};
 
 /** The atlas's tokenizers before the user picks: fast ones, a SentencePiece one, and the bytes baseline. */
 export const DEFAULT_ATLAS: AtlasSelection = {
@@ -85,6 +100,7 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
   notice: null,
   view: "compare",
   atlas: DEFAULT_ATLAS,
+  patching: DEFAULT_PATCHING,
   actions: {
     setText: (text) => set({ text, selection: null }),
     addLane: (tokenizer) => set((s) => ({ lanes: [...s.lanes, lane(tokenizer)] })),
@@ -108,6 +124,7 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
     notify: (notice) => set({ notice }),
     setView: (view) => set({ view }),
     setAtlas: (change) => set((s) => ({ atlas: { ...s.atlas, ...change } })),
+    setPatching: (change) => set((s) => ({ patching: { ...s.patching, ...change } })),
     applyShareState: (state) =>
       set({
         text: state.text,
@@ -120,6 +137,7 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
         selectionOrigin: "link",
         view: state.view,
         atlas: state.atlas ?? DEFAULT_ATLAS,
+        patching: state.patching ?? DEFAULT_PATCHING,
       }),
   },
 }));
@@ -136,6 +154,7 @@ export function shareStateOf(state: ComparisonState): ShareState {
     selection: state.selection,
     view: state.view,
     atlas: state.atlas,
+    patching: state.patching,
   };
 }
 
@@ -151,4 +170,5 @@ export const useSelectionOrigin = () => useComparisonStore((s) => s.selectionOri
 export const useNotice = () => useComparisonStore((s) => s.notice);
 export const useView = () => useComparisonStore((s) => s.view);
 export const useAtlasSelection = () => useComparisonStore((s) => s.atlas);
+export const usePatching = () => useComparisonStore((s) => s.patching);
 export const useComparisonActions = () => useComparisonStore((s) => s.actions);

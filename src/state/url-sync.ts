@@ -42,6 +42,7 @@ export function startUrlSync(): () => void {
     "selection",
     "view",
     "atlas",
+    "patching",
   ] as const;
   const unsubscribe = comparisonStore.subscribe((state, previous) => {
     if (keys.every((key) => state[key] === previous[key])) return;

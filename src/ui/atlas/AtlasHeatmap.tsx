@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DeclarationInfo } from "../../core/corpus/udhr-corpus";
 import type { AtlasRow } from "../../core/metrics/atlas";
 import { drawHeatmap } from "../charts/heatmap";
@@ -10,28 +10,37 @@ interface AtlasHeatmapProps {
   rows: readonly AtlasRow[];
 }
 
-/** The language × tokenizer premium heatmap (d3), with SVG and PNG export. */
+interface Hover {
+  lang: string | null;
+  tokenizer: string | null;
+}
+
+/** The language × tokenizer premium heatmap (d3), with a hover read-out and SVG / PNG export. */
 export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
   const ref = useRef<SVGSVGElement>(null);
+  const [hover, setHover] = useState<Hover>({ lang: null, tokenizer: null });
+  const byCell = new Map(rows.map((r) => [`${r.lang}\u0000${r.tokenizer}`, r]));
+  const byLang = new Map(languages.map((d) => [d.lang, d]));
+  // Redraw only when what is drawn changes (a column finished, the order or the selection changed).
+  const signature = `${languages.map((d) => d.lang).join()}|${columns.map((c) => c.tokenizer).join()}|${rows.length}`;
   useEffect(() => {
     if (!ref.current) return;
-    const byCell = new Map(rows.map((r) => [`${r.lang}\u0000${r.tokenizer}`, r]));
-    const byLang = new Map(languages.map((d) => [d.lang, d]));
     drawHeatmap(
       ref.current,
       languages.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),
       columns.map((c) => ({ key: c.tokenizer, label: c.name })),
       {
         cell: (lang, tokenizer) => byCell.get(`${lang}\u0000${tokenizer}`),
-        rowTitle: (lang) => {
-          const d = byLang.get(lang);
-          return d
-            ? `${d.name} (${d.lang}, ${d.iso6393}) · ${d.script} · ${d.bytes.toLocaleString()} bytes`
-            : lang;
-        },
+        onHover: (lang, tokenizer) =>
+          setHover((h) => (h.lang === lang && h.tokenizer === tokenizer ? h : { lang, tokenizer })),
       },
     );
-  }, [languages, columns, rows]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature stands for languages, columns and rows
+  }, [signature]);
+  const language = hover.lang ? byLang.get(hover.lang) : undefined;
+  const cell =
+    hover.lang && hover.tokenizer ? byCell.get(`${hover.lang}\u0000${hover.tokenizer}`) : undefined;
+  const cellName = cell ? (columns.find((c) => c.tokenizer === cell.tokenizer)?.name ?? cell.tokenizer) : "";
   return (
     <figure className="atlas-heatmap">
       <figcaption className="exports">
@@ -52,6 +61,15 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
           PNG
         </button>
       </figcaption>
+      <p className="heatmap-hover muted" aria-live="polite" data-testid="atlas-hover">
+        {language
+          ? `${language.name} (${language.lang}, ${language.iso6393}) · ${language.script} · ` +
+            `${language.bytes.toLocaleString()} bytes, ${language.chars.toLocaleString()} characters` +
+            (cell
+              ? ` · ${cellName}: ${cell.tokens.toLocaleString()} tokens, ${cell.premium.toFixed(3)}× English`
+              : "")
+          : "Point at a cell for its numbers."}
+      </p>
       <div className="heatmap-scroll">
         <svg
           ref={ref}

@@ -12,7 +12,7 @@ export interface HeatmapColumn {
   label: string;
 }
 
-/** A cell's value: the premium (colour and label) and the token count (tooltip and data attribute). */
+/** A cell's value: the premium (colour and label) and the token count (data attribute). */
 export interface HeatmapCell {
   premium: number;
   tokens: number;
@@ -21,8 +21,8 @@ export interface HeatmapCell {
 export interface HeatmapOptions {
   /** The cell of a row and column, or undefined while it is being computed. */
   cell(row: string, column: string): HeatmapCell | undefined;
-  /** The tooltip of a row. */
-  rowTitle(row: string): string;
+  /** Called with the row and column under the pointer, or nulls when it leaves. */
+  onHover?(row: string | null, column: string | null): void;
 }
 
 const ROW = 15;
@@ -37,22 +37,18 @@ export const premiumColor = d3
   .interpolator((t) => d3.interpolateRdBu(1 - t))
   .clamp(true);
 
+const PENDING = "#8884";
+
 function textColor(background: string): string {
-  const { l } = d3.lab(background);
-  return l > 55 ? "#111" : "#fff";
+  return background === PENDING || d3.lab(background).l > 55 ? "#111" : "#fff";
 }
 
-/**
- * Draws the language × tokenizer heatmap into `svg` (replacing its content): one row per language, one
- * column per tokenizer, the premium printed in each cell. A pure function of its input; cells carry
- * `data-lang`, `data-tokenizer`, `data-tokens` and `data-premium` for tests and tools.
- */
-export function drawHeatmap(
-  svg: SVGSVGElement,
-  rows: readonly HeatmapRow[],
-  columns: readonly HeatmapColumn[],
-  options: HeatmapOptions,
-): void {
+function layoutKey(rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): string {
+  return `${rows.map((r) => r.key).join("\u0001")}\u0000${columns.map((c) => c.key).join("\u0001")}`;
+}
+
+/** Builds the frame: labels and one rect + text per cell (no per-cell groups or titles: 10k+ cells). */
+function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): void {
   const width = LABEL + columns.length * COLUMN + 8;
   const height = HEADER + rows.length * ROW + 4;
   const root = d3
@@ -64,7 +60,6 @@ export function drawHeatmap(
     .attr("font-family", "system-ui, sans-serif")
     .attr("font-size", 10.5);
   root.selectAll("*").remove();
-
   root
     .append("g")
     .selectAll("text")
@@ -73,52 +68,78 @@ export function drawHeatmap(
     .attr("transform", (_, i) => `translate(${LABEL + i * COLUMN + COLUMN / 2},${HEADER - 6}) rotate(-35)`)
     .attr("fill", "currentColor")
     .text((c) => (c.label.length > 20 ? `${c.label.slice(0, 19)}…` : c.label));
-
-  const rowGroups = root
+  root
     .append("g")
-    .selectAll<SVGGElement, HeatmapRow>("g")
-    .data(rows, (r) => r.key)
-    .join("g")
-    .attr("transform", (_, i) => `translate(0,${HEADER + i * ROW})`);
-  rowGroups
-    .append("text")
+    .selectAll("text")
+    .data(rows)
+    .join("text")
     .attr("x", LABEL - 6)
-    .attr("y", ROW - 4)
+    .attr("y", (_, i) => HEADER + i * ROW + ROW - 4)
     .attr("text-anchor", "end")
     .attr("fill", "currentColor")
-    .text((r) => (r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label))
-    .append("title")
-    .text((r) => options.rowTitle(r.key));
-
-  const cells = rowGroups
-    .selectAll("g")
-    .data((r) => columns.map((c) => ({ row: r.key, column: c.key, value: options.cell(r.key, c.key) })))
-    .join("g")
-    .attr("transform", (_, i) => `translate(${LABEL + i * COLUMN},0)`)
-    .attr("data-testid", "atlas-cell")
-    .attr("data-lang", (d) => d.row)
-    .attr("data-tokenizer", (d) => d.column)
-    .attr("data-tokens", (d) => (d.value ? d.value.tokens : null))
-    .attr("data-premium", (d) => (d.value ? d.value.premium : null));
-  const fill = (d: { value: HeatmapCell | undefined }) =>
-    d.value && Number.isFinite(d.value.premium) ? premiumColor(d.value.premium) : "#8884";
-  cells
-    .append("rect")
+    .text((r) => (r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label));
+  const cells = rows.flatMap((r, i) => columns.map((c, j) => ({ row: r.key, column: c.key, i, j })));
+  root
+    .append("g")
+    .attr("class", "cells")
+    .selectAll("rect")
+    .data(cells)
+    .join("rect")
+    .attr("x", (d) => LABEL + d.j * COLUMN)
+    .attr("y", (d) => HEADER + d.i * ROW)
     .attr("width", COLUMN - 1)
     .attr("height", ROW - 1)
-    .attr("fill", fill);
-  cells
-    .append("text")
-    .attr("x", COLUMN / 2)
-    .attr("y", ROW - 4)
+    .attr("data-testid", "atlas-cell")
+    .attr("data-lang", (d) => d.row)
+    .attr("data-tokenizer", (d) => d.column);
+  root
+    .append("g")
+    .attr("class", "labels")
+    .attr("pointer-events", "none")
     .attr("text-anchor", "middle")
+    .selectAll("text")
+    .data(cells)
+    .join("text")
+    .attr("x", (d) => LABEL + d.j * COLUMN + COLUMN / 2)
+    .attr("y", (d) => HEADER + d.i * ROW + ROW - 4);
+  svg.dataset.layout = layoutKey(rows, columns);
+}
+
+/**
+ * Draws the language × tokenizer heatmap into `svg`: one row per language, one column per tokenizer, the
+ * premium printed in each cell. The frame is rebuilt only when the rows or columns change; new values only
+ * update the cells. Cells carry `data-lang`, `data-tokenizer`, `data-tokens` and `data-premium`.
+ */
+export function drawHeatmap(
+  svg: SVGSVGElement,
+  rows: readonly HeatmapRow[],
+  columns: readonly HeatmapColumn[],
+  options: HeatmapOptions,
+): void {
+  if (svg.dataset.layout !== layoutKey(rows, columns)) build(svg, rows, columns);
+  const root = d3.select(svg);
+  type Datum = { row: string; column: string };
+  const fill = (d: Datum) => {
+    const value = options.cell(d.row, d.column);
+    return value && Number.isFinite(value.premium) ? premiumColor(value.premium) : PENDING;
+  };
+  root
+    .selectAll<SVGRectElement, Datum>("g.cells rect")
+    .attr("fill", fill)
+    .attr("data-tokens", (d) => options.cell(d.row, d.column)?.tokens ?? null)
+    .attr("data-premium", (d) => options.cell(d.row, d.column)?.premium ?? null);
+  root
+    .selectAll<SVGTextElement, Datum>("g.labels text")
     .attr("fill", (d) => textColor(fill(d)))
-    .text((d) => (!d.value ? "…" : Number.isFinite(d.value.premium) ? d.value.premium.toFixed(2) : "—"));
-  cells
-    .append("title")
-    .text((d) =>
-      d.value
-        ? `${d.row} · ${d.column}: ${d.value.tokens.toLocaleString()} tokens, ${d.value.premium.toFixed(3)}× English`
-        : `${d.row} · ${d.column}: computing…`,
-    );
+    .text((d) => {
+      const value = options.cell(d.row, d.column);
+      return !value ? "…" : Number.isFinite(value.premium) ? value.premium.toFixed(2) : "—";
+    });
+  root
+    .on("pointermove", (event: PointerEvent) => {
+      const target = event.target as Element;
+      const lang = target.getAttribute("data-lang");
+      options.onHover?.(lang, lang ? target.getAttribute("data-tokenizer") : null);
+    })
+    .on("pointerleave", () => options.onHover?.(null, null));
 }

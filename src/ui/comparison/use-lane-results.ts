@@ -1,8 +1,10 @@
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
 import type { LaneViewData } from "../../core/compare/lane-view-data";
 import type { Encoding, TokenizerInfo } from "../../core/tokenizers/types";
+import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
+import { patchLaneEncodingOptions, patchLaneLoadOptions } from "../../queries/patch-lane-queries";
 import { encodingOptions, tokenizerLoadOptions } from "../../queries/tokenizer-queries";
-import type { LaneSetting } from "../../state/comparison-store";
+import { usePatching, type LaneSetting } from "../../state/comparison-store";
 import type { TokenizerListing } from "../../../workers/tokenizer/api";
 
 /** One lane's state: what loaded, what it computed, and for which text. */
@@ -29,14 +31,20 @@ export function useLaneResults(
   listings: readonly TokenizerListing[] | undefined,
 ): LaneResult[] {
   const listingOf = (id: string) => listings?.find((entry) => entry.id === id);
+  const patching = usePatching();
+  // The byte-LM patch lane is computed from the byte LM's entropies, not by a tokenizer worker.
   const loads = useQueries({
     queries: lanes.map((lane) =>
-      tokenizerLoadOptions(lane.tokenizer, listingOf(lane.tokenizer)?.approximateBytes),
+      lane.tokenizer === PATCH_LANE_ID
+        ? patchLaneLoadOptions()
+        : tokenizerLoadOptions(lane.tokenizer, listingOf(lane.tokenizer)?.approximateBytes),
     ),
   });
   const encodings = useQueries({
     queries: lanes.map((lane, i) => ({
-      ...encodingOptions(lane.tokenizer, text, parseSpecials),
+      ...(lane.tokenizer === PATCH_LANE_ID
+        ? patchLaneEncodingOptions(text, patching)
+        : encodingOptions(lane.tokenizer, text, parseSpecials)),
       enabled: loads[i]?.isSuccess === true,
       placeholderData: keepPreviousData,
     })),

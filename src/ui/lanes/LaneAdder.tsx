@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { dropFileProps, FileButton } from "../files/file-input";
+import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
 import { tokenizerClient } from "../../../workers/tokenizer/client";
@@ -47,6 +48,7 @@ export function LaneAdder() {
               {entry.approximateBytes > 4_000_000 ? ` (${Math.round(entry.approximateBytes / 1e6)} MB)` : ""}
             </option>
           ))}
+          <option value={PATCH_LANE_ID}>Byte-LM entropy patches (BLT)</option>
         </select>
       </label>
       <button

@@ -1,0 +1,115 @@
+// npm run bench:atlas — the full parity atlas (every UDHR language × 12 tokenizers) in Debian's Chromium,
+// from an empty cache: total time, longest main-thread task (Long Tasks API), and the second visit (IndexedDB
+// cache). Baseline measured in the same run: the same counts in one Node process (`npm run cli -- atlas`'s
+// engine, one tokenizer after another), so the ratio shows what the worker pool buys on this machine.
+// Run `npm run build` first. `--tokenizers a,b,...` picks other tokenizers; `--skip-node` skips the baseline.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { encodeShareState, type ShareState } from "../src/core/url-state/share-state";
+import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
+import { loadUdhrCorpus } from "./build-udhr-corpus";
+import { loadTokenizer } from "./lib/load-tokenizer";
+
+const PORT = 4176;
+const BASE = `http://localhost:${PORT}/`;
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const TOKENIZERS = (
+  option("tokenizers") ??
+  "o200k_base,cl100k_base,p50k_base,r50k_base,llama-3,llama-2,qwen-3,gemma-3,deepseek-v3,gpt-oss,claude-legacy,bytes"
+).split(",");
+
+const TRACKER = `
+  globalThis.__name = (f) => f;
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: true });
+`;
+
+function atlasLink(): string {
+  const state: ShareState = {
+    text: "",
+    lanes: [],
+    parseSpecials: false,
+    showWhitespace: false,
+    showDiff: true,
+    theme: "light",
+    selection: null,
+    view: "atlas",
+    atlas: { tokenizers: TOKENIZERS, langs: null, sort: "premium", query: "" },
+  };
+  return `${BASE}#${encodeShareState(state)}`;
+}
+
+async function nodeBaseline(): Promise<number> {
+  const corpus = loadUdhrCorpus();
+  const start = performance.now();
+  for (const id of TOKENIZERS) {
+    const tokenizer = await loadTokenizer(id);
+    for (const d of corpus.declarations) tokenizer.encode(d.text);
+  }
+  return performance.now() - start;
+}
+
+const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+try {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fetch(BASE);
+      break;
+    } catch {
+      if (attempt > 100) throw new Error("vite preview did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+  const context = await browser.newContext();
+  await context.addInitScript({ content: TRACKER });
+  const visit = async () => {
+    // A new page each time: a second goto to the same URL would only change the hash, not reload.
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(atlasLink());
+    await page.waitForSelector('[data-testid="atlas-status"][data-state="done"]', { timeout: 600_000 });
+    const total = Date.now() - start;
+    await page.waitForTimeout(300);
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const cells = await page.getByTestId("atlas-cell").count();
+    await page.close();
+    return { total, longestTask: Math.max(0, ...tasks), tasksOver50: tasks.length, cells };
+  };
+  const cold = await visit();
+  const warm = await visit();
+  await browser.close();
+  const node = argv.includes("--skip-node") ? NaN : await nodeBaseline();
+  const results = {
+    tokenizers: TOKENIZERS,
+    languages: cold.cells / TOKENIZERS.length,
+    coldMs: cold.total,
+    coldLongestTaskMs: cold.longestTask,
+    coldTasksOver50: cold.tasksOver50,
+    cachedMs: warm.total,
+    cachedLongestTaskMs: warm.longestTask,
+    nodeOneProcessMs: node,
+    ratioBrowserToNode: cold.total / node,
+  };
+  console.log(
+    `atlas: ${results.languages} languages × ${TOKENIZERS.length} tokenizers\n` +
+      `  first visit (empty cache): ${(cold.total / 1000).toFixed(1)} s, longest main-thread task ` +
+      `${cold.longestTask.toFixed(0)} ms, ${cold.tasksOver50} tasks over 50 ms\n` +
+      `  second visit (IndexedDB): ${(warm.total / 1000).toFixed(1)} s, longest task ${warm.longestTask.toFixed(0)} ms\n` +
+      `  baseline, one Node process: ${(node / 1000).toFixed(1)} s → browser / baseline = ${results.ratioBrowserToNode.toFixed(2)}`,
+  );
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(
+    "bench-results/atlas.json",
+    JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+  );
+} finally {
+  server.kill();
+}

@@ -1,0 +1,45 @@
+import { queryOptions } from "@tanstack/react-query";
+import { laneViewData } from "../core/compare/lane-view-data";
+import { patchStarts } from "../core/lm/entropy-patching";
+import { patchEncoding, patchLaneInfo } from "../core/lm/patch-encoding";
+import { textDigest } from "../core/text/digest";
+import { utf8Encode } from "../core/text/utf8";
+import type { PatchingSettings } from "../core/url-state/share-state";
+import { reportModelDownload, reportScoring } from "../state/lm-progress-store";
+import { lmClient } from "../../workers/lm/client";
+
+/** The most text the patch lane scores (the byte LM runs at tens of KB per second on WebAssembly). */
+export const PATCH_LANE_MAX_BYTES = 1024 * 1024;
+
+/** The `byte-lm-patches` lane's "tokenizer": the byte LM, loaded in its own worker. */
+export function patchLaneLoadOptions() {
+  return queryOptions({
+    queryKey: ["patch-lane", "load"],
+    queryFn: async () =>
+      patchLaneInfo((await lmClient().load("auto", reportModelDownload)).card.name, "entropy"),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The text cut into entropy patches, as lane data (entropies from the byte LM worker, patches here). */
+export function patchLaneEncodingOptions(text: string, patching: PatchingSettings) {
+  return queryOptions({
+    queryKey: ["patch-lane", "encode", textDigest(text), patching],
+    queryFn: async ({ signal }) => {
+      const bytes = utf8Encode(text);
+      if (bytes.length > PATCH_LANE_MAX_BYTES)
+        throw new Error(
+          `The byte-LM patch lane scores up to ${PATCH_LANE_MAX_BYTES.toLocaleString()} bytes; this text has ${bytes.length.toLocaleString()}.`,
+        );
+      const { entropyNats } = await lmClient().surprisal(bytes, signal, reportScoring);
+      const encoding = patchEncoding(text, patchStarts(entropyNats, patching));
+      return { view: laneViewData(text, encoding, []), text };
+    },
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
+    structuralSharing: false,
+  });
+}

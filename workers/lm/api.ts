@@ -1,0 +1,176 @@
+import { transfer } from "comlink";
+import type { ByteLmCard } from "../../src/core/lm/model-card";
+import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/session-byte-model";
+import {
+  computeSurprisal,
+  nextByteDistribution,
+  type ByteLanguageModel,
+} from "../../src/core/lm/surprisal";
+
+/** An execution backend of onnxruntime-web. */
+export type LmBackend = "wasm" | "webgpu";
+
+/** What runs the model: onnxruntime-web in the worker, something else in tests. */
+export interface LmRuntime {
+  /** The model card and the ONNX file's bytes. */
+  loadModel(onProgress?: (loaded: number, total: number | null) => void): Promise<{
+    card: ByteLmCard;
+    bytes: Uint8Array;
+  }>;
+  /** The backends this browser can run (WebGPU only with an adapter). */
+  availableBackends(): Promise<LmBackend[]>;
+  createSession(bytes: Uint8Array, backend: LmBackend): Promise<LogitsSession>;
+  tensor(ids: BigInt64Array, dims: [number, number]): unknown;
+  /** WebAssembly threads in use (1 unless the page is cross-origin isolated). */
+  wasmThreads(): number;
+}
+
+/** The loaded model, as the UI shows it. */
+export interface LmInfo {
+  card: ByteLmCard;
+  backend: LmBackend;
+  /** Milliseconds per timed batch for every backend tried (the fastest is used). */
+  timings: Partial<Record<LmBackend, number>>;
+  wasmThreads: number;
+  loadMs: number;
+}
+
+/** Per-byte surprisal of a text. */
+export interface SurprisalData {
+  bits: Float32Array;
+  entropyNats: Float32Array;
+  bitsPerByte: number;
+}
+
+class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "AbortError";
+  }
+}
+
+/** Milliseconds of the middle of three runs of a 4 × 255-byte batch (after a warm-up run). */
+async function timeBackend(model: ByteLanguageModel): Promise<number> {
+  const contexts = Array.from({ length: 4 }, (_, k) =>
+    Uint8Array.from({ length: model.contextLength - 1 }, (_, i) => 97 + ((i * 7 + k) % 26)),
+  );
+  await model.logits(contexts.slice(0, 1));
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    await model.logits(contexts);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[1]!;
+}
+
+/** The byte LM worker's API: load once (backend chosen by measurement), then score text. */
+export function createLmApi(runtime: LmRuntime) {
+  let loading: Promise<{ info: LmInfo; model: ByteLanguageModel }> | undefined;
+  const cancelled = new Set<number>();
+
+  async function load(
+    preference: LmBackend | "auto",
+    onProgress?: (loaded: number, total: number | null) => void,
+  ): Promise<{ info: LmInfo; model: ByteLanguageModel }> {
+    const start = performance.now();
+    const { card, bytes } = await runtime.loadModel(onProgress);
+    const spec = { ...card, input: card.onnx.input, output: card.onnx.output };
+    const available = await runtime.availableBackends();
+    const candidates = preference === "auto" ? available : available.filter((b) => b === preference);
+    if (candidates.length === 0) throw new Error(`The ${preference} backend is not available in this browser.`);
+    const timings: Partial<Record<LmBackend, number>> = {};
+    let best: { backend: LmBackend; model: ByteLanguageModel; ms: number } | undefined;
+    const failures: string[] = [];
+    for (const backend of candidates) {
+      try {
+        const model = byteModelFromSession(
+          await runtime.createSession(bytes, backend),
+          runtime.tensor,
+          spec,
+        );
+        const ms = candidates.length > 1 ? await timeBackend(model) : NaN;
+        timings[backend] = ms;
+        if (!best || ms < best.ms) best = { backend, model, ms };
+      } catch (error) {
+        failures.push(`${backend}: ${(error as Error).message}`);
+      }
+    }
+    if (!best) throw new Error(`The model could not be started (${failures.join("; ")}).`);
+    return {
+      info: {
+        card,
+        backend: best.backend,
+        timings,
+        wasmThreads: runtime.wasmThreads(),
+        loadMs: performance.now() - start,
+      },
+      model: best.model,
+    };
+  }
+
+  function loaded() {
+    loading ??= load("auto");
+    loading.catch(() => (loading = undefined));
+    return loading;
+  }
+
+  return {
+    /** Loads the model (once; later calls reuse it) and says which backend runs it. */
+    async load(
+      preference: LmBackend | "auto" = "auto",
+      onProgress?: (loaded: number, total: number | null) => void,
+    ): Promise<LmInfo> {
+      if (preference !== "auto" || !loading) {
+        loading = load(preference, onProgress);
+        loading.catch(() => (loading = undefined));
+      }
+      return (await loading).info;
+    },
+
+    /** Per-byte bits and entropies of `bytes`, in context windows; cancellable by `requestId`. */
+    async surprisal(
+      bytes: Uint8Array,
+      requestId: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<SurprisalData> {
+      const { model } = await loaded();
+      // Let queued messages (a cancel) run between batches: model calls alone only yield to microtasks.
+      const yielding: ByteLanguageModel = {
+        ...model,
+        logits: async (contexts) => {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return model.logits(contexts);
+        },
+      };
+      const signal = {
+        get aborted() {
+          return cancelled.delete(requestId);
+        },
+      };
+      try {
+        const result = await computeSurprisal(yielding, bytes, { onProgress, signal, batchSize: 8 });
+        const data = { bits: result.bits, entropyNats: result.entropyNats, bitsPerByte: result.bitsPerByte };
+        return transfer(data, [data.bits.buffer, data.entropyNats.buffer] as ArrayBuffer[]);
+      } catch (error) {
+        if ((error as Error).name === "AbortError") throw new CancelledError();
+        throw error;
+      }
+    },
+
+    /** The distribution of the byte after `bytes` (probabilities of 0–255) and its entropy in bits. */
+    async nextByte(bytes: Uint8Array): Promise<{ probs: Float64Array; entropyBits: number }> {
+      const { model } = await loaded();
+      const { probs, entropyBits } = await nextByteDistribution(model, bytes);
+      return transfer({ probs, entropyBits }, [probs.buffer as ArrayBuffer]);
+    },
+
+    /** Stops a running surprisal computation at its next batch. */
+    cancel(requestId: number): void {
+      cancelled.add(requestId);
+    },
+  };
+}
+
+/** The API type the client wraps. */
+export type LmApi = ReturnType<typeof createLmApi>;

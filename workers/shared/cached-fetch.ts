@@ -1,0 +1,43 @@
+/** Cache Storage bucket for the app's own files (tokenizers, corpus, models), kept for offline use. */
+const CACHE_NAME = "tokenprism-tokenizer-files-v1";
+
+/** Download progress in bytes (`total` null when the server does not say). */
+export type FetchProgress = (loaded: number, total: number | null) => void;
+
+/**
+ * A cached response when there is one, else the network's (stored for next time, and for offline use).
+ * Only for URLs whose content never changes (content-hashed or versioned).
+ */
+async function cachedFetch(url: string): Promise<Response> {
+  const cache = typeof caches === "undefined" ? null : await caches.open(CACHE_NAME).catch(() => null);
+  const hit = await cache?.match(url);
+  if (hit) return hit;
+  const response = await fetch(url);
+  if (response.ok && cache) await cache.put(url, response.clone()).catch(() => undefined);
+  return response;
+}
+
+/** The bytes of a same-origin file, through the cache, reporting download progress. */
+export async function fetchBytes(url: string, onProgress?: FetchProgress): Promise<Uint8Array> {
+  const response = await cachedFetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url.split("/").pop()}: HTTP ${response.status}`);
+  const total = Number(response.headers.get("content-length")) || null;
+  if (!response.body || !onProgress) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
