@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nodeAssetSource } from "../../scripts/lib/node-asset-source";
 import { loadTokenizer } from "../../scripts/lib/load-tokenizer";
+import { loadUdhrCorpus } from "../../scripts/build-udhr-corpus";
+import { atlasCommand } from "../../scripts/cli/atlas-command";
 import { createTokenizerApi } from "./api";
 
 // The worker's API is plain functions: called here on the main thread, as the worker would run them.
@@ -49,5 +51,36 @@ describe("tokenizer worker API", () => {
   it("counts the text's own units", async () => {
     const api = createTokenizerApi(nodeAssetSource);
     expect((await api.analyzeText("a é\n日本")).counts).toMatchObject({ lines: 2, characters: 6 });
+  });
+});
+
+describe("tokenizer worker API: parity atlas", () => {
+  it("counts every declaration like the CLI and like a lane encoding of the same text", async () => {
+    const api = createTokenizerApi(nodeAssetSource, async () => loadUdhrCorpus());
+    const index = await api.udhrIndex();
+    const counts = await api.atlasCounts("cl100k_base", 1);
+    expect(counts.length).toBe(index.declarations.length);
+    const langs = ["en", "hi", "my", "zh-cmn_hans"];
+    const csv = await atlasCommand(["--tokenizers", "cl100k_base", "--langs", langs.join(",")]);
+    const cliTokens = new Map(
+      csv
+        .split("\r\n")
+        .slice(1)
+        .map((line) => [line.split(",")[0], Number(line.split(",").at(-2))]),
+    );
+    for (const lang of langs) {
+      const i = index.declarations.findIndex((d) => d.lang === lang);
+      const lane = await api.encode("cl100k_base", await api.udhrText(lang));
+      expect(counts[i], lang).toBe(cliTokens.get(lang));
+      expect(counts[i], lang).toBe(lane.encoding.ids.length);
+    }
+  });
+
+  it("stops a running atlas column when cancelled", async () => {
+    const api = createTokenizerApi(nodeAssetSource, async () => loadUdhrCorpus());
+    await api.loadTokenizer("llama-3");
+    const running = api.atlasCounts("llama-3", 7);
+    setTimeout(() => api.cancel(7), 300);
+    await expect(running).rejects.toThrow("cancelled");
   });
 });

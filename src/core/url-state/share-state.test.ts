@@ -16,7 +16,7 @@ const base: ShareState = {
   theme: "dark",
   selection: { lane: 1, token: 3 },
   view: "atlas",
-  atlas: { tokenizers: ["cl100k_base", "bytes"], langs: ["en", "zh-Hans"], sort: "script", query: "han" },
+  atlas: { tokenizers: ["cl100k_base", "bytes"], langs: ["en", "zh-cmn_hans"], sort: "script", query: "han" },
 };
 
 describe("share state", () => {

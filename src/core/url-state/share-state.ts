@@ -24,7 +24,7 @@ const patchingSchema = v.strictObject({
 const atlasSchema = v.strictObject({
   tokenizers: v.pipe(v.array(tokenizerIdSchema), v.maxLength(32)),
   /** The languages included, or null for all of them. */
-  langs: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,48}$/))), v.maxLength(2000))),
+  langs: v.nullable(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))), v.maxLength(2000))),
   sort: v.picklist(["script", "premium", "name"]),
   query: v.pipe(v.string(), v.maxLength(100)),
 });
