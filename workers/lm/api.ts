@@ -1,11 +1,7 @@
 import { transfer } from "comlink";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/session-byte-model";
-import {
-  computeSurprisal,
-  nextByteDistribution,
-  type ByteLanguageModel,
-} from "../../src/core/lm/surprisal";
+import { computeSurprisal, nextByteDistribution, type ByteLanguageModel } from "../../src/core/lm/surprisal";
 
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
@@ -19,8 +15,11 @@ export interface LmRuntime {
   }>;
   /** The backends this browser can run (WebGPU only with an adapter). */
   availableBackends(): Promise<LmBackend[]>;
-  createSession(bytes: Uint8Array, backend: LmBackend): Promise<LogitsSession>;
-  tensor(ids: BigInt64Array, dims: [number, number]): unknown;
+  /** A session on one backend, with that runtime's int64 tensor constructor. */
+  createSession(
+    bytes: Uint8Array,
+    backend: LmBackend,
+  ): Promise<{ session: LogitsSession; tensor(ids: BigInt64Array, dims: [number, number]): unknown }>;
   /** WebAssembly threads in use (1 unless the page is cross-origin isolated). */
   wasmThreads(): number;
 }
@@ -78,17 +77,15 @@ export function createLmApi(runtime: LmRuntime) {
     const spec = { ...card, input: card.onnx.input, output: card.onnx.output };
     const available = await runtime.availableBackends();
     const candidates = preference === "auto" ? available : available.filter((b) => b === preference);
-    if (candidates.length === 0) throw new Error(`The ${preference} backend is not available in this browser.`);
+    if (candidates.length === 0)
+      throw new Error(`The ${preference} backend is not available in this browser.`);
     const timings: Partial<Record<LmBackend, number>> = {};
     let best: { backend: LmBackend; model: ByteLanguageModel; ms: number } | undefined;
     const failures: string[] = [];
     for (const backend of candidates) {
       try {
-        const model = byteModelFromSession(
-          await runtime.createSession(bytes, backend),
-          runtime.tensor,
-          spec,
-        );
+        const { session, tensor } = await runtime.createSession(bytes, backend);
+        const model = byteModelFromSession(session, tensor, spec);
         const ms = candidates.length > 1 ? await timeBackend(model) : NaN;
         timings[backend] = ms;
         if (!best || ms < best.ms) best = { backend, model, ms };

@@ -39,7 +39,10 @@ class LmClient {
     return Promise.race([action(remote), death]);
   }
 
-  load(preference: LmBackend | "auto", onProgress?: (loaded: number, total: number | null) => void): Promise<LmInfo> {
+  load(
+    preference: LmBackend | "auto",
+    onProgress?: (loaded: number, total: number | null) => void,
+  ): Promise<LmInfo> {
     return this.call((r) => r.load(preference, onProgress ? proxy(onProgress) : undefined));
   }
 

@@ -1,5 +1,5 @@
-import * as ort from "onnxruntime-web/webgpu";
-import wasmUrl from "onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url";
+import wasmOnlyBinary from "onnxruntime-web/ort-wasm-simd-threaded.wasm?url";
+import jsepBinary from "onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { fetchBytes } from "../shared/cached-fetch";
 import type { LmBackend, LmRuntime } from "./api";
@@ -7,23 +7,47 @@ import type { LmBackend, LmRuntime } from "./api";
 /** The model files live in `public/models/` (same origin; nothing is fetched from anywhere else). */
 const MODEL_DIR = `${import.meta.env.BASE_URL}models/`;
 
-// The WebAssembly binary is bundled as an asset of our own origin.
-ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, self.location.href).href };
-// Threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP, set by vite dev and preview).
-ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+/** WebAssembly threads need SharedArrayBuffer, i.e. a cross-origin isolated page (COOP/COEP headers). */
+const THREADS = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 
 interface GpuNavigator {
   gpu?: { requestAdapter(): Promise<unknown> };
 }
 
+type Ort = typeof import("onnxruntime-web");
+
+/**
+ * The onnxruntime-web build for a backend, loaded on first use: the plain WebAssembly build for `wasm`
+ * (the WebGPU build's JSEP binary fails on the plain WebAssembly path in a worker), the WebGPU build only
+ * when WebGPU is asked for. Each binary is a bundled asset of our own origin.
+ */
+const builds = new Map<LmBackend, Promise<Ort>>();
+function ortFor(backend: LmBackend): Promise<Ort> {
+  let build = builds.get(backend);
+  if (!build) {
+    build = (backend === "webgpu" ? import("onnxruntime-web/webgpu") : import("onnxruntime-web/wasm")).then(
+      (ort) => {
+        const binary = backend === "webgpu" ? jsepBinary : wasmOnlyBinary;
+        ort.env.wasm.wasmPaths = { wasm: new URL(binary, self.location.href).href };
+        ort.env.wasm.numThreads = THREADS;
+        return ort as Ort;
+      },
+    );
+    builds.set(backend, build);
+  }
+  return build;
+}
+
 /** onnxruntime-web in a worker: WebAssembly (SIMD, threads when isolated), WebGPU when there is an adapter. */
 export const ortRuntime: LmRuntime = {
   async loadModel(onProgress) {
-    const card = JSON.parse(
-      new TextDecoder().decode(await fetchBytes(new URL(`${MODEL_DIR}byte-lm.card.json`, self.location.href).href)),
-    ) as ByteLmCard;
+    const cardUrl = new URL(`${MODEL_DIR}byte-lm.card.json`, self.location.href).href;
+    const card = JSON.parse(new TextDecoder().decode(await fetchBytes(cardUrl))) as ByteLmCard;
     // The card's digest versions the URL, so a cached copy of an older model is never used.
-    const url = new URL(`${MODEL_DIR}${card.onnx.file}?sha256=${card.onnx.sha256.slice(0, 16)}`, self.location.href);
+    const url = new URL(
+      `${MODEL_DIR}${card.onnx.file}?sha256=${card.onnx.sha256.slice(0, 16)}`,
+      self.location.href,
+    );
     return { card, bytes: await fetchBytes(url.href, onProgress) };
   },
   async availableBackends() {
@@ -33,9 +57,10 @@ export const ortRuntime: LmRuntime = {
     if (adapter) backends.push("webgpu");
     return backends;
   },
-  createSession(bytes, backend) {
-    return ort.InferenceSession.create(bytes, { executionProviders: [backend] });
+  async createSession(bytes, backend) {
+    const ort = await ortFor(backend);
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: [backend] });
+    return { session, tensor: (ids, dims) => new ort.Tensor("int64", ids, dims) };
   },
-  tensor: (ids, dims) => new ort.Tensor("int64", ids, dims),
-  wasmThreads: () => ort.env.wasm.numThreads ?? 1,
+  wasmThreads: () => THREADS,
 };

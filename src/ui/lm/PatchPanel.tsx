@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   findThresholdForMeanPatchSize,
   patchLengthsFromStarts,
@@ -25,8 +25,8 @@ export function PatchPanel({ entropy }: { entropy: Float32Array }) {
   const thresholdKey = patching.rule === "monotonic" ? "relativeThreshold" : "globalThreshold";
   const threshold = patching[thresholdKey];
   const options = { ...patching, maxPatchLength: undefined };
-  const starts = patchStarts(entropy, options);
-  const lengths = patchLengthsFromStarts(starts);
+  const starts = useMemo(() => patchStarts(entropy, patching), [entropy, patching]);
+  const lengths = useMemo(() => patchLengthsFromStarts(starts), [starts]);
   useEffect(() => {
     if (!ref.current) return;
     drawEntropyLine(ref.current, entropy, {
