@@ -1,5 +1,6 @@
 import wasmOnlyBinary from "onnxruntime-web/ort-wasm-simd-threaded.wasm?url";
 import jsepBinary from "onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url";
+import type * as OrtModule from "onnxruntime-web";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { fetchBytes } from "../shared/cached-fetch";
 import type { LmBackend, LmRuntime } from "./api";
@@ -14,7 +15,7 @@ interface GpuNavigator {
   gpu?: { requestAdapter(): Promise<unknown> };
 }
 
-type Ort = typeof import("onnxruntime-web");
+type Ort = typeof OrtModule;
 
 /**
  * The onnxruntime-web build for a backend, loaded on first use: the plain WebAssembly build for `wasm`
