@@ -1,21 +1,10 @@
-import { decodeShareState, encodeShareState, type ShareState } from "../src/core/url-state/share-state";
+import { decodeShareState } from "../src/core/url-state/share-state";
+import { shareFragment } from "../scripts/lib/share-link";
 import { expect, test } from "./fixtures";
 import { cliAtlas } from "./engine-counts";
 
-const atlasLink = (tokenizers: string[]) => {
-  const state: ShareState = {
-    text: "",
-    lanes: [],
-    parseSpecials: false,
-    showWhitespace: false,
-    showDiff: true,
-    theme: "light",
-    selection: null,
-    view: "atlas",
-    atlas: { tokenizers, langs: null, sort: "name", query: "" },
-  };
-  return `/#${encodeShareState(state)}`;
-};
+const atlasLink = (tokenizers: string[]) =>
+  `/${shareFragment({ view: "atlas", atlas: { tokenizers, langs: null, sort: "name", query: "" } })}`;
 
 test("the parity atlas computes every language, matches the CLI, and is cached for the next visit", async ({
   app,

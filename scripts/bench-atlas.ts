@@ -3,13 +3,13 @@
 // cache). Baseline measured in the same run: the same counts in one Node process (`npm run cli -- atlas`'s
 // engine, one tokenizer after another), so the ratio shows what the worker pool buys on this machine.
 // Run `npm run build` first. `--tokenizers a,b,...` picks other tokenizers; `--skip-node` skips the baseline.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
-import { encodeShareState, type ShareState } from "../src/core/url-state/share-state";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { loadUdhrCorpus } from "./build-udhr-corpus";
 import { loadTokenizer } from "./lib/load-tokenizer";
+import { startPreview } from "./lib/preview-server";
+import { shareFragment } from "./lib/share-link";
 
 const PORT = 4176;
 const BASE = `http://localhost:${PORT}/`;
@@ -32,18 +32,7 @@ const TRACKER = `
 `;
 
 function atlasLink(): string {
-  const state: ShareState = {
-    text: "",
-    lanes: [],
-    parseSpecials: false,
-    showWhitespace: false,
-    showDiff: true,
-    theme: "light",
-    selection: null,
-    view: "atlas",
-    atlas: { tokenizers: TOKENIZERS, langs: null, sort: "premium", query: "" },
-  };
-  return `${BASE}#${encodeShareState(state)}`;
+  return `${BASE}${shareFragment({ view: "atlas", atlas: { tokenizers: TOKENIZERS, langs: null, sort: "premium", query: "" } })}`;
 }
 
 async function nodeBaseline(): Promise<number> {
@@ -56,17 +45,8 @@ async function nodeBaseline(): Promise<number> {
   return performance.now() - start;
 }
 
-const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+const stopPreview = await startPreview(PORT);
 try {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fetch(BASE);
-      break;
-    } catch {
-      if (attempt > 100) throw new Error("vite preview did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
   await context.addInitScript({ content: TRACKER });
@@ -111,5 +91,5 @@ try {
     JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
   );
 } finally {
-  server.kill();
+  stopPreview();
 }

@@ -4,11 +4,11 @@
 //  2. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing.
 // Run `npm run build` first.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
-import { encodeShareState, type ShareState } from "../src/core/url-state/share-state";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
+import { startPreview } from "./lib/preview-server";
+import { shareFragment } from "./lib/share-link";
 import { readDeclarations } from "./lib/udhr-text";
 
 const PORT = 4175;
@@ -21,17 +21,7 @@ function percentile(values: number[], p: number): number {
 }
 
 function linkFor(text: string, lanes: string[]): string {
-  const state: ShareState = {
-    text,
-    lanes: lanes.map((tokenizer) => ({ tokenizer, mode: "text" })),
-    parseSpecials: false,
-    showWhitespace: false,
-    showDiff: true,
-    theme: "light",
-    selection: null,
-    view: "compare",
-  };
-  return `${BASE}#${encodeShareState(state)}`;
+  return `${BASE}${shareFragment({ text, lanes: lanes.map((tokenizer) => ({ tokenizer, mode: "text" })) })}`;
 }
 
 async function waitAllReady(page: Page, lanes: number): Promise<void> {
@@ -162,17 +152,8 @@ async function pasteMegabyte(
   );
 }
 
-const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+const stopPreview = await startPreview(PORT);
 try {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await fetch(BASE);
-      break;
-    } catch {
-      if (attempt > 100) throw new Error("vite preview did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   const browser = await chromium.launch({
     executablePath: findChromium() ?? undefined,
     args: CHROMIUM_ARGS,
@@ -237,5 +218,5 @@ try {
     JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
   );
 } finally {
-  server.kill();
+  stopPreview();
 }

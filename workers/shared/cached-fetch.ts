@@ -1,3 +1,5 @@
+import { concatBytes } from "../../src/core/text/concat-bytes";
+
 /** Cache Storage bucket for the app's own files (tokenizers, corpus, models), kept for offline use. */
 const CACHE_NAME = "tokenprism-tokenizer-files-v1";
 
@@ -33,11 +35,5 @@ export async function fetchBytes(url: string, onProgress?: FetchProgress): Promi
     loaded += value.length;
     onProgress(loaded, total);
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }

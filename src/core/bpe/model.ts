@@ -1,4 +1,5 @@
 import { utf8Encode } from "../text/utf8";
+import { concatBytes as joinBytes } from "../text/concat-bytes";
 
 /** A special (added) token kept alongside a BPE vocabulary: metadata, never produced by {@link BpeModel} merges. */
 export interface BpeSpecialToken {
@@ -78,19 +79,11 @@ export function decodeIds(
 ): Uint8Array {
   const specials = new Map((model.specialTokens ?? []).map((s) => [s.id, utf8Encode(s.content)]));
   const parts: Uint8Array[] = [];
-  let total = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     const bytes = specials.get(id) ?? model.tokens[id];
     if (!bytes) throw new Error(`Token id ${id} is not in the vocabulary.`);
     parts.push(bytes);
-    total += bytes.length;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return joinBytes(parts);
 }

@@ -1,6 +1,7 @@
 import { deflateSync, Inflate } from "fflate";
 import * as v from "valibot";
 import { fromBase64Url, toBase64Url } from "../text/base64";
+import { concatBytes } from "../text/concat-bytes";
 
 /** The link format version this build writes. Older versions are read; newer ones are refused politely. */
 export const SHARE_VERSION = 1;
@@ -98,13 +99,7 @@ function inflateLimited(data: Uint8Array): Uint8Array | null {
     return null;
   }
   if (tooBig || chunks.length === 0) return null;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /**

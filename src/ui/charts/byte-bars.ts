@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { svgFrame } from "./svg-frame";
 
 /** One bar of the next-byte chart. */
 export interface ByteBar {
@@ -11,15 +12,7 @@ export function drawByteBars(svg: SVGSVGElement, bars: readonly ByteBar[], width
   const row = 18;
   const left = 110;
   const height = bars.length * row + 24;
-  const root = d3
-    .select(svg)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("xmlns", "http://www.w3.org/2000/svg")
-    .attr("font-family", "ui-monospace, monospace")
-    .attr("font-size", 11);
-  root.selectAll("*").remove();
+  const root = svgFrame(svg, width, height, "ui-monospace, monospace");
   const x = d3
     .scaleLinear()
     .domain([0, 1])

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { svgFrame } from "./svg-frame";
 
 export interface EntropyLineOptions {
   width: number;
@@ -21,15 +22,7 @@ export function drawEntropyLine(
 ): void {
   const { width, height } = options;
   const margin = { top: 12, right: 12, bottom: 28, left: 40 };
-  const root = d3
-    .select(svg)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("xmlns", "http://www.w3.org/2000/svg")
-    .attr("font-family", "system-ui, sans-serif")
-    .attr("font-size", 11);
-  root.selectAll("*").remove();
+  const root = svgFrame(svg, width, height);
   const n = entropy.length;
   const x = d3
     .scaleLinear()

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { svgFrame } from "./svg-frame";
 
 /** One bar: a value of one series (tokenizer) in one group (script). */
 export interface GroupedBar {
@@ -32,15 +33,7 @@ export function drawGroupedBars(
   const margin = { top: 24, right: 12, bottom: 44, left: 56 };
   const groups = [...new Set(bars.map((b) => b.group))];
   const series = [...new Set(bars.map((b) => b.series))];
-  const root = d3
-    .select(svg)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("xmlns", "http://www.w3.org/2000/svg")
-    .attr("font-family", "system-ui, sans-serif")
-    .attr("font-size", 11);
-  root.selectAll("*").remove();
+  const root = svgFrame(svg, width, height);
   const x = d3
     .scaleBand<string>()
     .domain(groups)

@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { svgFrame } from "./svg-frame";
 
 /** One row of the heatmap (a language). */
 export interface HeatmapRow {
@@ -51,15 +52,7 @@ function layoutKey(rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[
 function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): void {
   const width = LABEL + columns.length * COLUMN + 8;
   const height = HEADER + rows.length * ROW + 4;
-  const root = d3
-    .select(svg)
-    .attr("viewBox", `0 0 ${width} ${height}`)
-    .attr("width", width)
-    .attr("height", height)
-    .attr("xmlns", "http://www.w3.org/2000/svg")
-    .attr("font-family", "system-ui, sans-serif")
-    .attr("font-size", 10.5);
-  root.selectAll("*").remove();
+  const root = svgFrame(svg, width, height, "system-ui, sans-serif", 10.5);
   root
     .append("g")
     .selectAll("text")

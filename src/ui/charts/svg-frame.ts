@@ -1,0 +1,24 @@
+import * as d3 from "d3";
+
+/**
+ * Empties an SVG and sizes it for a chart (viewBox, width, height, namespace for standalone export, font),
+ * returning the d3 selection to draw into.
+ */
+export function svgFrame(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  font = "system-ui, sans-serif",
+  fontSize = 11,
+) {
+  const root = d3
+    .select(svg)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("xmlns", "http://www.w3.org/2000/svg")
+    .attr("font-family", font)
+    .attr("font-size", fontSize);
+  root.selectAll("*").remove();
+  return root;
+}
