@@ -84,3 +84,33 @@ describe("tokenizer worker API: parity atlas", () => {
     await expect(running).rejects.toThrow("cancelled");
   });
 });
+
+describe("tokenizer worker API: BPE variant lanes and explanations", () => {
+  it("runs a built-in vocabulary with its merge list, least tokens and a damaged merge list", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    const text = "Tokenization of unbelievably long words: antidisestablishmentarianism, Donaudampfschiff.";
+    const reference = await api.encode("gpt-4o-json", text);
+    const merges = await api.encode("gpt-4o-json.merges", text);
+    expect(Array.from(merges.encoding.ids)).toEqual(Array.from(reference.encoding.ids));
+    const least = await api.encode("gpt-4o-json.least-tokens", text);
+    const damaged = await api.encode("gpt-4o-json.deleted30-1", text);
+    expect(least.encoding.ids.length).toBeLessThanOrEqual(reference.encoding.ids.length);
+    expect(least.encoding.ids.length).toBeLessThanOrEqual(damaged.encoding.ids.length);
+    expect((await api.loadTokenizer("gpt-4o-json.least-tokens")).algorithm).toMatch(/least tokens/);
+    await expect(api.loadTokenizer("o200k_base.greedy")).rejects.toThrow(/no byte-level BPE merge list/);
+  });
+
+  it("explains a token by the merges that built it", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    const text = "unbelievably";
+    const { encoding } = await api.encode("gpt-4o-json", text);
+    const explanation = await api.explainToken("gpt-4o-json", encoding.ids[0]!, text, 0);
+    expect(explanation).not.toBeNull();
+    const spell = (node: NonNullable<typeof explanation>["tree"]): number[] =>
+      node.left && node.right ? [...spell(node.left), ...spell(node.right)] : node.bytes;
+    const own = new TextEncoder().encode(text).slice(encoding.starts[0], encoding.ends[0]);
+    expect(spell(explanation!.tree)).toEqual(Array.from(own));
+    expect(explanation!.withMerges.flat()).toEqual(Array.from(new TextEncoder().encode(text)));
+    expect(await api.explainToken("bytes", 117, text, 0)).toBeNull();
+  });
+});

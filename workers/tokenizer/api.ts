@@ -6,6 +6,9 @@ import {
   type ProgressCallback,
 } from "../../src/core/tokenizers/catalog";
 import { tokenizerFromFile } from "../../src/core/tokenizers/custom-file";
+import { parseVariantId } from "../../src/core/bpe/variant-id";
+import type { TokenExplanation } from "../../src/core/bpe/explain-token";
+import { createBpeLanes } from "./bpe-lanes";
 import { fnv1a } from "../../src/core/tokenizers/baselines/baselines";
 import {
   encodingTransferables,
@@ -56,6 +59,7 @@ export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSourc
   const loaded = new Map<string, Promise<Tokenizer>>();
   const cancelled = new Set<number>();
   let corpus: Promise<UdhrCorpus> | undefined;
+  const bpeLanes = createBpeLanes(assets);
 
   function udhr(): Promise<UdhrCorpus> {
     if (!loadCorpus) return Promise.reject(new Error("No corpus is available here."));
@@ -74,6 +78,12 @@ export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSourc
     let promise = loaded.get(id);
     if (!promise) {
       const entry = catalogEntry(id);
+      if (!entry && parseVariantId(id)) {
+        promise = bpeLanes.variantTokenizer(id);
+        loaded.set(id, promise);
+        promise.catch(() => loaded.delete(id));
+        return promise;
+      }
       if (!entry) {
         const message = id.startsWith("custom-")
           ? "This lane used a tokenizer file that is not loaded in this browser tab (files are never uploaded). Add the file again with “Add tokenizer.json / .tiktoken…”."
@@ -179,6 +189,19 @@ export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSourc
       return transfer(counts, [counts.buffer]);
     },
 
+    /**
+     * How a BPE lane's token came to be: its merge tree, and its chunk cut by the merge list and by least
+     * tokens. Null for lanes without a readable merge list (tiktoken rank files, SentencePiece, baselines).
+     */
+    explainToken(
+      laneId: string,
+      tokenId: number,
+      text: string,
+      byteStart: number,
+    ): Promise<TokenExplanation | null> {
+      return bpeLanes.explainToken(laneId, tokenId, text, byteStart);
+    },
+
     /** For tests of crash recovery: the worker throws outside any call and closes itself. */
     crashForTesting(): void {
       setTimeout(() => {
@@ -190,6 +213,7 @@ export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSourc
     /** Makes a user's tokenizer.json / .tiktoken file a lane; the id is derived from the file's bytes. */
     async addCustomTokenizer(fileName: string, bytes: Uint8Array): Promise<TokenizerInfo> {
       const id = `custom-${fnv1a(bytes).toString(16).padStart(8, "0")}`;
+      if (fileName.toLowerCase().endsWith(".json")) bpeLanes.rememberJson(id, bytes);
       if (!loaded.has(id)) loaded.set(id, Promise.resolve(tokenizerFromFile(fileName, bytes, id)));
       return (await loaded.get(id)!).info;
     },

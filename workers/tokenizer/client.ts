@@ -3,6 +3,7 @@ import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
 import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { TextAnalysis } from "../../src/core/metrics/text-analysis";
+import type { TokenExplanation } from "../../src/core/bpe/explain-token";
 import type { TokenizerApi, TokenizerListing, UdhrIndex } from "./api";
 
 /**
@@ -175,6 +176,16 @@ class TokenizerClient {
       run.catch(() => undefined),
     );
     return run;
+  }
+
+  /** A BPE lane's token explained (merge tree, merge-list vs. least-tokens cut of its chunk), or null. */
+  explainToken(
+    laneId: string,
+    tokenId: number,
+    text: string,
+    byteStart: number,
+  ): Promise<TokenExplanation | null> {
+    return this.slotFor(laneId).call((r) => r.explainToken(laneId, tokenId, text, byteStart));
   }
 
   /** Registers a dropped tokenizer file; the bytes are copied, so the caller keeps its buffer. */

@@ -5,6 +5,7 @@ import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
 import { tokenizerClient } from "../../../workers/tokenizer/client";
+import { VariantAdder } from "./VariantAdder";
 
 /** Adds a built-in tokenizer, or a tokenizer.json / .tiktoken file, as a new lane. */
 export function LaneAdder() {
@@ -69,6 +70,7 @@ export function LaneAdder() {
         onFile={(file) => void addFile(file)}
       />
       <span className="muted">or drop a tokenizer file here</span>
+      <VariantAdder listings={listing.data ?? []} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { tokenBytesAt } from "../../core/tokenizers/types";
 import { toHex } from "../../core/text/utf8";
 import { useComparisonActions, useSelection } from "../../state/comparison-store";
 import type { LaneResult } from "../comparison/use-lane-results";
+import { MergeExplanation } from "./MergeExplanation";
 
 /** Details of the selected token: id, escaped text, bytes, byte and character range, flags. */
 export function TokenCard({ results, text }: { results: readonly LaneResult[]; text: string }) {
@@ -53,6 +54,12 @@ export function TokenCard({ results, text }: { results: readonly LaneResult[]; t
         <dt>flags</dt>
         <dd>{flags.length > 0 ? flags.join(", ") : "none"}</dd>
       </dl>
+      <MergeExplanation
+        laneId={result.setting.tokenizer}
+        tokenId={encoding.ids[i]!}
+        text={text}
+        byteStart={encoding.starts[i]!}
+      />
     </aside>
   );
 }

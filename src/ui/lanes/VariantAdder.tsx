@@ -1,0 +1,68 @@
+import { useState } from "react";
+import type { InferenceMethod } from "../../core/bpe/merge-free";
+import { variantId } from "../../core/bpe/variant-id";
+import { useComparisonActions, useLanes } from "../../state/comparison-store";
+import type { TokenizerListing } from "../../../workers/tokenizer/api";
+
+const METHODS: { label: string; method: InferenceMethod }[] = [
+  { label: "greedy longest prefix (no merge list)", method: { kind: "greedy" } },
+  { label: "least tokens (no merge list; ties: longest last token)", method: { kind: "least-tokens" } },
+  { label: "merge list in a random order (seed 1)", method: { kind: "permuted-merges", seed: 1 } },
+  { label: "10 % of merges deleted (seed 1)", method: { kind: "deleted-merges", share: 0.1, seed: 1 } },
+  { label: "50 % of merges deleted (seed 1)", method: { kind: "deleted-merges", share: 0.5, seed: 1 } },
+];
+
+/**
+ * Adds a lane that runs a BPE vocabulary without its merge list (Sawada & Goyal 2025) or with a damaged
+ * one. The bases are the tokenizer.json BPE vocabularies (built-in and dropped files); one that turns out
+ * to have no readable merge list shows a message in its lane.
+ */
+export function VariantAdder({ listings }: { listings: readonly TokenizerListing[] }) {
+  const lanes = useLanes();
+  const { addLane } = useComparisonActions();
+  const bases = [
+    ...listings.filter((l) => l.family === "huggingface").map((l) => ({ id: l.id, name: l.name })),
+    ...lanes
+      .filter((l) => l.tokenizer.startsWith("custom-"))
+      .map((l) => ({ id: l.tokenizer, name: l.tokenizer })),
+  ];
+  const [base, setBase] = useState("");
+  const [method, setMethod] = useState(1);
+  const chosen = base || bases[0]?.id || "";
+  return (
+    <details className="variant-adder">
+      <summary>BPE without its merge list…</summary>
+      <label>
+        Vocabulary{" "}
+        <select value={chosen} onChange={(e) => setBase(e.target.value)} data-testid="variant-base">
+          {bases.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <label>
+        Inference{" "}
+        <select
+          value={method}
+          onChange={(e) => setMethod(Number(e.target.value))}
+          data-testid="variant-method"
+        >
+          {METHODS.map((m, i) => (
+            <option key={m.label} value={i}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <button
+        type="button"
+        disabled={!chosen}
+        onClick={() => addLane(variantId({ base: chosen, method: METHODS[method]!.method }))}
+      >
+        Add variant lane
+      </button>
+    </details>
+  );
+}

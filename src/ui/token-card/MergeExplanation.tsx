@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ExplainedTree } from "../../core/bpe/explain-token";
+import { escapeTokenBytes } from "../../core/tokenizers/describe-token";
+import { textDigest } from "../../core/text/digest";
+import { tokenizerClient } from "../../../workers/tokenizer/client";
+
+interface MergeExplanationProps {
+  laneId: string;
+  tokenId: number;
+  text: string;
+  byteStart: number;
+}
+
+function TreeNode({ node, depth }: { node: ExplainedTree; depth: number }) {
+  const label = escapeTokenBytes(Uint8Array.from(node.bytes));
+  return (
+    <li>
+      <code className="token-literal">{label}</code>
+      {node.rank >= 0 ? <span className="muted"> merge #{node.rank.toLocaleString()}</span> : null}
+      {node.left && node.right && depth < 12 && (
+        <ul>
+          <TreeNode node={node.left} depth={depth + 1} />
+          <TreeNode node={node.right} depth={depth + 1} />
+        </ul>
+      )}
+    </li>
+  );
+}
+
+const cut = (pieces: number[][]) => pieces.map((p) => escapeTokenBytes(Uint8Array.from(p))).join(" | ");
+
+/** For a BPE lane: the merges that built the token, and its chunk cut by the merge list vs. least tokens. */
+export function MergeExplanation({ laneId, tokenId, text, byteStart }: MergeExplanationProps) {
+  const explanation = useQuery({
+    queryKey: ["explain", laneId, tokenId, textDigest(text), byteStart],
+    queryFn: () => tokenizerClient().explainToken(laneId, tokenId, text, byteStart),
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+  const data = explanation.data;
+  if (explanation.isPending || !data) return null;
+  const same = data.withMerges.length === data.leastTokens.length;
+  return (
+    <details className="merge-explanation" data-testid="merge-explanation">
+      <summary>
+        How BPE built it (
+        {data.tree.rank >= 0 ? `merge #${data.tree.rank.toLocaleString()}` : "a single byte"})
+      </summary>
+      <ul className="merge-tree">
+        <TreeNode node={data.tree} depth={0} />
+      </ul>
+      <p>
+        Its chunk with the merge list: <code>{cut(data.withMerges)}</code> ({data.withMerges.length} tokens)
+        <br />
+        With the fewest tokens: <code>{cut(data.leastTokens)}</code> ({data.leastTokens.length} tokens)
+        {same ? " — same count" : " — BPE's merge order costs extra tokens here"}
+      </p>
+    </details>
+  );
+}
