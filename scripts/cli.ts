@@ -2,6 +2,7 @@ import { CATALOG } from "../src/core/tokenizers/catalog";
 import { UsageError } from "./cli/args";
 import { atlasCommand } from "./cli/atlas-command";
 import { bpeCommand } from "./cli/bpe-command";
+import { mixtureCommand } from "./cli/mixture-command";
 import { corpusCommand } from "./cli/corpus-command";
 import { tokenizeCommand } from "./cli/tokenize-command";
 
@@ -11,7 +12,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   corpus udhr <lang>                                 clean text of one UDHR declaration
   atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)
   bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>
-                                                     train byte-level BPE (or SuperBPE) into a tokenizer.json`;
+                                                     train byte-level BPE (or SuperBPE) into a tokenizer.json
+  mixture --tokenizer <id|tokenizer.json> --category <name>=<file> ... [--merges n] [--time-limit s] [--verbose]
+                                                     data-mixture inference: byte proportions of the categories`;
 
 const commands: Record<string, (argv: string[]) => Promise<string>> = {
   list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
@@ -19,6 +22,7 @@ const commands: Record<string, (argv: string[]) => Promise<string>> = {
   corpus: corpusCommand,
   atlas: atlasCommand,
   bpe: bpeCommand,
+  mixture: mixtureCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

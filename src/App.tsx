@@ -1,5 +1,6 @@
 import { AtlasView } from "./ui/atlas/AtlasView";
 import { ByteLmView } from "./ui/lm/ByteLmView";
+import { LabView } from "./ui/lab/LabView";
 import { ComparisonView } from "./ui/comparison/ComparisonView";
 import { NoticeBanner } from "./ui/NoticeBanner";
 import { CopyLinkButton } from "./ui/share/CopyLinkButton";
@@ -24,7 +25,15 @@ export function App() {
       </header>
       <main className="app">
         <NoticeBanner />
-        {view === "atlas" ? <AtlasView /> : view === "lm" ? <ByteLmView /> : <ComparisonView />}
+        {view === "atlas" ? (
+          <AtlasView />
+        ) : view === "lm" ? (
+          <ByteLmView />
+        ) : view === "lab" ? (
+          <LabView />
+        ) : (
+          <ComparisonView />
+        )}
       </main>
     </>
   );

@@ -5,6 +5,7 @@ const TABS: { view: View; label: string }[] = [
   { view: "compare", label: "Compare" },
   { view: "atlas", label: "Parity atlas" },
   { view: "lm", label: "Byte LM" },
+  { view: "lab", label: "Tokenizer lab" },
 ];
 
 /** The app's screens; the one shown is part of the link. */

@@ -5,8 +5,8 @@ import { parseVariantId, variantId } from "./variant-id";
 
 const methods: fc.Arbitrary<InferenceMethod> = fc.oneof(
   fc.constantFrom<InferenceMethod>({ kind: "merges" }, { kind: "greedy" }, { kind: "least-tokens" }),
-  fc.nat(1e6).map((seed) => ({ kind: "permuted-merges", seed })),
-  fc.tuple(fc.integer({ min: 1, max: 99 }), fc.nat(1e6)).map(([pct, seed]) => ({
+  fc.nat(1e6).map((seed): InferenceMethod => ({ kind: "permuted-merges", seed })),
+  fc.tuple(fc.integer({ min: 1, max: 99 }), fc.nat(1e6)).map(([pct, seed]): InferenceMethod => ({
     kind: "deleted-merges",
     share: pct / 100,
     seed,

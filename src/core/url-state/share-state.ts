@@ -13,7 +13,7 @@ const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
 const tokenizerIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/));
 
 /** The screens of the app. */
-export const VIEWS = ["compare", "atlas", "lm"] as const;
+export const VIEWS = ["compare", "atlas", "lm", "lab"] as const;
 
 const patchingSchema = v.strictObject({
   rule: v.picklist(["global", "monotonic", "combined"]),

@@ -1,0 +1,219 @@
+import { transfer } from "comlink";
+import { builtinBpeModel, type MergeListSources } from "../../src/core/bpe/mixture/builtin-merges";
+import type { LpSolver } from "../../src/core/bpe/mixture/lp";
+import { describeInferenceMethod, type InferenceMethod } from "../../src/core/bpe/merge-free";
+import type { BpeModel } from "../../src/core/bpe/model";
+import { DEFAULT_BPE_PATTERN } from "../../src/core/bpe/pretokenize";
+import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
+import { TrainedBpeTokenizer } from "../../src/core/bpe/trained-bpe-tokenizer";
+import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
+import { encodingTransferables } from "../../src/core/tokenizers/types";
+import { explainHelpers, explainTokenAt, type ExplainHelpers, type TokenExplanation } from "./explain-token";
+import {
+  controlledExperiment,
+  estimateMixture,
+  type ExperimentRequest,
+  type ExperimentResult,
+  type MixtureCategory,
+  type MixtureProgress,
+  type MixtureRequestOptions,
+  type MixtureResult,
+} from "./mixture";
+import { Cancellations } from "./sliced";
+import { sweepSuperBpe, type SweepPoint, type SweepRequest } from "./sweep";
+import {
+  compression,
+  superwords,
+  trainModel,
+  type SuperwordToken,
+  type TrainProgress,
+  type TrainRequest,
+} from "./training";
+
+export { CancelledError } from "./sliced";
+export type { SuperwordToken, TrainProgress, TrainRequest } from "./training";
+export type { SweepPoint, SweepRequest } from "./sweep";
+export type { TokenExplanation, LabelledTree, Piece } from "./explain-token";
+export type {
+  ExperimentRequest,
+  ExperimentResult,
+  MixtureCategory,
+  MixtureProgress,
+  MixtureRequestOptions,
+  MixtureResult,
+} from "./mixture";
+export type { InferenceMethod } from "../../src/core/bpe/merge-free";
+
+/** Which vocabulary a request means: one trained in this worker, or a built-in tokenizer's. */
+export type ModelRef = { kind: "trained"; id: string } | { kind: "builtin"; id: string };
+
+/** A trained model, as the view lists it. */
+export interface TrainedSummary {
+  modelId: string;
+  vocabSize: number;
+  merges: number;
+  pattern: string;
+  transition: number | null;
+  seconds: number;
+  trainingBytes: number;
+  /** Bytes per token on the training texts. */
+  bytesPerToken: number;
+  superwords: SuperwordToken[];
+}
+
+/** One inference method's segmentation of a text. */
+export interface MethodEncoding {
+  method: InferenceMethod;
+  label: string;
+  tokenCount: number;
+  view: LaneViewData;
+}
+
+/** What the BPE worker needs from its runtime. */
+export interface BpeApiDeps {
+  lpSolver: () => Promise<LpSolver>;
+  mergeSources: MergeListSources;
+}
+
+/** The BPE lab's worker API: plain async functions over src/core, also callable without a worker. */
+export function createBpeApi(deps: BpeApiDeps) {
+  const cancellations = new Cancellations();
+  const trained = new Map<string, BpeModel>();
+  const builtins = new Map<string, Promise<BpeModel>>();
+  const helpers = new Map<string, ExplainHelpers>();
+  const tokenizers = new Map<string, TrainedBpeTokenizer>();
+  let nextModel = 1;
+  const checkpoint = (requestId?: number) => () => cancellations.checkpoint(requestId);
+
+  async function modelOf(ref: ModelRef): Promise<BpeModel> {
+    if (ref.kind === "trained") {
+      const model = trained.get(ref.id);
+      if (!model) throw new Error("This trained model is gone (the page was reloaded?). Train it again.");
+      return model;
+    }
+    let model = builtins.get(ref.id);
+    if (!model) {
+      model = builtinBpeModel(ref.id, deps.mergeSources);
+      builtins.set(ref.id, model);
+      model.catch(() => builtins.delete(ref.id));
+    }
+    return model;
+  }
+
+  const refKey = (ref: ModelRef) => `${ref.kind}:${ref.id}`;
+
+  return {
+    /** Drops a running request at its next slice boundary (it rejects with CancelledError). */
+    cancel(requestId: number): void {
+      cancellations.cancel(requestId);
+    },
+
+    /** Trains BPE (or SuperBPE with `transition`) on the texts, in slices, reporting progress. */
+    async train(
+      request: TrainRequest,
+      requestId?: number,
+      onProgress?: (progress: TrainProgress) => void,
+    ): Promise<TrainedSummary> {
+      if (request.texts.every((t) => t.length === 0)) throw new Error("The corpus is empty.");
+      const started = Date.now();
+      const model = await trainModel(request, checkpoint(requestId), onProgress);
+      const modelId = `trained-${nextModel++}`;
+      trained.set(modelId, model);
+      const { bytes, tokens } = compression(model, request.texts);
+      return {
+        modelId,
+        vocabSize: model.tokens.length,
+        merges: model.merges.length,
+        pattern: request.pattern ?? DEFAULT_BPE_PATTERN,
+        transition: request.transition ?? null,
+        seconds: (Date.now() - started) / 1000,
+        trainingBytes: bytes,
+        bytesPerToken: tokens > 0 ? bytes / tokens : 0,
+        superwords: request.transition === undefined ? [] : superwords(model),
+      };
+    },
+
+    /** Bytes per token against the SuperBPE transition point t, next to plain BPE (t = vocabulary size). */
+    async superBpeSweep(
+      request: SweepRequest,
+      requestId?: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<SweepPoint[]> {
+      return sweepSuperBpe(request, checkpoint(requestId), onProgress);
+    },
+
+    /** The text segmented by each inference method, as lane data (typed arrays transferred). */
+    async encodeMethods(ref: ModelRef, text: string, methods: InferenceMethod[]): Promise<MethodEncoding[]> {
+      const model = await modelOf(ref);
+      const results = methods.map((method) => {
+        const key = `${refKey(ref)}|${JSON.stringify(method)}`;
+        let tokenizer = tokenizers.get(key);
+        if (!tokenizer) {
+          tokenizer = new TrainedBpeTokenizer({ info: { id: `lab-${key}`, name: key }, model, method });
+          tokenizers.set(key, tokenizer);
+        }
+        const encoding = tokenizer.encode(text);
+        const view = laneViewData(text, encoding, []);
+        return { method, label: describeInferenceMethod(method), tokenCount: encoding.ids.length, view };
+      });
+      const buffers = results.flatMap(({ view }) => [
+        ...encodingTransferables(view.encoding),
+        view.textBlocks.buffer,
+        view.chipBlocks.buffer,
+      ]) as ArrayBuffer[];
+      return transfer(results, buffers);
+    },
+
+    /** The merge tree of the merge-list token starting at `byteStart`, and the least-tokens view of its chunk. */
+    async explainToken(ref: ModelRef, text: string, byteStart: number): Promise<TokenExplanation> {
+      const model = await modelOf(ref);
+      let help = helpers.get(refKey(ref));
+      if (!help) helpers.set(refKey(ref), (help = explainHelpers(model)));
+      return explainTokenAt(model, help, text, byteStart);
+    },
+
+    /** Estimates the categories' byte proportions in the model's training data (Hayase et al.). */
+    async inferMixture(
+      ref: ModelRef,
+      categories: MixtureCategory[],
+      options: MixtureRequestOptions = {},
+      requestId?: number,
+      onProgress?: (progress: MixtureProgress) => void,
+    ): Promise<MixtureResult> {
+      const model = await modelOf(ref);
+      return estimateMixture(
+        model,
+        categories,
+        await deps.lpSolver(),
+        options,
+        checkpoint(requestId),
+        onProgress,
+      );
+    },
+
+    /** Trains on a mixture with known proportions and estimates them back from held-out halves. */
+    async controlledExperiment(
+      request: ExperimentRequest,
+      requestId?: number,
+      onProgress?: (progress: MixtureProgress) => void,
+    ): Promise<ExperimentResult> {
+      return controlledExperiment(request, await deps.lpSolver(), checkpoint(requestId), onProgress);
+    },
+
+    /** A trained model as a Hugging Face tokenizer.json string. */
+    async exportTokenizerJson(modelId: string): Promise<string> {
+      return JSON.stringify(toTokenizerJson(await modelOf({ kind: "trained", id: modelId })));
+    },
+
+    /** Forgets a trained model and its cached encoders. */
+    forget(modelId: string): void {
+      trained.delete(modelId);
+      const prefix = `trained:${modelId}`;
+      for (const key of [...tokenizers.keys()]) if (key.startsWith(`${prefix}|`)) tokenizers.delete(key);
+      helpers.delete(prefix);
+    },
+  };
+}
+
+/** The API type the client wraps. */
+export type BpeApi = ReturnType<typeof createBpeApi>;
