@@ -2,6 +2,8 @@ import { CATALOG } from "../src/core/tokenizers/catalog";
 import { UsageError } from "./cli/args";
 import { atlasCommand } from "./cli/atlas-command";
 import { bpeCommand } from "./cli/bpe-command";
+import { lmCommand } from "./cli/lm-command";
+import { lmNextByteCommand } from "./cli/lm-next-byte";
 import { mixtureCommand } from "./cli/mixture-command";
 import { corpusCommand } from "./cli/corpus-command";
 import { tokenizeCommand } from "./cli/tokenize-command";
@@ -13,6 +15,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)
   bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>
                                                      train byte-level BPE (or SuperBPE) into a tokenizer.json
+  lm surprisal [--stride <bytes>] <file|->          the byte LM's bits per byte: {"model","bits_per_byte","bits"}
+  lm next-byte --model <byte|token> --method <exact|naive|healing> --prompt <text>
+                                                     next-byte distribution: {"dist": {...}, "covers": n}
   mixture --tokenizer <id|tokenizer.json> --category <name>=<file> ... [--merges n] [--time-limit s] [--verbose]
                                                      data-mixture inference: byte proportions of the categories`;
 
@@ -23,6 +28,7 @@ const commands: Record<string, (argv: string[]) => Promise<string>> = {
   atlas: atlasCommand,
   bpe: bpeCommand,
   mixture: mixtureCommand,
+  lm: (argv) => (argv[0] === "next-byte" ? lmNextByteCommand(argv) : lmCommand(argv)),
 };
 
 async function main(argv: string[]): Promise<number> {

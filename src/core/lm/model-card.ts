@@ -14,6 +14,6 @@ export interface ByteLmCard {
   onnx: { file: string; opset: number; bytes: number; sha256: string; input: string; output: string };
   evaluation: BitsPerByteFigure & {
     protocol: { windowBytes: number; bytesPerDocument: number };
-    byGroup: Partial<Record<string, BitsPerByteFigure>>;
+    byGroup: Record<string, BitsPerByteFigure>;
   };
 }

