@@ -1,0 +1,70 @@
+// npm run bench:lm — the byte LM in Debian's Chromium on WebAssembly (run `npm run build` first):
+//  1. time from opening the Byte LM view to the first surprisal result for 2 KB of text (model load included),
+//  2. surprisal throughput (bytes/s) for 4 KB and 64 KB of text,
+// with the longest main-thread task (Long Tasks API) during each. Baseline measured in the same run: the
+// same bytes scored in Node by the same model on onnxruntime-web's WebAssembly backend (one thread).
+import { chromium } from "@playwright/test";
+import { computeSurprisal } from "../src/core/lm/surprisal";
+import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
+import { loadByteLmNode } from "./lib/byte-lm-node";
+import { startPreview } from "./lib/preview-server";
+import { shareFragment } from "./lib/share-link";
+import { readDeclarations } from "./lib/udhr-text";
+
+const PORT = 4177;
+const TRACKER = `
+  globalThis.__name = (f) => f;
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: true });
+`;
+
+const declarations = readDeclarations();
+const pool = ["en", "fr", "ru", "hi", "zh", "ar", "de", "es"]
+  .map((lang) => declarations.find((d) => d.lang.startsWith(lang))?.text ?? "")
+  .join("\n");
+const textOf = (bytes: number) => {
+  let text = "";
+  while (new TextEncoder().encode(text).length < bytes) text += pool;
+  let cut = text.slice(0, bytes);
+  while (new TextEncoder().encode(cut).length > bytes) cut = cut.slice(0, -1);
+  return cut;
+};
+
+const stopPreview = await startPreview(PORT);
+try {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+  const context = await browser.newContext();
+  await context.addInitScript({ content: TRACKER });
+  const rows: string[] = [];
+  for (const bytes of [2048, 4096, 65536]) {
+    const text = textOf(bytes);
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(`http://localhost:${PORT}/${shareFragment({ text, view: "lm" })}`);
+    await page.getByTestId("bits-per-byte").waitFor({ timeout: 600_000 });
+    const ms = Date.now() - start;
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+    );
+    const backend = await page.getByTestId("lm-backend").textContent();
+    // Node baseline: the same bytes through the same model and windows.
+    const model = await loadByteLmNode();
+    const nodeStart = performance.now();
+    await computeSurprisal(model, new TextEncoder().encode(text), { batchSize: 8 });
+    const nodeMs = performance.now() - nodeStart;
+    await model.release();
+    rows.push(
+      `${(bytes / 1024).toFixed(0)} KB: open view → first result ${ms} ms (model load included) on ${backend}; ` +
+        `${((bytes / ms) * 1000).toFixed(0)} bytes/s end to end; longest main-thread task ${longest.toFixed(0)} ms; ` +
+        `Node wasm 1 thread ${nodeMs.toFixed(0)} ms (${((bytes / nodeMs) * 1000).toFixed(0)} bytes/s) → ` +
+        `browser / Node = ${(ms / nodeMs).toFixed(2)}`,
+    );
+    console.log(rows.at(-1));
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  stopPreview();
+}
