@@ -14,8 +14,28 @@ interface ScriptPanelProps {
   text: string;
 }
 
+/** Texts longer than this (UTF-16 units) get per-script statistics only when asked: each lane costs a pass. */
+const COMPUTE_ON_DEMAND_ABOVE = 200_000;
+
 /** Per-script over-segmentation of the text in the box: a table and a chart for every lane. */
-export function ScriptPanel({ results, profile, text }: ScriptPanelProps) {
+export function ScriptPanel(props: ScriptPanelProps) {
+  const [opened, setOpened] = useState(false);
+  if (props.text.length > COMPUTE_ON_DEMAND_ABOVE && !opened && props.profile?.scripts.length) {
+    return (
+      <section className="script-panel" aria-label="By script">
+        <button type="button" onClick={() => setOpened(true)} data-testid="script-panel-open">
+          Show per-script statistics
+        </button>{" "}
+        <span className="muted">
+          (computed on request for long texts: one pass over every lane&apos;s tokens)
+        </span>
+      </section>
+    );
+  }
+  return <ScriptPanelBody {...props} />;
+}
+
+function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
   const [metricKey, setMetricKey] = useState<(typeof SCRIPT_METRICS)[number]["key"]>("bytesPerToken");
   const metric = SCRIPT_METRICS.find((m) => m.key === metricKey) ?? SCRIPT_METRICS[0]!;
   const lanes = useScriptStats(results, profile, text);
