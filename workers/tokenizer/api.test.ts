@@ -3,6 +3,7 @@ import { nodeAssetSource } from "../../scripts/lib/node-asset-source";
 import { loadTokenizer } from "../../scripts/lib/load-tokenizer";
 import { loadUdhrCorpus } from "../../scripts/build-udhr-corpus";
 import { atlasCommand } from "../../scripts/cli/atlas-command";
+import { nodeMergeListSources } from "../../scripts/lib/mixture-sources";
 import { createTokenizerApi } from "./api";
 
 // The worker's API is plain functions: called here on the main thread, as the worker would run them.
@@ -86,6 +87,16 @@ describe("tokenizer worker API: parity atlas", () => {
 });
 
 describe("tokenizer worker API: BPE variant lanes and explanations", () => {
+  it("derives a tiktoken encoding's merge list from its ranks: the merge-list variant equals the encoding", async () => {
+    const api = createTokenizerApi(nodeAssetSource, undefined, nodeMergeListSources.rankTable);
+    const text = "Hello, wörld! 12345 — tokenization in the browser.\n  def f(x): return x**2";
+    const reference = await api.encode("cl100k_base", text);
+    const derived = await api.encode("cl100k_base.merges", text);
+    expect(Array.from(derived.encoding.ids)).toEqual(Array.from(reference.encoding.ids));
+    const least = await api.encode("cl100k_base.least-tokens", text);
+    expect(least.encoding.ids.length).toBeLessThanOrEqual(reference.encoding.ids.length);
+  });
+
   it("runs a built-in vocabulary with its merge list, least tokens and a damaged merge list", async () => {
     const api = createTokenizerApi(nodeAssetSource);
     const text = "Tokenization of unbelievably long words: antidisestablishmentarianism, Donaudampfschiff.";
@@ -97,7 +108,7 @@ describe("tokenizer worker API: BPE variant lanes and explanations", () => {
     expect(least.encoding.ids.length).toBeLessThanOrEqual(reference.encoding.ids.length);
     expect(least.encoding.ids.length).toBeLessThanOrEqual(damaged.encoding.ids.length);
     expect((await api.loadTokenizer("gpt-4o-json.least-tokens")).algorithm).toMatch(/least tokens/);
-    await expect(api.loadTokenizer("o200k_base.greedy")).rejects.toThrow(/no byte-level BPE merge list/);
+    await expect(api.loadTokenizer("bytes.greedy")).rejects.toThrow(/No byte-level BPE merge list/);
   });
 
   it("explains a token by the merges that built it", async () => {

@@ -8,6 +8,7 @@ import {
 import { tokenizerFromFile } from "../../src/core/tokenizers/custom-file";
 import { parseVariantId } from "../../src/core/bpe/variant-id";
 import type { TokenExplanation } from "../../src/core/bpe/explain-token";
+import type { MergeListSources } from "../../src/core/bpe/mixture/builtin-merges";
 import { createBpeLanes } from "./bpe-lanes";
 import { fnv1a } from "../../src/core/tokenizers/baselines/baselines";
 import {
@@ -55,11 +56,15 @@ export interface TokenizerListing {
 }
 
 /** The tokenizer worker's API: plain async functions over src/core, also callable without a worker. */
-export function createTokenizerApi(assets: AssetSource, loadCorpus?: CorpusSource) {
+export function createTokenizerApi(
+  assets: AssetSource,
+  loadCorpus?: CorpusSource,
+  rankTable: MergeListSources["rankTable"] = () => Promise.reject(new Error("no rank tables here")),
+) {
   const loaded = new Map<string, Promise<Tokenizer>>();
   const cancelled = new Set<number>();
   let corpus: Promise<UdhrCorpus> | undefined;
-  const bpeLanes = createBpeLanes(assets);
+  const bpeLanes = createBpeLanes({ assets, rankTable });
 
   function udhr(): Promise<UdhrCorpus> {
     if (!loadCorpus) return Promise.reject(new Error("No corpus is available here."));

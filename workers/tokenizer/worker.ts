@@ -1,5 +1,5 @@
 import { expose } from "comlink";
 import { createTokenizerApi } from "./api";
-import { fetchAssetSource, fetchUdhrCorpus } from "./fetch-assets";
+import { fetchAssetSource, fetchRankTable, fetchUdhrCorpus } from "./fetch-assets";
 
-expose(createTokenizerApi(fetchAssetSource, fetchUdhrCorpus));
+expose(createTokenizerApi(fetchAssetSource, fetchUdhrCorpus, fetchRankTable));

@@ -13,7 +13,8 @@ const METHODS: { label: string; method: InferenceMethod }[] = [
 ];
 
 /**
- * Adds a lane that runs a BPE vocabulary without its merge list (Sawada & Goyal 2025) or with a damaged
+ * Adds a lane that runs a BPE vocabulary (tiktoken encodings: merges derived from ranks) without its merge
+ * list (Sawada & Goyal 2025) or with a damaged
  * one. The bases are the tokenizer.json BPE vocabularies (built-in and dropped files); one that turns out
  * to have no readable merge list shows a message in its lane.
  */
@@ -21,7 +22,9 @@ export function VariantAdder({ listings }: { listings: readonly TokenizerListing
   const lanes = useLanes();
   const { addLane } = useComparisonActions();
   const bases = [
-    ...listings.filter((l) => l.family === "huggingface").map((l) => ({ id: l.id, name: l.name })),
+    ...listings
+      .filter((l) => l.family === "huggingface" || l.family === "tiktoken")
+      .map((l) => ({ id: l.id, name: l.name })),
     ...lanes
       .filter((l) => l.tokenizer.startsWith("custom-"))
       .map((l) => ({ id: l.tokenizer, name: l.tokenizer })),
