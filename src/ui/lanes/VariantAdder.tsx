@@ -13,10 +13,9 @@ const METHODS: { label: string; method: InferenceMethod }[] = [
 ];
 
 /**
- * Adds a lane that runs a BPE vocabulary (tiktoken encodings: merges derived from ranks) without its merge
- * list (Sawada & Goyal 2025) or with a damaged
- * one. The bases are the tokenizer.json BPE vocabularies (built-in and dropped files); one that turns out
- * to have no readable merge list shows a message in its lane.
+ * Adds a lane that runs a BPE vocabulary without its merge list (Sawada & Goyal 2025) or with a damaged one.
+ * The bases are the byte-level BPE vocabularies: tokenizer.json files (built-in and dropped) and tiktoken
+ * encodings (merges derived from their ranks); one without a readable merge list shows why in its lane.
  */
 export function VariantAdder({ listings }: { listings: readonly TokenizerListing[] }) {
   const lanes = useLanes();
