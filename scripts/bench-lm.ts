@@ -65,6 +65,20 @@ try {
     await page.close();
   }
   await browser.close();
+
+  // With a (software) WebGPU adapter, the backend is chosen by timing a batch on each.
+  const gpuBrowser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: [...CHROMIUM_ARGS, "--enable-unsafe-webgpu"],
+  });
+  const gpuPage = await gpuBrowser.newPage();
+  await gpuPage.addInitScript({ content: TRACKER });
+  await gpuPage.goto(`http://localhost:${PORT}/${shareFragment({ text: textOf(2048), view: "lm" })}`);
+  await gpuPage.getByTestId("bits-per-byte").waitFor({ timeout: 600_000 });
+  console.log(
+    `with --enable-unsafe-webgpu: ${(await gpuPage.getByTestId("lm-status").textContent())?.split("·").slice(4).join("·")}`,
+  );
+  await gpuBrowser.close();
 } finally {
   stopPreview();
 }
