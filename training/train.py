@@ -285,12 +285,11 @@ def model_card_md(card):
         for b in card.get("baselines", [])
     )
     if baseline:
-        baseline += (
-            "The model beats the 4-gram but not yet the 5-gram: it saw only ~2 epochs of ~4 MB on two shared CPU "
-            "cores. Against the 5-gram it wins clearly on Arabic, Indic and other scripts (where the n-gram backs off to "
-            "Latin-heavy statistics) and loses on Latin, Cyrillic (slightly) and CJK, where the 5-gram memorizes the "
-            "formulaic openings that UDHR translations share (several Chinese declarations hold the same text).\n\n"
-        )
+        model_bpb = card["evaluation"]["bitsPerByte"]
+        beaten = [b["order"] for b in card["baselines"] if model_bpb < b["bitsPerByte"]]
+        kept = [b["order"] for b in card["baselines"] if model_bpb >= b["bitsPerByte"]]
+        baseline += f"The model ({model_bpb} bits/byte) beats the n-gram of order {', '.join(map(str, beaten)) or 'none'}"
+        baseline += f" and not that of order {', '.join(map(str, kept))}.\n\n" if kept else ".\n\n"
     return f"""# byte-lm: Tokenprism's tiny byte-level language model
 
 A decoder-only transformer over UTF-8 bytes, trained from scratch by `training/train.py` and run in the page with

@@ -54,7 +54,7 @@ describe("the committed byte LM in Node (onnxruntime-web, WebAssembly)", () => {
     expect(corpus.manifest).toEqual(committed);
   });
 
-  it("beats a Kneser–Ney 4-gram on the validation protocol and matches the model card", async () => {
+  it("beats a Kneser–Ney 5-gram on the validation protocol and matches the model card", async () => {
     expect(card.evaluation.protocol).toEqual(EVAL_PROTOCOL);
     expect(EVAL_PROTOCOL.windowBytes).toBe(card.contextLength);
     const validDocs = corpus.split.valid.map((d) => encoder.encode(d.text));
@@ -78,8 +78,7 @@ describe("the committed byte LM in Node (onnxruntime-web, WebAssembly)", () => {
     const [sum, n] = sums.get("all")!;
     const modelBpb = sum / n;
 
-    // The 4-gram is the bar; the 5-gram is measured and reported (see the model card: it still scores
-    // better than this small, briefly trained model).
+    // Both baselines are trained on the same train split and scored on the same windows, here.
     const trainDocs = corpus.split.train.map((d) => encoder.encode(d.text));
     const [ngram4, ngram5] = [4, 5].map((order) =>
       ngramBitsPerByte(
@@ -97,7 +96,8 @@ describe("the committed byte LM in Node (onnxruntime-web, WebAssembly)", () => {
     );
 
     expect(n).toBe(card.evaluation.bytes);
-    expect(modelBpb).toBeLessThan(ngram4);
+    expect(modelBpb).toBeLessThan(ngram5);
+    expect(ngram5).toBeLessThan(ngram4);
     expect(Math.abs(modelBpb - card.evaluation.bitsPerByte)).toBeLessThan(0.01);
     for (const [group, figure] of Object.entries(card.evaluation.byGroup)) {
       const [s, c] = sums.get(group as ScriptGroup)!;
