@@ -5,6 +5,7 @@
 // same bytes scored in Node by the same model on onnxruntime-web's WebAssembly backend (one thread).
 import { chromium } from "@playwright/test";
 import { computeSurprisal } from "../src/core/lm/surprisal";
+import { utf8Prefix } from "../src/core/lm/text-costs";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { loadByteLmNode } from "./lib/byte-lm-node";
 import { startPreview } from "./lib/preview-server";
@@ -24,13 +25,9 @@ const declarations = readDeclarations();
 const pool = ["en", "fr", "ru", "hi", "zh", "ar", "de", "es"]
   .map((lang) => declarations.find((d) => d.lang.startsWith(lang))?.text ?? "")
   .join("\n");
-const textOf = (bytes: number) => {
-  let text = "";
-  while (new TextEncoder().encode(text).length < bytes) text += pool;
-  let cut = text.slice(0, bytes);
-  while (new TextEncoder().encode(cut).length > bytes) cut = cut.slice(0, -1);
-  return cut;
-};
+/** Exactly `bytes` UTF-8 bytes or a little less (whole characters) of multilingual UDHR text. */
+const textOf = (bytes: number) =>
+  utf8Prefix(pool.repeat(Math.ceil(bytes / Math.max(1, pool.length)) + 1), bytes);
 
 const stopPreview = await startPreview(PORT);
 try {
@@ -71,14 +68,18 @@ try {
     executablePath: findChromium() ?? undefined,
     args: [...CHROMIUM_ARGS, "--enable-unsafe-webgpu"],
   });
-  const gpuPage = await gpuBrowser.newPage();
-  await gpuPage.addInitScript({ content: TRACKER });
-  await gpuPage.goto(`http://localhost:${PORT}/${shareFragment({ text: textOf(2048), view: "lm" })}`);
-  await gpuPage.getByTestId("bits-per-byte").waitFor({ timeout: 600_000 });
-  console.log(
-    `with --enable-unsafe-webgpu: ${(await gpuPage.getByTestId("lm-status").textContent())?.split("·").slice(4).join("·")}`,
-  );
-  await gpuBrowser.close();
+  try {
+    const gpuPage = await gpuBrowser.newPage();
+    await gpuPage.addInitScript({ content: TRACKER });
+    await gpuPage.goto(`http://localhost:${PORT}/${shareFragment({ text: textOf(2048), view: "lm" })}`);
+    await gpuPage.getByTestId("bits-per-byte").waitFor({ timeout: 120_000 });
+    const status = (await gpuPage.getByTestId("lm-status").textContent()) ?? "";
+    console.log(`with --enable-unsafe-webgpu: ${status.split("·").slice(4).join("·")}`);
+  } catch (error) {
+    console.log(`with --enable-unsafe-webgpu: no result (${(error as Error).message.split("\n")[0]})`);
+  } finally {
+    await gpuBrowser.close().catch(() => undefined);
+  }
 } finally {
   stopPreview();
 }

@@ -2,7 +2,7 @@ import { charCosts } from "../../core/lm/text-costs";
 import { surprisalColor, SURPRISAL_STOPS } from "./surprisal-color";
 
 /** Characters drawn at most (a span each); the statistics cover the whole scored text. */
-const MAX_CHARS = 20_000;
+const MAX_CHARS = 6_000;
 
 interface SurprisalTextProps {
   text: string;
