@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { tiktokenSplitRegex, withUnicodeWhiteSpace } from "./patterns";
+import fc from "fast-check";
+import { hardUnicode } from "../../../../scripts/lib/arbitraries";
+import {
+  TIKTOKEN_PATTERNS,
+  tiktokenSplitRegex,
+  tiktokenSplitter,
+  withPinnedClasses,
+  withUnicodeWhiteSpace,
+  type TiktokenPatternName,
+} from "./patterns";
 
 // Unicode White_Space (PropList.txt), the meaning of \s in Rust's regex crate that tiktoken uses.
 const WHITE_SPACE = [
@@ -27,10 +36,45 @@ describe("withUnicodeWhiteSpace", () => {
   });
 });
 
+describe("withPinnedClasses", () => {
+  it("replaces \\p{…} by explicit classes inside and outside brackets, and \\s as before", () => {
+    const pinned = withPinnedClasses(String.raw`[^\s\p{L}]\p{N}`);
+    expect(pinned).not.toContain("\\p{");
+    const regex = new RegExp(`^${pinned}$`, "u");
+    expect(regex.test("!7")).toBe(true);
+    expect(regex.test("a7")).toBe(false);
+    expect(regex.test(" 7")).toBe(false);
+    expect(regex.test("!x")).toBe(false);
+  });
+
+  it("refuses a property it has no pinned class for", () => {
+    expect(() => withPinnedClasses(String.raw`\p{Script=Latin}`)).toThrow(/no pinned class/);
+  });
+});
+
 describe("tiktokenSplitRegex", () => {
   it("splits contractions case-insensitively for cl100k, including the long s", () => {
     const pieces = (text: string) => Array.from(text.matchAll(tiktokenSplitRegex("cl100k")), (m) => m[0]);
     expect(pieces("I'M it'ſ")).toEqual(["I", "'M", " it", "'ſ"]);
     expect(pieces("x\uFEFF y")).toEqual(["x", "\uFEFF", " y"]);
   });
+});
+
+describe("tiktokenSplitter", () => {
+  it.each(Object.keys(TIKTOKEN_PATTERNS) as TiktokenPatternName[])(
+    "splits %s exactly as the pinned RegExp, whichever RegExp it picks",
+    (name) => {
+      const pick = tiktokenSplitter(name);
+      const pinned = tiktokenSplitRegex(name);
+      const newlyAssigned = fc.constantFrom("\u{323B0}", "\u0295", "\u{10D50}", "\u{2EBF0}", "\u{1E5D0}");
+      fc.assert(
+        fc.property(hardUnicode(), fc.option(newlyAssigned), (text, extra) => {
+          const input = extra === null ? text : text + extra + "'s";
+          const pieces = (regex: RegExp) => Array.from(input.matchAll(regex), (m) => m[0]);
+          expect(pieces(pick(input))).toEqual(pieces(pinned));
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });

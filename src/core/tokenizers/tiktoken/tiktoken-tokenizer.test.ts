@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { hardUnicode } from "../../../../scripts/lib/arbitraries";
 import { HARD_STRINGS } from "../../../../scripts/lib/hard-strings";
 import { loadTokenizer } from "../../../../scripts/lib/load-tokenizer";
+import { withPinnedClasses } from "./patterns";
 import { readDeclarations } from "../../../../scripts/lib/udhr-text";
 
 // The reference is OpenAI's own tiktoken (Rust, compiled to WASM), independent of our code path.
@@ -18,6 +19,20 @@ function reference(name: TiktokenEncoding): Tiktoken {
   return encoding;
 }
 afterAll(() => references.forEach((encoding) => encoding.free()));
+
+/** Code points where the engine's \\p{L}, \\p{N} or \\p{M} disagrees with the pinned classes (engine-dependent). */
+function codePointsTheEngineSeesDifferently(): number[] {
+  const categories = ["L", "N", "M", "Lu", "Ll"];
+  const engine = categories.map((c) => new RegExp(`^\\p{${c}}$`, "u"));
+  const pinned = categories.map((c) => new RegExp(`^${withPinnedClasses(`\\p{${c}}`)}$`, "u"));
+  const out: number[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    if (engine.some((regex, i) => regex.test(ch) !== pinned[i]!.test(ch))) out.push(cp);
+  }
+  return out;
+}
 
 describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
   it("on the hard strings, specials as plain text and parsed", async () => {
@@ -42,6 +57,19 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("on every code point whose letter, number or mark status differs between this engine and tiktoken's Unicode", async () => {
+    const tokenizer = await loadTokenizer(name);
+    const texts = codePointsTheEngineSeesDifferently().flatMap((cp) => {
+      const ch = String.fromCodePoint(cp);
+      return [`${ch}'s`, ` ${ch}x`, `a${ch}`, `1${ch}2`, `A${ch}b`];
+    });
+    for (const text of texts) {
+      expect(Array.from(tokenizer.encode(text).ids), JSON.stringify(text)).toEqual(
+        Array.from(reference(name).encode(text, [], [])),
+      );
+    }
   });
 
   it("on the first hundred UDHR declarations", async () => {

@@ -5,7 +5,7 @@ import { inputNotes } from "../input-notes";
 import { splitOnSpecials } from "../special-split";
 import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
 import { BytePairEncoder, type RankTable } from "./byte-pair-encoder";
-import { tiktokenSplitRegex, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
+import { tiktokenSplitter, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
 
 /** What it takes to build a tiktoken-style byte-level BPE tokenizer. */
 export interface TiktokenSpec {
@@ -20,14 +20,14 @@ export interface TiktokenSpec {
 }
 
 /**
- * A tiktoken-compatible tokenizer: {@link tiktokenSplitRegex} pre-tokenization (tiktoken's Rust regexes,
+ * A tiktoken-compatible tokenizer: {@link tiktokenSplitter} pre-tokenization (tiktoken's Rust regexes,
  * made exact in JavaScript) and {@link BytePairEncoder} merges over gpt-tokenizer's rank tables. Byte-level
  * BPE is lossless, so spans are prefix sums of the tokens' byte lengths.
  */
 export class TiktokenTokenizer implements Tokenizer {
   readonly info: TokenizerInfo;
   private readonly encoder: BytePairEncoder;
-  private readonly splitRegex: RegExp;
+  private readonly splitRegexFor: (text: string) => RegExp;
   private readonly byteLengths: Uint32Array;
   private readonly ranks: RankTable;
   private readonly specialIds: Map<string, number>;
@@ -52,7 +52,7 @@ export class TiktokenTokenizer implements Tokenizer {
       this.isSpecial[id] = 1;
     }
     this.encoder = new BytePairEncoder(spec.ranks);
-    this.splitRegex = tiktokenSplitRegex(spec.pattern);
+    this.splitRegexFor = tiktokenSplitter(spec.pattern);
     this.info = {
       ...spec.info,
       vocabSize: maxId + 1,
@@ -66,9 +66,11 @@ export class TiktokenTokenizer implements Tokenizer {
   libraryEncode(text: string, options?: EncodeOptions): number[] {
     const ids: number[] = [];
     const specials = options?.parseSpecials ? [...this.specialIds.keys()] : [];
-    for (const piece of splitOnSpecials(toWellFormed(text), specials)) {
+    const wellFormed = toWellFormed(text);
+    const splitRegex = this.splitRegexFor(wellFormed);
+    for (const piece of splitOnSpecials(wellFormed, specials)) {
       if (piece.special) ids.push(this.specialIds.get(piece.text)!);
-      else for (const match of piece.text.matchAll(this.splitRegex)) this.encoder.encodePiece(match[0], ids);
+      else for (const match of piece.text.matchAll(splitRegex)) this.encoder.encodePiece(match[0], ids);
     }
     return ids;
   }
