@@ -1,3 +1,4 @@
+import { decodeShareState } from "../src/core/url-state/share-state";
 import { cliTokenCount, cliTokenIds } from "./engine-counts";
 import { expect, test } from "./fixtures";
 
@@ -107,11 +108,17 @@ test("fits a 390-pixel-wide phone screen without sideways scrolling", async ({ a
 test("the theme toggle cycles system → light → dark and is kept in the link", async ({ app, page }) => {
   await app.open();
   const toggle = page.getByTestId("theme-toggle");
+  // The link is rewritten after a debounce: read the theme it carries, not just that it exists.
+  const linkedTheme = async () => {
+    const decoded = decodeShareState(await page.evaluate(() => window.location.hash));
+    return decoded.ok ? decoded.state.theme : undefined;
+  };
   await toggle.click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await expect.poll(linkedTheme).toBe("light");
   await toggle.click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v1\./);
+  await expect.poll(linkedTheme).toBe("dark");
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
 });
