@@ -63,15 +63,20 @@ class Block(nn.Module):
 
 
 class ByteLM(nn.Module):
-    def __init__(self, d_model, n_layers, n_heads, d_ff, context):
+    """The decoder; the byte mode's vocabularies by default. The token mode ties the output head to the input
+    embedding (both cover the same ids), which keeps a 4,097-token model near the byte model's size."""
+
+    def __init__(self, d_model, n_layers, n_heads, d_ff, context, vocab_in=VOCAB_IN, vocab_out=VOCAB_OUT, tie=False):
         super().__init__()
         self.context = context
-        self.embed = nn.Embedding(VOCAB_IN, d_model)
+        self.embed = nn.Embedding(vocab_in, d_model)
         self.pos = nn.Parameter(torch.zeros(context, d_model))
         self.blocks = nn.ModuleList([Block(d_model, n_heads, d_ff, context) for _ in range(n_layers)])
         self.ln_f = nn.LayerNorm(d_model)
-        self.head = nn.Linear(d_model, VOCAB_OUT)
+        self.head = nn.Linear(d_model, vocab_out)
         self.apply(self._init)
+        if tie:
+            self.head.weight = self.embed.weight
         nn.init.normal_(self.pos, std=0.02)
         for block in self.blocks:  # GPT-2: scale the residual projections by depth
             nn.init.normal_(block.proj.weight, std=0.02 / math.sqrt(2 * n_layers))
@@ -113,16 +118,20 @@ class Sampler:
     start anywhere, even inside a UTF-8 character, as sliding windows over long text do.
     """
 
-    def __init__(self, data, context, doc_start_share, generator):
-        self.data = torch.frombuffer(bytearray(data), dtype=torch.uint8).long()
+    def __init__(self, data, context, doc_start_share, generator, starts=None, bos=BOS):
+        """`data`: bytes (byte mode) or a long tensor of ids with the document starts in `starts`."""
+        self.bos = bos
+        if isinstance(data, (bytes, bytearray)):
+            starts = [0]
+            pos = data.find(b"\n\n")
+            while pos >= 0:
+                starts.append(pos + 2)
+                pos = data.find(b"\n\n", pos + 2)
+            data = torch.frombuffer(bytearray(data), dtype=torch.uint8).long()
+        self.data = data
         self.context = context
         self.share = doc_start_share
         self.gen = generator
-        starts = [0]
-        pos = data.find(b"\n\n")
-        while pos >= 0:
-            starts.append(pos + 2)
-            pos = data.find(b"\n\n", pos + 2)
         self.doc_starts = torch.tensor([s for s in starts if s + context <= len(data)], dtype=torch.long)
 
     def batch(self, size):
@@ -133,14 +142,14 @@ class Sampler:
         starts = torch.cat([at_doc, anywhere])
         idx = starts[:, None] + torch.arange(c)[None, :]
         targets = self.data[idx]
-        ids = torch.cat([torch.full((size, 1), BOS, dtype=torch.long), targets[:, :-1]], dim=1)
+        ids = torch.cat([torch.full((size, 1), self.bos, dtype=torch.long), targets[:, :-1]], dim=1)
         return ids, targets
 
 
 # ---------------------------------------------------------------------------------------------- evaluation
 
 
-def window_bits(model, windows, device, batch_size=64):
+def window_bits(model, windows, device, batch_size=64, bos=BOS):
     """Bits (−log2 p) of every byte of every window, each window scored from BOS. Returns lists of floats."""
     out = []
     model.eval()
@@ -153,7 +162,7 @@ def window_bits(model, windows, device, batch_size=64):
             result = [None] * len(chunk)
             for length, members in by_len.items():
                 tgt = torch.tensor([list(chunk[j]) for j in members], dtype=torch.long, device=device)
-                ids = torch.cat([torch.full((len(members), 1), BOS, dtype=torch.long, device=device), tgt[:, :-1]], 1)
+                ids = torch.cat([torch.full((len(members), 1), bos, dtype=torch.long, device=device), tgt[:, :-1]], 1)
                 logp = F.log_softmax(model(ids).float(), dim=-1).gather(2, tgt[:, :, None])[:, :, 0]
                 bits = (-logp / math.log(2)).cpu().tolist()
                 for j, row in zip(members, bits):
@@ -208,16 +217,16 @@ FIXTURE_TEXTS = [
 ]
 
 
-def export_onnx(model, path, opset):
+def export_onnx(model, path, opset, input_name="bytes", bos=BOS):
     model = model.cpu().eval()
-    dummy = torch.full((2, 17), BOS, dtype=torch.long)
+    dummy = torch.full((2, 17), bos, dtype=torch.long)
     torch.onnx.export(
         model,
         (dummy,),
         path,
-        input_names=["bytes"],
+        input_names=[input_name],
         output_names=["logits"],
-        dynamic_axes={"bytes": {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}},
+        dynamic_axes={input_name: {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}},
         opset_version=opset,
         do_constant_folding=True,
     )
@@ -350,17 +359,185 @@ predictable for a small byte model; it is not a measure of any production model.
 """
 
 
+# ---------------------------------------------------------------------------------------------- token mode
+
+
+def read_token_data(data_dir, manifest_path, tokenizer_path):
+    """The token files of scripts/build-token-corpus.ts, checked against training/token-data-manifest.json.
+    Returns the manifest, the train ids, the validation documents' ids and the protocol heads' ids."""
+    import array
+
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    if sha256(tokenizer_path) != manifest["tokenizer"]["sha256"]:
+        raise SystemExit("the token LM's tokenizer.json does not match the token manifest; run `npm run lm:tokens`")
+
+    def load(name):
+        raw = read_bytes(os.path.join(data_dir, f"{name}.tokens.bin"))
+        if hashlib.sha256(raw).hexdigest() != manifest["files"][name]["sha256"]:
+            raise SystemExit(f"{name}.tokens.bin does not match the token manifest; run `npm run lm:tokens`")
+        ids = array.array("H")
+        ids.frombytes(raw)
+        if sys.byteorder != "little":
+            ids.byteswap()
+        return list(ids)
+
+    eos = manifest["eos"]
+    train = load("train")
+    valid_docs, current = [], []
+    for token in load("valid"):
+        if token == eos:
+            valid_docs.append(current)
+            current = []
+        else:
+            current.append(token)
+    heads, flat, at = [], load("valid-head"), 0
+    for doc in manifest["protocol"]["documents"]:
+        heads.append(flat[at : at + doc["tokens"]])
+        at += doc["tokens"]
+    return manifest, train, valid_docs, heads
+
+
+def evaluate_tokens(model, docs, doc_bytes, groups, window, device, bos):
+    """Bits per byte of token sequences: −log2 P(ids) from BOS in non-overlapping windows of `window` tokens,
+    summed per document and divided by the document's bytes (end-of-text is not scored, as the byte LM has none)."""
+    windows, owners = [], []
+    for d, ids in enumerate(docs):
+        for s in range(0, len(ids), window):
+            windows.append(ids[s : s + window])
+            owners.append(d)
+    bits = window_bits(model, windows, device, bos=bos)
+    doc_bits = [0.0] * len(docs)
+    for owner, row in zip(owners, bits):
+        doc_bits[owner] += sum(row)
+    per_group = {g: [0.0, 0, 0] for g in GROUPS}
+    for d in range(len(docs)):
+        g = per_group[groups[d]]
+        g[0] += doc_bits[d]
+        g[1] += doc_bytes[d]
+        g[2] += 1
+    return {
+        "bitsPerByte": round(sum(doc_bits) / sum(doc_bytes), 4),
+        "bitsPerToken": round(sum(doc_bits) / sum(len(ids) for ids in docs), 4),
+        "bytes": sum(doc_bytes),
+        "tokens": sum(len(ids) for ids in docs),
+        "documents": len(docs),
+        "byGroup": {
+            name: {"bitsPerByte": round(v[0] / v[1], 4), "bytes": v[1], "documents": v[2]}
+            for name, v in per_group.items()
+            if v[1] > 0
+        },
+    }
+
+
+def write_token_fixture(model, path, heads, valid_docs, context, bos):
+    """A few protocol heads and one full-context input → at a few positions, the logits of every 64th id and
+    of BOS/EOS (rounded), and the log-sum-exp of the whole row (which checks every logit at once)."""
+    model = model.cpu().eval()
+    cases = [heads[i] for i in (0, 1, len(heads) // 2, len(heads) - 1)]
+    cases.append([t for doc in valid_docs for t in doc][: context - 1])
+    checked = list(range(0, bos, 64)) + [bos]
+    entries = []
+    with torch.no_grad():
+        for ids in cases:
+            logits = model(torch.tensor([[bos] + ids], dtype=torch.long))[0]
+            n = logits.shape[0]
+            positions = sorted({0, 1, n // 2, n - 2, n - 1} if n > 2 else set(range(n)))
+            entries.append(
+                {
+                    "ids": ids,
+                    "positions": positions,
+                    "logits": [[round(float(logits[p][i]), 4) for i in checked] for p in positions],
+                    "logSumExp": [round(float(torch.logsumexp(logits[p], 0)), 4) for p in positions],
+                }
+            )
+    note = f"input = [BOS={bos}, ...ids]; logits[k][j] is the output at positions[k] for id checkedIds[j]"
+    with open(path, "w") as f:
+        json.dump({"note": note, "bos": bos, "checkedIds": checked, "cases": entries}, f, separators=(",", ":"))
+        f.write("\n")
+
+
+def token_card_md(card):
+    a, t, e, f, tok = card["architecture"], card["training"], card["evaluation"], card["fullValidation"], card["tokenizer"]
+    rows = "\n".join(
+        f"| {g} | {e['byGroup'][g]['bitsPerByte'] if g in e['byGroup'] else '–'} | "
+        f"{e['byGroup'][g]['documents'] if g in e['byGroup'] else 0} | "
+        f"{f['byGroup'][g]['bitsPerByte'] if g in f['byGroup'] else '–'} |"
+        for g in GROUPS
+    )
+    stage_rows = "\n".join(
+        f"| {i + 1} | {st['seed']} | {st['steps']} | {st['batchSize']} | {st['lr']} | {st['warmup']} | "
+        f"{st['wallSeconds']:.0f} | {st['finalTrainBitsPerToken']} |"
+        for i, st in enumerate(t["stages"])
+    )
+    commands = "; ".join(f"`{st['command']}`" for st in t["stages"])
+    return f"""# token-lm: Tokenprism's tiny token-level language model
+
+A decoder-only transformer over the tokens of a {tok['vocabSize']:,}-token byte-level BPE that this project trains
+(`src/core/bpe`, on the byte LM's train split). It exists to show the byte-vs-token lemma (ALGORITHMS §1): the
+exact next-byte distribution of a token LM, against the naive one.
+
+## Architecture
+- Pre-LN transformer: {a['layers']} layers, width {a['dModel']}, {a['heads']} heads, MLP {a['dFF']} (GELU), learned
+  positions, final LayerNorm, output head tied to the input embedding. **{card['parameters']:,} parameters**
+  (the byte LM has 760,448).
+- Ids: the tokenizer's {tok['vocabSize']:,} tokens (`{tok['file']}`: 256 bytes + {tok['merges']:,} merges, GPT-4's
+  pre-tokenization regex) plus one id, {card['eos']}, that is BOS on input and end-of-text on output.
+- Context: {a['context']} positions (BOS + up to {a['context'] - 1} tokens).
+- ONNX: `{card['onnx']['file']}`, opset {card['onnx']['opset']}, {card['onnx']['bytes']:,} bytes, input `ids` int64
+  [batch, seq], output `logits` float32 [batch, seq, {a['vocabOut']:,}].
+
+## Data
+The byte LM's split (`training/data-manifest.json`), encoded by `npm run lm:tokens`
+(scripts/build-token-corpus.ts; `training/token-data-manifest.json`): train {card['data']['train']['tokens']:,}
+tokens for {card['data']['train']['bytes']:,} bytes ({card['data']['train']['bytes'] / card['data']['train']['tokens']:.2f}
+bytes/token), each document followed by end-of-text.
+
+## Training
+{t['steps']:,} steps in {len(t['stages'])} stage(s); windows of {a['context']} tokens, {t['tokensSeen']:,} tokens in all
+({t['epochs']:.2f} epochs); {int(t['docStartShare'] * 100)}% of windows start at a document start; AdamW (betas 0.9/0.95,
+weight decay {t['weightDecay']}), warm-up then cosine decay to 10%, gradient clip 1. Wall time {t['wallSeconds']:.0f} s
+on {t['device']} (torch {t['torch']}).
+
+| stage | seed | steps | batch | peak lr | warm-up | wall s | final train bits/token |
+|---|---|---|---|---|---|---|---|
+{stage_rows}
+
+Commands: {commands}
+
+## Evaluation, in bits per byte
+**Protocol** (the byte LM's): each validation document's first {e['protocol']['bytesPerDocument']} bytes, encoded
+canonically and scored from BOS; bits/byte = −log2 P(encoding) summed over documents ÷ their bytes (end-of-text not
+scored). **{e['bitsPerByte']} bits/byte** ({e['bitsPerToken']} bits/token) over {e['bytes']:,} bytes; the byte LM scores
+{card.get('byteLmBitsPerByte', '–')} on the same bytes. Whole validation set (every document, windows of {a['context']}
+tokens from BOS): {f['bitsPerByte']} bits/byte over {f['bytes']:,} bytes.
+
+| group | protocol bits/byte | documents | whole-validation bits/byte |
+|---|---|---|---|
+{rows}
+
+P(canonical encoding) is at most P(bytes) under the LM (other encodings of the same bytes also carry mass), so
+these figures are an upper bound on the token LM's cost of the bytes; the page's exact next-byte method renormalizes
+over canonical encodings, where the two agree.
+
+## Limits
+A toy trained on a few MB of mostly Latin-script text in minutes of CPU time. It is there to make tokenization bias
+visible, not to predict text well.
+"""
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--mode", choices=["byte", "token"], default="byte", help="byte LM or token LM (see README)")
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--steps", type=int, default=3000)
     p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--context", type=int, default=256)
+    p.add_argument("--context", type=int, default=None, help="positions (default: byte 256, token 128)")
     p.add_argument("--d-model", type=int, default=128)
-    p.add_argument("--layers", type=int, default=4)
+    p.add_argument("--layers", type=int, default=None, help="default: byte 4, token 2")
     p.add_argument("--heads", type=int, default=4)
     p.add_argument("--d-ff", type=int, default=384)
     p.add_argument("--lr", type=float, default=3e-3)
@@ -375,8 +552,9 @@ def main():
     p.add_argument("--data", default=os.path.join(ROOT, "training", "data"))
     p.add_argument("--manifest", default=os.path.join(ROOT, "training", "data-manifest.json"))
     p.add_argument("--out", default=os.path.join(ROOT, "public", "models"))
-    p.add_argument("--fixture", default=os.path.join(ROOT, "src", "core", "lm", "fixtures", "byte-lm-fixture.json"))
-    p.add_argument("--checkpoint", default=os.path.join(ROOT, "training", "logs", "byte-lm.pt"))
+    p.add_argument("--fixture", default=None, help="default: src/core/lm/fixtures/<mode>-lm-fixture.json")
+    p.add_argument("--checkpoint", default=None, help="default: training/logs/<mode>-lm.pt")
+    p.add_argument("--token-manifest", default=os.path.join(ROOT, "training", "token-data-manifest.json"))
     p.add_argument("--bench", type=int, default=0, help="only time this many steps and exit")
     p.add_argument("--export-only", action="store_true", help="load --checkpoint, evaluate and export")
     p.add_argument(
@@ -388,6 +566,13 @@ def main():
     )
     p.add_argument("--init", default=None, help="start from the weights of this checkpoint (continued training)")
     args = p.parse_args()
+    token = args.mode == "token"
+    args.context = args.context or (128 if token else 256)
+    args.layers = args.layers or (2 if token else 4)
+    args.fixture = args.fixture or os.path.join(ROOT, "src", "core", "lm", "fixtures", f"{args.mode}-lm-fixture.json")
+    args.checkpoint = args.checkpoint or os.path.join(ROOT, "training", "logs", f"{args.mode}-lm.pt")
+    if token:
+        return main_token(args)
 
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
@@ -555,6 +740,176 @@ def main():
         f.write("\n")
     with open(os.path.join(args.out, "byte-lm.md"), "w") as f:
         f.write(model_card_md(card))
+    print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)
+
+
+def lr_schedule(args):
+    def lr_at(step):
+        if step < args.warmup:
+            return args.lr * (step + 1) / args.warmup
+        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+    return lr_at
+
+
+def main_token(args):
+    """The token mode: the same decoder over the BPE ids of scripts/build-token-corpus.ts."""
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    device = torch.device(args.device)
+    with open(args.manifest) as f:
+        manifest = json.load(f)
+    tokenizer_path = os.path.join(args.out, "token-lm.tokenizer.json")
+    tmanifest, train_ids, valid_docs, heads = read_token_data(args.data, args.token_manifest, tokenizer_path)
+    if tmanifest["bytesSha256"]["train"] != manifest["files"]["train"]["sha256"]:
+        raise SystemExit("the token files were built from another split; run `npm run lm:tokens`")
+    vocab, eos = tmanifest["vocabSize"], tmanifest["eos"]
+    bos = eos
+    groups = [d["group"] for d in manifest["validDocuments"]]
+    doc_bytes = [d["bytes"] for d in manifest["validDocuments"]]
+    head_bytes = [d["bytes"] for d in tmanifest["protocol"]["documents"]]
+    assert len(valid_docs) == len(groups) == len(heads), (len(valid_docs), len(groups), len(heads))
+
+    model = ByteLM(args.d_model, args.layers, args.heads, args.d_ff, args.context, vocab + 1, vocab + 1, tie=True)
+    model = model.to(device)
+    params = sum(p.numel() for p in model.parameters())
+    print(f"parameters: {params:,}; train {len(train_ids):,} tokens; device {device}", flush=True)
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
+    opt = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr,
+        betas=(0.9, 0.95),
+    )
+    init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
+    previous_stages = init_state.get("stages", []) if init_state else []
+    gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
+    data = torch.tensor(train_ids, dtype=torch.long)
+    starts = [0] + [i + 1 for i, t in enumerate(train_ids[:-1]) if t == eos]
+    sampler = Sampler(data, args.context, args.doc_start_share, gen, starts=starts, bos=bos)
+    lr_at = lr_schedule(args)
+    steps = args.bench or args.steps
+    start = time.time()
+    recent, final_bits = [], None
+    if args.export_only:
+        state = torch.load(args.checkpoint, map_location=device)
+        model.load_state_dict(state["model"])
+        stages = state["stages"]
+    else:
+        if init_state:
+            model.load_state_dict(init_state["model"])
+        model.train()
+        for step in range(steps):
+            for group in opt.param_groups:
+                group["lr"] = lr_at(step)
+            ids, targets = sampler.batch(args.batch_size)
+            ids, targets = ids.to(device), targets.to(device)
+            loss = F.cross_entropy(model(ids).reshape(-1, vocab + 1), targets.reshape(-1))
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            recent.append(loss.item() / math.log(2))
+            if (step + 1) % args.log_every == 0 or step + 1 == steps:
+                elapsed = time.time() - start
+                rate = (step + 1) * args.batch_size * args.context / elapsed
+                final_bits = round(sum(recent) / len(recent), 4)
+                print(
+                    f"step {step + 1}/{steps} train {final_bits:.4f} bits/token lr {lr_at(step):.2e} "
+                    f"{rate:,.0f} tokens/s {elapsed:.0f}s",
+                    flush=True,
+                )
+                recent = []
+        if args.bench:
+            return
+        stage = {
+            "seed": args.seed + len(previous_stages),
+            "steps": args.steps,
+            "batchSize": args.batch_size,
+            "lr": args.lr,
+            "warmup": args.warmup,
+            "wallSeconds": round(time.time() - start, 1),
+            "finalTrainBitsPerToken": final_bits,
+            "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
+        }
+        stages = previous_stages + [stage]
+        os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
+        torch.save({"model": model.state_dict(), "stages": stages}, args.checkpoint)
+
+    evaluation = evaluate_tokens(model, heads, head_bytes, groups, args.context, device, bos)
+    evaluation["protocol"] = {"bytesPerDocument": tmanifest["protocol"]["bytesPerDocument"], "windowTokens": args.context}
+    full = evaluate_tokens(model, valid_docs, doc_bytes, groups, args.context, device, bos)
+    print(f"validation (protocol): {json.dumps(evaluation)}", flush=True)
+    print(f"validation (whole): {json.dumps(full)}", flush=True)
+
+    onnx_path = os.path.join(args.out, "token-lm.onnx")
+    export_onnx(model, onnx_path, args.opset, input_name="ids", bos=bos)
+    write_token_fixture(model, args.fixture, heads, valid_docs, args.context, bos)
+    byte_card_path = os.path.join(args.out, "byte-lm.card.json")
+    byte_bpb = None
+    if os.path.exists(byte_card_path):
+        with open(byte_card_path) as f:
+            byte_bpb = json.load(f)["evaluation"]["bitsPerByte"]
+    tokens_seen = sum(st["steps"] * st["batchSize"] * args.context for st in stages)
+    card = {
+        "name": "token-lm",
+        "parameters": params,
+        "bos": bos,
+        "eos": eos,
+        "contextLength": args.context,
+        "tokenizer": {
+            "file": "token-lm.tokenizer.json",
+            "sha256": tmanifest["tokenizer"]["sha256"],
+            "vocabSize": vocab,
+            "merges": tmanifest["tokenizer"]["merges"],
+        },
+        "architecture": {
+            "type": "decoder-only transformer, pre-LN, learned positions, tied embedding",
+            "layers": args.layers,
+            "dModel": args.d_model,
+            "heads": args.heads,
+            "dFF": args.d_ff,
+            "context": args.context,
+            "vocabIn": vocab + 1,
+            "vocabOut": vocab + 1,
+        },
+        "onnx": {
+            "file": "token-lm.onnx",
+            "opset": args.opset,
+            "bytes": os.path.getsize(onnx_path),
+            "sha256": sha256(onnx_path),
+            "input": "ids",
+            "output": "logits",
+        },
+        "data": {
+            "manifest": "training/data-manifest.json",
+            "tokenManifest": "training/token-data-manifest.json",
+            "train": tmanifest["train"],
+            "valid": tmanifest["valid"],
+        },
+        "training": {
+            "stages": stages,
+            "steps": sum(st["steps"] for st in stages),
+            "tokensSeen": tokens_seen,
+            "epochs": round(tokens_seen / len(train_ids), 3),
+            "weightDecay": args.weight_decay,
+            "docStartShare": args.doc_start_share,
+            "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
+            "device": f"{device.type} ({platform.processor() or platform.machine()})",
+            "torch": torch.__version__,
+            "python": sys.version.split()[0],
+        },
+        "evaluation": evaluation,
+        "fullValidation": full,
+        "byteLmBitsPerByte": byte_bpb,
+    }
+    with open(os.path.join(args.out, "token-lm.card.json"), "w") as f:
+        json.dump(card, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(args.out, "token-lm.md"), "w") as f:
+        f.write(token_card_md(card))
     print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)
 
 

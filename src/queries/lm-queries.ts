@@ -39,3 +39,26 @@ export function nextByteOptions(text: string, byteOffset: number, backend: LmBac
     structuralSharing: false,
   });
 }
+
+/** Loads the token LM and its tokenizer once. */
+export function tokenLmLoadOptions() {
+  return queryOptions({
+    queryKey: ["lm", "token-load"],
+    queryFn: () => lmClient().loadTokenLm(),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The token LM's exact, naive and healed next-byte distributions after the first `byteOffset` bytes. */
+export function tokenNextBytesOptions(text: string, byteOffset: number) {
+  return queryOptions({
+    queryKey: ["lm", "token-next-bytes", textDigest(text), byteOffset],
+    queryFn: () => lmClient().tokenNextBytes(utf8Encode(text).subarray(0, byteOffset)),
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+    structuralSharing: false,
+  });
+}

@@ -2,6 +2,7 @@ import { transfer } from "comlink";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/session-byte-model";
 import { computeSurprisal, nextByteDistribution, type ByteLanguageModel } from "../../src/core/lm/surprisal";
+import { createTokenLmApi, type TokenLmRuntime } from "./token-api";
 
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
@@ -63,8 +64,11 @@ async function timeBackend(model: ByteLanguageModel): Promise<number> {
   return times.sort((a, b) => a - b)[1]!;
 }
 
-/** The byte LM worker's API: load once (backend chosen by measurement), then score text. */
-export function createLmApi(runtime: LmRuntime) {
+/**
+ * The LM worker's API: the byte LM (loaded once, backend chosen by measurement; score text, next byte) and
+ * the token LM with the byte–token lemma ({@link createTokenLmApi}).
+ */
+export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
   let loading: Promise<{ info: LmInfo; model: ByteLanguageModel }> | undefined;
   const cancelled = new Set<number>();
 
@@ -113,6 +117,8 @@ export function createLmApi(runtime: LmRuntime) {
   }
 
   return {
+    ...createTokenLmApi(runtime, cancelled),
+
     /** Loads the model (once; later calls reuse it) and says which backend runs it. */
     async load(
       preference: LmBackend | "auto" = "auto",
@@ -162,7 +168,7 @@ export function createLmApi(runtime: LmRuntime) {
       return transfer({ probs, entropyBits }, [probs.buffer as ArrayBuffer]);
     },
 
-    /** Stops a running surprisal computation at its next batch. */
+    /** Stops a running surprisal computation, bias scan or sampling at its next step. */
     cancel(requestId: number): void {
       cancelled.add(requestId);
     },

@@ -1,5 +1,7 @@
 import { proxy, wrap, type Remote } from "comlink";
+import type { BiasPoint } from "../../src/core/lm/byte-token/bias-scan";
 import type { LmApi, LmBackend, LmInfo, SurprisalData } from "./api";
+import type { SampleStep, TokenLmInfo, TokenNextBytes } from "./token-api";
 
 /** The byte LM worker died (out of memory, a runtime crash) while a call was pending. */
 export class LmWorkerCrashedError extends Error {
@@ -63,6 +65,50 @@ class LmClient {
 
   nextByte(bytes: Uint8Array): Promise<{ probs: Float64Array; entropyBits: number }> {
     return this.call((r) => r.nextByte(bytes));
+  }
+
+  loadTokenLm(onProgress?: (loaded: number, total: number | null) => void): Promise<TokenLmInfo> {
+    return this.call((r) => r.loadTokenLm(onProgress ? proxy(onProgress) : undefined));
+  }
+
+  tokenNextBytes(bytes: Uint8Array): Promise<TokenNextBytes> {
+    return this.call((r) => r.tokenNextBytes(bytes));
+  }
+
+  biasScan(
+    bytes: Uint8Array,
+    limit: number,
+    signal: AbortSignal,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<BiasPoint[]> {
+    return this.cancellable(signal, (requestId, r) => r.biasScan(bytes, limit, requestId, proxy(onProgress)));
+  }
+
+  sampleExact(
+    prompt: Uint8Array,
+    count: number,
+    seed: number,
+    signal: AbortSignal,
+    onStep: (step: SampleStep) => void,
+  ): Promise<Uint8Array> {
+    return this.cancellable(signal, (requestId, r) =>
+      r.sampleExact(prompt, count, seed, requestId, proxy(onStep)),
+    );
+  }
+
+  /** Runs a call that the signal can stop (the worker checks between steps). */
+  private async cancellable<T>(
+    signal: AbortSignal,
+    action: (requestId: number, remote: Remote<LmApi>) => Promise<T>,
+  ): Promise<T> {
+    const requestId = nextRequestId++;
+    const onAbort = () => void this.remote?.cancel(requestId);
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await this.call((r) => action(requestId, r));
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 import wasmOnlyBinary from "onnxruntime-web/ort-wasm-simd-threaded.wasm?url";
 import jsepBinary from "onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url";
 import type * as OrtModule from "onnxruntime-web";
-import type { ByteLmCard } from "../../src/core/lm/model-card";
+import type { ByteLmCard, TokenLmCard } from "../../src/core/lm/model-card";
 import { fetchBytes } from "../shared/cached-fetch";
 import type { LmBackend, LmRuntime } from "./api";
+import type { TokenLmRuntime } from "./token-api";
 
 /** The model files live in `public/models/` (same origin; nothing is fetched from anywhere else). */
 const MODEL_DIR = `${import.meta.env.BASE_URL}models/`;
@@ -40,7 +41,7 @@ function ortFor(backend: LmBackend): Promise<Ort> {
 }
 
 /** onnxruntime-web in a worker: WebAssembly (SIMD, threads when isolated), WebGPU when there is an adapter. */
-export const ortRuntime: LmRuntime = {
+export const ortRuntime: LmRuntime & TokenLmRuntime = {
   async loadModel(onProgress) {
     const cardUrl = new URL(`${MODEL_DIR}byte-lm.card.json`, self.location.href).href;
     const card = JSON.parse(new TextDecoder().decode(await fetchBytes(cardUrl))) as ByteLmCard;
@@ -64,4 +65,28 @@ export const ortRuntime: LmRuntime = {
     return { session, tensor: (ids, dims) => new ort.Tensor("int64", ids, dims) };
   },
   wasmThreads: () => THREADS,
+  async loadTokenModel(onProgress) {
+    const fetchJson = async (name: string, version = "") =>
+      JSON.parse(
+        new TextDecoder().decode(
+          await fetchBytes(new URL(`${MODEL_DIR}${name}${version}`, self.location.href).href),
+        ),
+      ) as unknown;
+    const card = (await fetchJson("token-lm.card.json")) as TokenLmCard;
+    const tokenizerJson = await fetchJson(
+      card.tokenizer.file,
+      `?sha256=${card.tokenizer.sha256.slice(0, 16)}`,
+    );
+    const url = new URL(
+      `${MODEL_DIR}${card.onnx.file}?sha256=${card.onnx.sha256.slice(0, 16)}`,
+      self.location.href,
+    );
+    return { card, tokenizerJson, bytes: await fetchBytes(url.href, onProgress) };
+  },
+  async createTokenSession(bytes) {
+    // The token LM is small and its queries are many short batches: WebAssembly serves them best.
+    const ort = await ortFor("wasm");
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] });
+    return { session, tensor: (ids, dims) => new ort.Tensor("int64", ids, dims) };
+  },
 };

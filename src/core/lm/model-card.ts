@@ -17,3 +17,22 @@ export interface ByteLmCard {
     byGroup: Record<string, BitsPerByteFigure>;
   };
 }
+
+/** The parts of the token LM's card (`public/models/token-lm.card.json`) that code reads. */
+export interface TokenLmCard {
+  name: string;
+  parameters: number;
+  bos: number;
+  eos: number;
+  contextLength: number;
+  tokenizer: { file: string; sha256: string; vocabSize: number; merges: number };
+  onnx: { file: string; opset: number; bytes: number; sha256: string; input: string; output: string };
+  evaluation: BitsPerByteFigure & {
+    bitsPerToken: number;
+    tokens: number;
+    protocol: { bytesPerDocument: number; windowTokens: number };
+    byGroup: Record<string, BitsPerByteFigure>;
+  };
+  fullValidation: BitsPerByteFigure & { bitsPerToken: number; tokens: number };
+  byteLmBitsPerByte: number | null;
+}

@@ -2,10 +2,10 @@ import { useState } from "react";
 import { useLabCategories } from "../../state/lab-store";
 import { bpeClient } from "../../../workers/bpe/client";
 import type { ExperimentResult, MixtureProgress } from "../../../workers/bpe/api";
-import { JobStatusLine } from "./JobStatusLine";
+import { JobStatusLine } from "../jobs/JobStatusLine";
 import { mixtureProgressLabel } from "./mixture-progress";
 import { MixtureResultView } from "./MixtureResultView";
-import { useJob } from "./use-job";
+import { useJob } from "../jobs/use-job";
 
 /** Random-looking but fixed proportions for n categories (so a rerun is comparable). */
 function defaultProportions(n: number): string {

@@ -3,11 +3,11 @@ import { useLabActions, useLabCategories } from "../../state/lab-store";
 import { bpeClient } from "../../../workers/bpe/client";
 import type { MixtureProgress, MixtureResult, ModelRef } from "../../../workers/bpe/api";
 import { mixtureProgressLabel } from "./mixture-progress";
-import { JobStatusLine } from "./JobStatusLine";
+import { JobStatusLine } from "../jobs/JobStatusLine";
 import { ExperimentPanel } from "./ExperimentPanel";
 import { MixtureResultView } from "./MixtureResultView";
 import { TextSourcePicker } from "./TextSourcePicker";
-import { useJob } from "./use-job";
+import { useJob } from "../jobs/use-job";
 
 /** Data-mixture inference on a merge list (Hayase et al. 2024), and the controlled experiment. */
 export function MixturePanel({ modelRef }: { modelRef: ModelRef | null }) {

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from "react";
 import { useLabCorpus, useLabOptions } from "../../state/lab-store";
 import { bpeClient } from "../../../workers/bpe/client";
 import type { SweepPoint } from "../../../workers/bpe/api";
-import { JobStatusLine } from "./JobStatusLine";
+import { JobStatusLine } from "../jobs/JobStatusLine";
 import { drawSweepChart } from "./sweep-chart";
 import { patternOf } from "./TrainPanel";
-import { useJob } from "./use-job";
+import { useJob } from "../jobs/use-job";
 
 /** Evenly spaced transition points from 30% to 90% of the vocabulary size. */
 function defaultTransitions(vocabSize: number): string {

@@ -6,9 +6,9 @@ import { bpeClient } from "../../../workers/bpe/client";
 import { tokenizerClient } from "../../../workers/tokenizer/client";
 import type { TrainedSummary, TrainProgress } from "../../../workers/bpe/api";
 import { downloadText } from "../summary/download";
-import { JobStatusLine } from "./JobStatusLine";
+import { JobStatusLine } from "../jobs/JobStatusLine";
 import { formatBytes } from "./text-sources";
-import { useJob } from "./use-job";
+import { useJob } from "../jobs/use-job";
 
 /** Pre-tokenization regexes to pick from (tokenizer.json syntax). */
 export const PATTERN_PRESETS: Record<string, { label: string; pattern: string }> = {

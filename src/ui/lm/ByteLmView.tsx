@@ -15,6 +15,7 @@ import { NextBytePanel } from "./NextBytePanel";
 import { PatchPanel } from "./PatchPanel";
 import { SurprisalText } from "./SurprisalText";
 import { TokenCostTable } from "./TokenCostTable";
+import { TokenLmSection } from "./TokenLmSection";
 
 const DEFAULT_LIMIT = 64 * 1024;
 const LARGE_LIMIT = 1024 * 1024;
@@ -110,6 +111,15 @@ export function ByteLmView() {
           <PatchPanel entropy={surprisal.data.entropyNats} />
           <TokenCostTable results={results} bits={surprisal.data.bits} text={scored} />
         </>
+      )}
+      {load.data && scoredBytes > 0 && (
+        <TokenLmSection
+          text={scored}
+          caret={at}
+          totalBytes={scoredBytes}
+          onCaret={setCaret}
+          backend={preference}
+        />
       )}
     </section>
   );

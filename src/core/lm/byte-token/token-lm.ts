@@ -49,11 +49,15 @@ export class TokenContextModel {
   private nexts = new Map<string, Float64Array>();
   private tails = new Map<string, ContextTail>();
 
-  /** @throws Error when the LM's vocabulary size differs from the tokenizer's. */
+  /**
+   * @param cacheLimit rows kept before the cache starts afresh (each row is 8 × (vocabulary + 1) bytes).
+   * @throws Error when the LM's vocabulary size differs from the tokenizer's.
+   */
   constructor(
     readonly lm: TokenLanguageModel,
     readonly tokenizer: LemmaTokenizer,
     readonly normalization: NextTokenNormalization = "local",
+    private readonly cacheLimit = CACHE_LIMIT,
   ) {
     if (lm.vocabSize !== tokenizer.vocabSize)
       throw new Error(`The LM has ${lm.vocabSize} tokens, the tokenizer ${tokenizer.vocabSize}.`);
@@ -78,7 +82,7 @@ export class TokenContextModel {
     for (const ids of contexts) wanted.set(contextKey(ids), ids);
     let missing = new Map([...wanted].filter(([key]) => !this.rows.has(key)));
     if (missing.size === 0) return;
-    if (this.rows.size + missing.size > CACHE_LIMIT) {
+    if (this.rows.size + missing.size > this.cacheLimit) {
       // Start afresh, but keep every context of this batch: callers read them right after.
       this.clear();
       missing = wanted;

@@ -1,0 +1,78 @@
+import type { TokenLanguageModel } from "./byte-token/token-lm";
+import type { LogitsSession } from "./session-byte-model";
+
+/** What a session needs to know about a token LM: ids, input/output names and context length. */
+export interface TokenModelSpec {
+  name: string;
+  /** Ordinary token ids 0 … vocabSize − 1 (the tokenizer's). */
+  vocabSize: number;
+  /** The id fed first (BOS). */
+  bos: number;
+  /** The output column of end-of-text (the LM's EOS). */
+  eos: number;
+  contextLength: number;
+  input: string;
+  output: string;
+}
+
+/**
+ * Wraps an ONNX session (int64 `[batch, seq]` in, float32 `[batch, seq, width]` out) as a
+ * {@link TokenLanguageModel}: each input is BOS followed by the prefix (its last `contextLength − 1` tokens
+ * when longer), prefixes of equal length share one batched run, and each row is the log-softmax of the last
+ * position over the ordinary ids and EOS (placed at index `vocabSize`). `tensor` builds the runtime's int64
+ * tensor.
+ */
+export function tokenModelFromSession(
+  session: LogitsSession,
+  tensor: (ids: BigInt64Array, dims: [number, number]) => unknown,
+  spec: TokenModelSpec,
+): TokenLanguageModel {
+  const { bos, eos, vocabSize, contextLength } = spec;
+  return {
+    name: spec.name,
+    vocabSize,
+    async logProbs(prefixes) {
+      const rows = new Array<Float64Array>(prefixes.length);
+      const byLength = new Map<number, number[]>();
+      const contexts = prefixes.map((ids) => ids.subarray(Math.max(0, ids.length - (contextLength - 1))));
+      contexts.forEach((context, i) => {
+        const group = byLength.get(context.length);
+        if (group) group.push(i);
+        else byLength.set(context.length, [i]);
+      });
+      for (const [length, members] of byLength) {
+        const seq = length + 1;
+        const ids = new BigInt64Array(members.length * seq);
+        members.forEach((index, row) => {
+          ids[row * seq] = BigInt(bos);
+          contexts[index]!.forEach((id, j) => (ids[row * seq + 1 + j] = BigInt(id)));
+        });
+        const output = await session.run({ [spec.input]: tensor(ids, [members.length, seq]) });
+        const logits = output[spec.output]?.data;
+        if (!(logits instanceof Float32Array)) throw new Error(`the model gave no float32 "${spec.output}"`);
+        const width = logits.length / (members.length * seq);
+        if (!Number.isInteger(width) || width <= Math.max(vocabSize - 1, eos))
+          throw new Error(`the model's rows hold ${width} logits, fewer than its ids`);
+        members.forEach((index, row) => {
+          const last = (row * seq + seq - 1) * width;
+          rows[index] = logSoftmaxRow(logits, last, vocabSize, eos);
+        });
+      }
+      return rows;
+    },
+  };
+}
+
+/** Ordinary ids then EOS, as natural-log probabilities normalized over those entries. */
+function logSoftmaxRow(logits: Float32Array, offset: number, vocabSize: number, eos: number): Float64Array {
+  const row = new Float64Array(vocabSize + 1);
+  for (let id = 0; id < vocabSize; id++) row[id] = logits[offset + id]!;
+  row[vocabSize] = logits[offset + eos]!;
+  let max = -Infinity;
+  for (const v of row) if (v > max) max = v;
+  let sum = 0;
+  for (const v of row) sum += Math.exp(v - max);
+  const logZ = max + Math.log(sum);
+  for (let i = 0; i < row.length; i++) row[i] = row[i]! - logZ;
+  return row;
+}

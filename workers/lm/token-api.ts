@@ -1,0 +1,216 @@
+import { transfer } from "comlink";
+import { fromTokenizerJson } from "../../src/core/bpe/tokenizer-json";
+import { characterBoundaries, scanBias, type BiasPoint } from "../../src/core/lm/byte-token/bias-scan";
+import {
+  advanceExactSampler,
+  drawFromLogProbs,
+  startExactSampler,
+} from "../../src/core/lm/byte-token/byte-sampler";
+import { bpeLemmaTokenizer } from "../../src/core/lm/byte-token/bpe-lemma-tokenizer";
+import type { CoverSet } from "../../src/core/lm/byte-token/covers";
+import { exactNextByte, healedNextByte, naiveNextByte } from "../../src/core/lm/byte-token/next-byte";
+import { TokenContextModel } from "../../src/core/lm/byte-token/token-lm";
+import { seededRandom } from "../../src/core/bpe/random";
+import type { TokenLmCard } from "../../src/core/lm/model-card";
+import type { LogitsSession } from "../../src/core/lm/session-byte-model";
+import { tokenModelFromSession } from "../../src/core/lm/session-token-model";
+
+/** Where the token LM's files come from (onnxruntime-web in the worker, files in tests). */
+export interface TokenLmRuntime {
+  loadTokenModel(onProgress?: (loaded: number, total: number | null) => void): Promise<{
+    card: TokenLmCard;
+    bytes: Uint8Array;
+    tokenizerJson: unknown;
+  }>;
+  createTokenSession(
+    bytes: Uint8Array,
+  ): Promise<{ session: LogitsSession; tensor(ids: BigInt64Array, dims: [number, number]): unknown }>;
+}
+
+/** The loaded token LM, as the UI shows it. */
+export interface TokenLmInfo {
+  card: TokenLmCard;
+  loadMs: number;
+}
+
+/** One cover encoding of the prompt: its tokens' bytes and its share of the covers' total probability. */
+export interface CoverView {
+  tokens: Uint8Array[];
+  /** P(cover) / Σ P(covers). */
+  share: number;
+  /** Whether it ends exactly at the prompt's end (the boundary cover, encode(prompt)). */
+  boundary: boolean;
+}
+
+/** The token LM's three next-byte distributions after a prompt (natural logs over bytes 0–255 and EOS). */
+export interface TokenNextBytes {
+  exact: Float64Array;
+  naive: Float64Array;
+  healing: Float64Array;
+  /** The prompt's canonical encoding, as token bytes. */
+  encoding: Uint8Array[];
+  covers: CoverView[];
+  coverCount: number;
+  /** Milliseconds of the exact query. */
+  exactMs: number;
+}
+
+/** One step of exact sampling. */
+export interface SampleStep {
+  byte: number;
+  probability: number;
+  coverCount: number;
+  covers: CoverView[];
+}
+
+const SHOWN_COVERS = 16;
+/** Cached LM rows (each 8 × 4,097 bytes): about 16 MB. */
+const ROW_CACHE = 512;
+
+function coverViews(model: TokenContextModel, covers: CoverSet): CoverView[] {
+  const all = [
+    { ...covers.boundary, boundary: true },
+    ...covers.straddling.map((c) => ({ ...c, boundary: false })),
+  ].filter((c) => c.logProb > -Infinity);
+  const max = Math.max(...all.map((c) => c.logProb));
+  const total = all.reduce((sum, c) => sum + Math.exp(c.logProb - max), 0);
+  return all
+    .map((c) => ({
+      tokens: Array.from(c.ids, (id) => model.tokenizer.tokenBytes(id)),
+      share: Math.exp(c.logProb - max) / total,
+      boundary: c.boundary,
+    }))
+    .sort((a, b) => b.share - a.share)
+    .slice(0, SHOWN_COVERS);
+}
+
+class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "AbortError";
+  }
+}
+
+/** The token-LM half of the LM worker: the byte–token lemma on the trained token LM. */
+export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>) {
+  let loading: Promise<{ info: TokenLmInfo; model: TokenContextModel }> | undefined;
+
+  async function load(onProgress?: (loaded: number, total: number | null) => void) {
+    const start = performance.now();
+    const { card, bytes, tokenizerJson } = await runtime.loadTokenModel(onProgress);
+    const bpe = fromTokenizerJson(tokenizerJson);
+    const { session, tensor } = await runtime.createTokenSession(bytes);
+    const lm = tokenModelFromSession(session, tensor, {
+      name: card.name,
+      vocabSize: bpe.tokens.length,
+      bos: card.bos,
+      eos: card.eos,
+      contextLength: card.contextLength,
+      input: card.onnx.input,
+      output: card.onnx.output,
+    });
+    const model = new TokenContextModel(lm, bpeLemmaTokenizer(bpe), "local", ROW_CACHE);
+    return { info: { card, loadMs: performance.now() - start }, model };
+  }
+
+  function loaded(onProgress?: (loaded: number, total: number | null) => void) {
+    loading ??= load(onProgress);
+    loading.catch(() => (loading = undefined));
+    return loading;
+  }
+
+  const signalFor = (requestId: number) => ({
+    get aborted() {
+      return cancelled.delete(requestId);
+    },
+  });
+
+  return {
+    /** Loads the token LM and its tokenizer (once). */
+    async loadTokenLm(onProgress?: (loaded: number, total: number | null) => void): Promise<TokenLmInfo> {
+      return (await loaded(onProgress)).info;
+    },
+
+    /** Exact, naive and healed next-byte distributions after `bytes`, with the exact method's covers. */
+    async tokenNextBytes(bytes: Uint8Array): Promise<TokenNextBytes> {
+      const { model } = await loaded();
+      const start = performance.now();
+      const exact = await exactNextByte(model, bytes);
+      const exactMs = performance.now() - start;
+      const naive = await naiveNextByte(model, bytes);
+      const healing = await healedNextByte(model, bytes);
+      const result: TokenNextBytes = {
+        exact: exact.logProbs,
+        naive: naive.logProbs,
+        healing: healing.logProbs,
+        encoding: Array.from(naive.ids, (id) => model.tokenizer.tokenBytes(id)),
+        covers: coverViews(model, exact.covers),
+        coverCount: exact.covers.straddling.length + 1,
+        exactMs,
+      };
+      return transfer(result, [
+        result.exact.buffer,
+        result.naive.buffer,
+        result.healing.buffer,
+      ] as ArrayBuffer[]);
+    },
+
+    /** Naive-vs-exact distance after every character of the first `limit` bytes; cancellable. */
+    async biasScan(
+      bytes: Uint8Array,
+      limit: number,
+      requestId: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<BiasPoint[]> {
+      const { model } = await loaded();
+      const positions = characterBoundaries(bytes, limit);
+      try {
+        return await scanBias(model, bytes, positions, {
+          signal: signalFor(requestId),
+          onProgress: (done, total) => {
+            onProgress?.(done, total);
+          },
+        });
+      } catch (error) {
+        if ((error as Error).name === "AbortError") throw new CancelledError();
+        throw error;
+      } finally {
+        model.clear();
+      }
+    },
+
+    /**
+     * Samples up to `count` bytes after the prompt, byte by byte with the exact method (seeded), reporting
+     * each byte with the covers after it. Stops at end-of-text; cancellable.
+     */
+    async sampleExact(
+      prompt: Uint8Array,
+      count: number,
+      seed: number,
+      requestId: number,
+      onStep: (step: SampleStep) => void,
+    ): Promise<Uint8Array> {
+      const { model } = await loaded();
+      const random = seededRandom(seed);
+      const signal = signalFor(requestId);
+      let state = await startExactSampler(model, prompt);
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) {
+        if (signal.aborted) throw new CancelledError();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const byte = drawFromLogProbs(state.logProbs, random);
+        const probability = Math.exp(state.logProbs[byte]!);
+        state = await advanceExactSampler(model, state, byte);
+        onStep({
+          byte,
+          probability,
+          coverCount: state.covers.straddling.length + 1,
+          covers: state.done ? [] : coverViews(model, state.covers),
+        });
+        if (state.done) break;
+        out.push(byte);
+      }
+      return Uint8Array.from(out);
+    },
+  };
+}
