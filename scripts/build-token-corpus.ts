@@ -14,7 +14,7 @@ import { trainBpe } from "../src/core/bpe/train-bpe";
 import { bpeLemmaTokenizer } from "../src/core/lm/byte-token/bpe-lemma-tokenizer";
 import { DOCUMENT_SEPARATOR } from "../src/core/lm/corpus-split";
 import { LM_DATA_DIR, LM_MANIFEST_PATH, type LmCorpusManifest } from "./build-lm-corpus";
-import { TOKEN_LM_TOKENIZER_PATH } from "./lib/token-lm-node";
+import { TOKEN_LM_TOKENIZER_PATH } from "./lib/model-paths";
 
 /** Ordinary tokens of the token LM's tokenizer (256 bytes + merges); the LM adds EOS (= BOS) at this index. */
 export const TOKEN_VOCAB_SIZE = 4096;

@@ -526,6 +526,58 @@ visible, not to predict text well.
 """
 
 
+def lr_schedule(args):
+    def lr_at(step):
+        if step < args.warmup:
+            return args.lr * (step + 1) / args.warmup
+        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+    return lr_at
+
+
+def make_optimizer(model, args):
+    """AdamW (betas 0.9/0.95) with weight decay on matrices other than the positions."""
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
+    return torch.optim.AdamW(
+        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr,
+        betas=(0.9, 0.95),
+    )
+
+
+def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
+    """The training loop: warm-up + cosine schedule, gradient clip 1, a log line every --log-every steps.
+    Returns the mean training loss (bits per `unit`) over the last logging interval."""
+    lr_at = lr_schedule(args)
+    start = time.time()
+    recent, final_bits = [], None
+    model.train()
+    for step in range(steps):
+        for group in opt.param_groups:
+            group["lr"] = lr_at(step)
+        ids, targets = sampler.batch(args.batch_size)
+        ids, targets = ids.to(device), targets.to(device)
+        loss = F.cross_entropy(model(ids).reshape(-1, vocab_out), targets.reshape(-1))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        recent.append(loss.item() / math.log(2))
+        if (step + 1) % args.log_every == 0 or step + 1 == steps:
+            elapsed = time.time() - start
+            rate = (step + 1) * args.batch_size * args.context / elapsed
+            final_bits = round(sum(recent) / len(recent), 4)
+            print(
+                f"step {step + 1}/{steps} train {final_bits:.4f} bits/{unit} lr {lr_at(step):.2e} "
+                f"{rate:,.0f} {unit}s/s {elapsed:.0f}s",
+                flush=True,
+            )
+            recent = []
+    return final_bits
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -594,29 +646,15 @@ def main():
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
 
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
-    opt = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=args.lr,
-        betas=(0.9, 0.95),
-    )
+    opt = make_optimizer(model, args)
     init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
     previous_stages = init_state.get("stages", []) if init_state else []
     # A continued run (--init) samples other windows: stage k draws with seed + k.
     gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
     sampler = Sampler(train, args.context, args.doc_start_share, gen)
 
-    def lr_at(step):
-        if step < args.warmup:
-            return args.lr * (step + 1) / args.warmup
-        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
-        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
-
     steps = args.bench or args.steps
     start = time.time()
-    recent = []
-    final_train_bits = None
     if args.export_only:
         state = torch.load(args.checkpoint, map_location=device)
         model.load_state_dict(state["model"])
@@ -625,29 +663,7 @@ def main():
     else:
         if init_state:
             model.load_state_dict(init_state["model"])
-        model.train()
-        for step in range(steps):
-            for group in opt.param_groups:
-                group["lr"] = lr_at(step)
-            ids, targets = sampler.batch(args.batch_size)
-            ids, targets = ids.to(device), targets.to(device)
-            logits = model(ids)
-            loss = F.cross_entropy(logits.reshape(-1, VOCAB_OUT), targets.reshape(-1))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            recent.append(loss.item() / math.log(2))
-            if (step + 1) % args.log_every == 0 or step + 1 == steps:
-                elapsed = time.time() - start
-                rate = (step + 1) * args.batch_size * args.context / elapsed
-                final_train_bits = round(sum(recent) / len(recent), 4)
-                print(
-                    f"step {step + 1}/{steps} train {final_train_bits:.4f} bits/byte lr {lr_at(step):.2e} "
-                    f"{rate:,.0f} bytes/s {elapsed:.0f}s",
-                    flush=True,
-                )
-                recent = []
+        final_train_bits = train_steps(model, sampler, opt, args, steps, VOCAB_OUT, "byte", device)
         wall = time.time() - start
         if args.bench:
             return
@@ -743,16 +759,6 @@ def main():
     print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)
 
 
-def lr_schedule(args):
-    def lr_at(step):
-        if step < args.warmup:
-            return args.lr * (step + 1) / args.warmup
-        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
-        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
-
-    return lr_at
-
-
 def main_token(args):
     """The token mode: the same decoder over the BPE ids of scripts/build-token-corpus.ts."""
     torch.set_num_threads(args.threads)
@@ -776,23 +782,15 @@ def main_token(args):
     model = model.to(device)
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train_ids):,} tokens; device {device}", flush=True)
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
-    opt = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=args.lr,
-        betas=(0.9, 0.95),
-    )
+    opt = make_optimizer(model, args)
     init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
     previous_stages = init_state.get("stages", []) if init_state else []
     gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
     data = torch.tensor(train_ids, dtype=torch.long)
     starts = [0] + [i + 1 for i, t in enumerate(train_ids[:-1]) if t == eos]
     sampler = Sampler(data, args.context, args.doc_start_share, gen, starts=starts, bos=bos)
-    lr_at = lr_schedule(args)
     steps = args.bench or args.steps
     start = time.time()
-    recent, final_bits = [], None
     if args.export_only:
         state = torch.load(args.checkpoint, map_location=device)
         model.load_state_dict(state["model"])
@@ -800,28 +798,7 @@ def main_token(args):
     else:
         if init_state:
             model.load_state_dict(init_state["model"])
-        model.train()
-        for step in range(steps):
-            for group in opt.param_groups:
-                group["lr"] = lr_at(step)
-            ids, targets = sampler.batch(args.batch_size)
-            ids, targets = ids.to(device), targets.to(device)
-            loss = F.cross_entropy(model(ids).reshape(-1, vocab + 1), targets.reshape(-1))
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            recent.append(loss.item() / math.log(2))
-            if (step + 1) % args.log_every == 0 or step + 1 == steps:
-                elapsed = time.time() - start
-                rate = (step + 1) * args.batch_size * args.context / elapsed
-                final_bits = round(sum(recent) / len(recent), 4)
-                print(
-                    f"step {step + 1}/{steps} train {final_bits:.4f} bits/token lr {lr_at(step):.2e} "
-                    f"{rate:,.0f} tokens/s {elapsed:.0f}s",
-                    flush=True,
-                )
-                recent = []
+        final_bits = train_steps(model, sampler, opt, args, steps, vocab + 1, "token", device)
         if args.bench:
             return
         stage = {

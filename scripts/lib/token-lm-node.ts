@@ -2,8 +2,6 @@
 // (the page's runtime), with the BPE it was trained with, behind src/core's lemma interfaces.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as ort from "onnxruntime-web";
 import { fromTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import type { BpeModel } from "../../src/core/bpe/model";
@@ -11,13 +9,10 @@ import { bpeLemmaTokenizer } from "../../src/core/lm/byte-token/bpe-lemma-tokeni
 import type { LemmaTokenizer } from "../../src/core/lm/byte-token/lemma-tokenizer";
 import type { TokenLanguageModel } from "../../src/core/lm/byte-token/token-lm";
 import type { TokenLmCard } from "../../src/core/lm/model-card";
-import { tokenModelFromSession } from "../../src/core/lm/session-token-model";
+import { tokenModelFromSession, tokenModelSpec } from "../../src/core/lm/session-token-model";
+import { TOKEN_LM_CARD_PATH, TOKEN_LM_PATH, TOKEN_LM_TOKENIZER_PATH } from "./model-paths";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const TOKEN_LM_PATH = join(ROOT, "public", "models", "token-lm.onnx");
-export const TOKEN_LM_TOKENIZER_PATH = join(ROOT, "public", "models", "token-lm.tokenizer.json");
-export const TOKEN_LM_CARD_PATH = join(ROOT, "public", "models", "token-lm.card.json");
-export const TOKEN_LM_FIXTURE_PATH = join(ROOT, "src", "core", "lm", "fixtures", "token-lm-fixture.json");
+export { TOKEN_LM_FIXTURE_PATH, TOKEN_LM_TOKENIZER_PATH } from "./model-paths";
 
 /** A token LM with the tokenizer it was trained with. */
 export interface TokenLmBundle {
@@ -55,14 +50,10 @@ export async function loadTokenLmNode(): Promise<NodeTokenLm> {
   const session = await ort.InferenceSession.create(new Uint8Array(await readFile(TOKEN_LM_PATH)), {
     executionProviders: ["wasm"],
   });
-  const lm = tokenModelFromSession(session, (ids, dims) => new ort.Tensor("int64", ids, dims), {
-    name: card.name,
-    vocabSize: bpe.tokens.length,
-    bos: card.bos,
-    eos: card.eos,
-    contextLength: card.contextLength,
-    input: card.onnx.input,
-    output: card.onnx.output,
-  });
+  const lm = tokenModelFromSession(
+    session,
+    (ids, dims) => new ort.Tensor("int64", ids, dims),
+    tokenModelSpec(card, bpe.tokens.length),
+  );
   return { lm, tokenizer: bpeLemmaTokenizer(bpe), card, bpe, session, release: () => session.release() };
 }

@@ -1,8 +1,9 @@
 import wasmOnlyBinary from "onnxruntime-web/ort-wasm-simd-threaded.wasm?url";
 import jsepBinary from "onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url";
 import type * as OrtModule from "onnxruntime-web";
-import type { ByteLmCard, TokenLmCard } from "../../src/core/lm/model-card";
-import { fetchBytes } from "../shared/cached-fetch";
+import type { ByteLmCard } from "../../src/core/lm/model-card";
+import { fetchBytes, fetchFreshBytes } from "../shared/cached-fetch";
+import { fetchTokenLmCard, fetchTokenLmOnnx, fetchTokenLmTokenizer } from "../shared/token-lm-files";
 import type { LmBackend, LmRuntime } from "./api";
 import type { TokenLmRuntime } from "./token-api";
 
@@ -44,7 +45,7 @@ function ortFor(backend: LmBackend): Promise<Ort> {
 export const ortRuntime: LmRuntime & TokenLmRuntime = {
   async loadModel(onProgress) {
     const cardUrl = new URL(`${MODEL_DIR}byte-lm.card.json`, self.location.href).href;
-    const card = JSON.parse(new TextDecoder().decode(await fetchBytes(cardUrl))) as ByteLmCard;
+    const card = JSON.parse(new TextDecoder().decode(await fetchFreshBytes(cardUrl))) as ByteLmCard;
     // The card's digest versions the URL, so a cached copy of an older model is never used.
     const url = new URL(
       `${MODEL_DIR}${card.onnx.file}?sha256=${card.onnx.sha256.slice(0, 16)}`,
@@ -66,22 +67,12 @@ export const ortRuntime: LmRuntime & TokenLmRuntime = {
   },
   wasmThreads: () => THREADS,
   async loadTokenModel(onProgress) {
-    const fetchJson = async (name: string, version = "") =>
-      JSON.parse(
-        new TextDecoder().decode(
-          await fetchBytes(new URL(`${MODEL_DIR}${name}${version}`, self.location.href).href),
-        ),
-      ) as unknown;
-    const card = (await fetchJson("token-lm.card.json")) as TokenLmCard;
-    const tokenizerJson = await fetchJson(
-      card.tokenizer.file,
-      `?sha256=${card.tokenizer.sha256.slice(0, 16)}`,
-    );
-    const url = new URL(
-      `${MODEL_DIR}${card.onnx.file}?sha256=${card.onnx.sha256.slice(0, 16)}`,
-      self.location.href,
-    );
-    return { card, tokenizerJson, bytes: await fetchBytes(url.href, onProgress) };
+    const card = await fetchTokenLmCard();
+    const [tokenizerJson, bytes] = await Promise.all([
+      fetchTokenLmTokenizer(card),
+      fetchTokenLmOnnx(card, onProgress),
+    ]);
+    return { card, tokenizerJson, bytes };
   },
   async createTokenSession(bytes) {
     // The token LM is small and its queries are many short batches: WebAssembly serves them best.

@@ -13,7 +13,7 @@ import { TokenContextModel } from "../../src/core/lm/byte-token/token-lm";
 import { seededRandom } from "../../src/core/bpe/random";
 import type { TokenLmCard } from "../../src/core/lm/model-card";
 import type { LogitsSession } from "../../src/core/lm/session-byte-model";
-import { tokenModelFromSession } from "../../src/core/lm/session-token-model";
+import { tokenModelFromSession, tokenModelSpec } from "../../src/core/lm/session-token-model";
 
 /** Where the token LM's files come from (onnxruntime-web in the worker, files in tests). */
 export interface TokenLmRuntime {
@@ -100,15 +100,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
     const { card, bytes, tokenizerJson } = await runtime.loadTokenModel(onProgress);
     const bpe = fromTokenizerJson(tokenizerJson);
     const { session, tensor } = await runtime.createTokenSession(bytes);
-    const lm = tokenModelFromSession(session, tensor, {
-      name: card.name,
-      vocabSize: bpe.tokens.length,
-      bos: card.bos,
-      eos: card.eos,
-      contextLength: card.contextLength,
-      input: card.onnx.input,
-      output: card.onnx.output,
-    });
+    const lm = tokenModelFromSession(session, tensor, tokenModelSpec(card, bpe.tokens.length));
     const model = new TokenContextModel(lm, bpeLemmaTokenizer(bpe), "local", ROW_CACHE);
     return { info: { card, loadMs: performance.now() - start }, model };
   }

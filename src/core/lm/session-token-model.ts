@@ -1,4 +1,6 @@
 import type { TokenLanguageModel } from "./byte-token/token-lm";
+import type { TokenLmCard } from "./model-card";
+import { batchInput, groupByLength } from "./session-batches";
 import type { LogitsSession } from "./session-byte-model";
 
 /** What a session needs to know about a token LM: ids, input/output names and context length. */
@@ -13,6 +15,19 @@ export interface TokenModelSpec {
   contextLength: number;
   input: string;
   output: string;
+}
+
+/** The session spec a token LM card describes, for a tokenizer of `vocabSize` ordinary ids. */
+export function tokenModelSpec(card: TokenLmCard, vocabSize: number): TokenModelSpec {
+  return {
+    name: card.name,
+    vocabSize,
+    bos: card.bos,
+    eos: card.eos,
+    contextLength: card.contextLength,
+    input: card.onnx.input,
+    output: card.onnx.output,
+  };
 }
 
 /**
@@ -33,20 +48,10 @@ export function tokenModelFromSession(
     vocabSize,
     async logProbs(prefixes) {
       const rows = new Array<Float64Array>(prefixes.length);
-      const byLength = new Map<number, number[]>();
       const contexts = prefixes.map((ids) => ids.subarray(Math.max(0, ids.length - (contextLength - 1))));
-      contexts.forEach((context, i) => {
-        const group = byLength.get(context.length);
-        if (group) group.push(i);
-        else byLength.set(context.length, [i]);
-      });
-      for (const [length, members] of byLength) {
+      for (const [length, members] of groupByLength(contexts)) {
         const seq = length + 1;
-        const ids = new BigInt64Array(members.length * seq);
-        members.forEach((index, row) => {
-          ids[row * seq] = BigInt(bos);
-          contexts[index]!.forEach((id, j) => (ids[row * seq + 1 + j] = BigInt(id)));
-        });
+        const ids = batchInput(contexts, members, length, bos);
         const output = await session.run({ [spec.input]: tensor(ids, [members.length, seq]) });
         const logits = output[spec.output]?.data;
         if (!(logits instanceof Float32Array)) throw new Error(`the model gave no float32 "${spec.output}"`);

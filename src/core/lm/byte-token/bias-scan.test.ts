@@ -2,28 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { utf8Encode } from "../../text/utf8";
 import { characterBoundaries, scanBias } from "./bias-scan";
-import { functionLemmaTokenizer } from "./lemma-tokenizer";
-import { markovOracle, type MarkovTextSource } from "./markov-oracle";
-import { maximalPrefixEncoder } from "./maximal-prefix-encoding";
-import { TokenContextModel } from "./token-lm";
-
-/** ALGORITHMS §1.6's chain with MPE over {A, B, AA} (worked example 1). */
-const CHAIN: MarkovTextSource = {
-  symbols: [utf8Encode("A"), utf8Encode("B")],
-  initial: [0.5, 0.5],
-  transition: [
-    [0.6, 0.4],
-    [0.3, 0.7],
-  ],
-  maxSymbols: 8,
-};
+import { workedExampleModel } from "./test-fixtures";
 
 describe("the bias scan", () => {
   it("finds worked example 1's bias: after BA, exact gives A 0.6 and naive 0; after B they agree", async () => {
-    const tokens = ["A", "B", "AA"].map(utf8Encode);
-    const encode = maximalPrefixEncoder(tokens);
-    const oracle = markovOracle(CHAIN, encode, tokens.length);
-    const model = new TokenContextModel(oracle.tokenModel, functionLemmaTokenizer({ tokens, encode }));
+    const { model } = workedExampleModel(["A", "B", "AA"]);
     const progress: number[] = [];
     const points = await scanBias(model, utf8Encode("BAA"), [1, 2], {
       onProgress: (done) => progress.push(done),

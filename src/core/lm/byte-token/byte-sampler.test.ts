@@ -11,11 +11,9 @@ import {
   type ExactSamplerState,
 } from "./byte-sampler";
 import { contextKey } from "./token-lm";
-import { functionLemmaTokenizer } from "./lemma-tokenizer";
 import { hashedTokenLm } from "./hashed-token-lm";
 import { markovOracle } from "./markov-oracle";
-import { maximalPrefixEncoder } from "./maximal-prefix-encoding";
-import { bpeFixture, mpeFixture, pretokenizedBpeFixture } from "./test-fixtures";
+import { bpeFixture, mpeFixture, pretokenizedBpeFixture, workedExampleModel } from "./test-fixtures";
 import { TokenContextModel, type NextTokenNormalization } from "./token-lm";
 
 /** Covers as id key → posterior log-probability (P(cover) / P(x)), which does not depend on the anchor. */
@@ -58,19 +56,7 @@ async function checkAgainstScratch(
 describe("incremental exact sampling", () => {
   it("steps from BA by A to the single cover [B, AA] (ALGORITHMS §1.6)", async () => {
     const words = ["A", "B", "AA"];
-    const tokens = words.map(utf8Encode);
-    const encode = maximalPrefixEncoder(tokens);
-    const source = {
-      symbols: [utf8Encode("A"), utf8Encode("B")],
-      initial: [0.5, 0.5],
-      transition: [
-        [0.6, 0.4],
-        [0.3, 0.7],
-      ],
-      maxSymbols: 8,
-    };
-    const oracle = markovOracle(source, encode, 3);
-    const model = new TokenContextModel(oracle.tokenModel, functionLemmaTokenizer({ tokens, encode }));
+    const { model } = workedExampleModel(words);
     const state = await advanceExactSampler(model, await startExactSampler(model, utf8Encode("BA")), 65);
     expect(state.covers.straddling).toEqual([]);
     expect([...state.covers.boundary.ids].map((id) => words[id])).toEqual(["B", "AA"]);

@@ -4,7 +4,8 @@ import { trainBpe } from "../../bpe/train-bpe";
 import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { bpeLemmaTokenizer } from "./bpe-lemma-tokenizer";
 import { functionLemmaTokenizer, type LemmaTokenizer } from "./lemma-tokenizer";
-import type { MarkovTextSource } from "./markov-oracle";
+import { markovOracle, type MarkovOracle, type MarkovTextSource } from "./markov-oracle";
+import { TokenContextModel } from "./token-lm";
 import { maximalPrefixEncoder } from "./maximal-prefix-encoding";
 
 /** A small tokenizer with its encode function, for brute-force checks of the lemma. */
@@ -13,6 +14,28 @@ export interface OracleFixture {
   source: MarkovTextSource;
   tokenizer: LemmaTokenizer;
   encode: (bytes: Uint8Array) => ArrayLike<number>;
+}
+
+/** ALGORITHMS §1.6's chain: P(first) = ½ each, P(A→A) = α = 0.6, P(B→A) = β = 0.3, no end before 8 symbols. */
+export const WORKED_EXAMPLE_CHAIN: MarkovTextSource = {
+  symbols: [utf8Encode("A"), utf8Encode("B")],
+  initial: [0.5, 0.5],
+  transition: [
+    [0.6, 0.4],
+    [0.3, 0.7],
+  ],
+  maxSymbols: 8,
+};
+
+/** The worked examples' set-up: maximal-prefix encoding over `vocabulary` and the chain's exact token LM. */
+export function workedExampleModel(vocabulary: string[]): { model: TokenContextModel; oracle: MarkovOracle } {
+  const tokens = vocabulary.map(utf8Encode);
+  const encode = maximalPrefixEncoder(tokens);
+  const oracle = markovOracle(WORKED_EXAMPLE_CHAIN, encode, tokens.length);
+  return {
+    model: new TokenContextModel(oracle.tokenModel, functionLemmaTokenizer({ tokens, encode })),
+    oracle,
+  };
 }
 
 /** A random chain over `symbols`: positive transitions, each state ending with probability 0.1–0.3. */

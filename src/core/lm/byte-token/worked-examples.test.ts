@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { utf8Encode } from "../../text/utf8";
-import { functionLemmaTokenizer } from "./lemma-tokenizer";
-import { markovOracle, type MarkovTextSource } from "./markov-oracle";
-import { maximalPrefixEncoder } from "./maximal-prefix-encoding";
 import { exactNextByte, healedNextByte, naiveNextByte } from "./next-byte";
-import { TokenContextModel } from "./token-lm";
+import { workedExampleModel } from "./test-fixtures";
 
 const A = "A".charCodeAt(0);
-/** ALGORITHMS §1.6: P(first) = ½ each, P(A→A) = α = 0.6, P(B→A) = β = 0.3, no end before 8 symbols. */
-const CHAIN: MarkovTextSource = {
-  symbols: [utf8Encode("A"), utf8Encode("B")],
-  initial: [0.5, 0.5],
-  transition: [
-    [0.6, 0.4],
-    [0.3, 0.7],
-  ],
-  maxSymbols: 8,
-};
 
 function setup(vocabulary: string[]) {
-  const tokens = vocabulary.map(utf8Encode);
-  const encode = maximalPrefixEncoder(tokens);
-  const tokenizer = functionLemmaTokenizer({ tokens, encode });
-  const oracle = markovOracle(CHAIN, encode, tokens.length);
-  const model = new TokenContextModel(oracle.tokenModel, tokenizer);
+  const { model, oracle } = workedExampleModel(vocabulary);
   const spell = (ids: ArrayLike<number>): string => Array.from(ids, (id) => vocabulary[id]).join("|");
   return { model, oracle, spell };
 }
