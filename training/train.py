@@ -522,7 +522,9 @@ over canonical encodings, where the two agree.
 
 ## Limits
 A toy trained on a few MB of mostly Latin-script text in minutes of CPU time. It is there to make tokenization bias
-visible, not to predict text well.
+visible, not to predict text well. Scripts the BPE and the LM barely saw (the held-out languages, most of the Indic
+group) are spelled in byte tokens that are rare in training and cost far more than the byte LM's figure (see the
+table); groups with few documents give noisy figures.
 """
 
 
