@@ -84,6 +84,11 @@ function coverViews(model: TokenContextModel, covers: CoverSet): CoverView[] {
     .slice(0, SHOWN_COVERS);
 }
 
+/** Lets queued messages (a cancel) run: model calls alone only yield to microtasks. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 class CancelledError extends Error {
   constructor() {
     super("cancelled");
@@ -159,6 +164,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       try {
         return await scanBias(model, bytes, positions, {
           signal: signalFor(requestId),
+          pause: yieldToMessages,
           onProgress: (done, total) => {
             onProgress?.(done, total);
           },
@@ -188,8 +194,8 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       let state = await startExactSampler(model, prompt);
       const out: number[] = [];
       for (let i = 0; i < count; i++) {
+        await yieldToMessages();
         if (signal.aborted) throw new CancelledError();
-        await new Promise((resolve) => setTimeout(resolve, 0));
         const byte = drawFromLogProbs(state.logProbs, random);
         const probability = Math.exp(state.logProbs[byte]!);
         state = await advanceExactSampler(model, state, byte);

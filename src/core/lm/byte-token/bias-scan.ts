@@ -18,6 +18,8 @@ export interface BiasPoint {
 export interface BiasScanOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: { readonly aborted: boolean };
+  /** Awaited before each position (a worker yields to its message queue here, so a cancel can arrive). */
+  pause?: () => Promise<void>;
 }
 
 /** Prefix lengths that end on a UTF-8 character boundary, from 1 up to `limit` bytes. */
@@ -41,6 +43,7 @@ export async function scanBias(
 ): Promise<BiasPoint[]> {
   const points: BiasPoint[] = [];
   for (const [i, position] of positions.entries()) {
+    await options.pause?.();
     if (options.signal?.aborted) throw Object.assign(new Error("cancelled"), { name: "AbortError" });
     const prompt = bytes.subarray(0, position);
     const [exact, naive] = [await exactNextByte(model, prompt), await naiveNextByte(model, prompt)];
