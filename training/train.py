@@ -90,11 +90,15 @@ class ByteLM(nn.Module):
         elif isinstance(module, nn.Embedding):
             nn.init.normal_(module.weight, std=0.02)
 
-    def forward(self, ids):
+    def forward(self, ids, positions=None):
+        """Logits at every position, or only at `positions` (int64 [batch, k]): the output head, the costliest
+        layer with a large vocabulary, then runs on k rows instead of seq."""
         t = ids.shape[1]
         x = self.embed(ids) + self.pos[:t]
         for block in self.blocks:
             x = block(x)
+        if positions is not None:
+            x = x.gather(1, positions[:, :, None].expand(-1, -1, x.shape[2]))
         return self.head(self.ln_f(x))
 
 
@@ -217,16 +221,23 @@ FIXTURE_TEXTS = [
 ]
 
 
-def export_onnx(model, path, opset, input_name="bytes", bos=BOS):
+def export_onnx(model, path, opset, input_name="bytes", bos=BOS, positions=False):
+    """ONNX with input `input_name` [batch, seq] and output `logits`; with `positions`, a second input
+    `positions` int64 [batch, k] picks the rows to compute (output [batch, k, vocab])."""
     model = model.cpu().eval()
     dummy = torch.full((2, 17), bos, dtype=torch.long)
+    inputs, names, axes = (dummy,), [input_name], {input_name: {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}}
+    if positions:
+        inputs = (dummy, torch.tensor([[16], [3]], dtype=torch.long))
+        names = [input_name, "positions"]
+        axes = {input_name: {0: "batch", 1: "seq"}, "positions": {0: "batch", 1: "k"}, "logits": {0: "batch", 1: "k"}}
     torch.onnx.export(
         model,
-        (dummy,),
+        inputs,
         path,
-        input_names=[input_name],
+        input_names=names,
         output_names=["logits"],
-        dynamic_axes={input_name: {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}},
+        dynamic_axes=axes,
         opset_version=opset,
         do_constant_folding=True,
     )
@@ -484,8 +495,9 @@ exact next-byte distribution of a token LM, against the naive one.
 - Ids: the tokenizer's {tok['vocabSize']:,} tokens (`{tok['file']}`: 256 bytes + {tok['merges']:,} merges, GPT-4's
   pre-tokenization regex) plus one id, {card['eos']}, that is BOS on input and end-of-text on output.
 - Context: {a['context']} positions (BOS + up to {a['context'] - 1} tokens).
-- ONNX: `{card['onnx']['file']}`, opset {card['onnx']['opset']}, {card['onnx']['bytes']:,} bytes, input `ids` int64
-  [batch, seq], output `logits` float32 [batch, seq, {a['vocabOut']:,}].
+- ONNX: `{card['onnx']['file']}`, opset {card['onnx']['opset']}, {card['onnx']['bytes']:,} bytes, inputs `ids` int64
+  [batch, seq] and `positions` int64 [batch, k] (the positions whose logits are wanted: the output head runs on those
+  rows only), output `logits` float32 [batch, k, {a['vocabOut']:,}].
 
 ## Data
 The byte LM's split (`training/data-manifest.json`), encoded by `npm run lm:tokens`
@@ -824,7 +836,7 @@ def main_token(args):
     print(f"validation (whole): {json.dumps(full)}", flush=True)
 
     onnx_path = os.path.join(args.out, "token-lm.onnx")
-    export_onnx(model, onnx_path, args.opset, input_name="ids", bos=bos)
+    export_onnx(model, onnx_path, args.opset, input_name="ids", bos=bos, positions=True)
     write_token_fixture(model, args.fixture, heads, valid_docs, args.context, bos)
     byte_card_path = os.path.join(args.out, "byte-lm.card.json")
     byte_bpb = None
@@ -860,6 +872,7 @@ def main_token(args):
             "bytes": os.path.getsize(onnx_path),
             "sha256": sha256(onnx_path),
             "input": "ids",
+            "positions": "positions",
             "output": "logits",
         },
         "data": {

@@ -31,9 +31,14 @@ async function allLogits(
   ids: readonly number[],
 ): Promise<{ data: Float32Array; width: number }> {
   const input = BigInt64Array.from([lm.card.bos, ...ids], (id) => BigInt(id));
-  const output = await lm.session.run({
+  const feeds: Record<string, ort.Tensor> = {
     [lm.card.onnx.input]: new ort.Tensor("int64", input, [1, input.length]),
-  });
+  };
+  if (lm.card.onnx.positions) {
+    const every = BigInt64Array.from(input, (_, i) => BigInt(i));
+    feeds[lm.card.onnx.positions] = new ort.Tensor("int64", every, [1, every.length]);
+  }
+  const output = await lm.session.run(feeds);
   const data = output[lm.card.onnx.output]!.data as Float32Array;
   return { data, width: data.length / input.length };
 }

@@ -26,7 +26,15 @@ export interface TokenLmCard {
   eos: number;
   contextLength: number;
   tokenizer: { file: string; sha256: string; vocabSize: number; merges: number };
-  onnx: { file: string; opset: number; bytes: number; sha256: string; input: string; output: string };
+  onnx: {
+    file: string;
+    opset: number;
+    bytes: number;
+    sha256: string;
+    input: string;
+    positions?: string;
+    output: string;
+  };
   evaluation: BitsPerByteFigure & {
     bitsPerToken: number;
     tokens: number;

@@ -1,6 +1,6 @@
 import type { TokenLanguageModel } from "./byte-token/token-lm";
 import type { TokenLmCard } from "./model-card";
-import { batchInput, groupByLength } from "./session-batches";
+import { batchInput, paddedBatches } from "./session-batches";
 import type { LogitsSession } from "./session-byte-model";
 
 /** What a session needs to know about a token LM: ids, input/output names and context length. */
@@ -14,6 +14,8 @@ export interface TokenModelSpec {
   eos: number;
   contextLength: number;
   input: string;
+  /** The input naming which positions to compute (`[batch, k]`), when the graph has one. */
+  positions?: string;
   output: string;
 }
 
@@ -26,6 +28,7 @@ export function tokenModelSpec(card: TokenLmCard, vocabSize: number): TokenModel
     eos: card.eos,
     contextLength: card.contextLength,
     input: card.onnx.input,
+    positions: card.onnx.positions,
     output: card.onnx.output,
   };
 }
@@ -33,8 +36,8 @@ export function tokenModelSpec(card: TokenLmCard, vocabSize: number): TokenModel
 /**
  * Wraps an ONNX session (int64 `[batch, seq]` in, float32 `[batch, seq, width]` out) as a
  * {@link TokenLanguageModel}: each input is BOS followed by the prefix (its last `contextLength − 1` tokens
- * when longer), prefixes of equal length share one batched run, and each row is the log-softmax of the last
- * position over the ordinary ids and EOS (placed at index `vocabSize`). `tensor` builds the runtime's int64
+ * when longer), prefixes of close lengths share one right-padded run (the model is causal), and each row is
+ * the log-softmax of the prefix's last position over the ordinary ids and EOS (placed at index `vocabSize`). `tensor` builds the runtime's int64
  * tensor.
  */
 export function tokenModelFromSession(
@@ -49,17 +52,25 @@ export function tokenModelFromSession(
     async logProbs(prefixes) {
       const rows = new Array<Float64Array>(prefixes.length);
       const contexts = prefixes.map((ids) => ids.subarray(Math.max(0, ids.length - (contextLength - 1))));
-      for (const [length, members] of groupByLength(contexts)) {
+      for (const [length, members] of paddedBatches(contexts)) {
         const seq = length + 1;
         const ids = batchInput(contexts, members, length, bos);
-        const output = await session.run({ [spec.input]: tensor(ids, [members.length, seq]) });
+        const feeds: Record<string, unknown> = { [spec.input]: tensor(ids, [members.length, seq]) };
+        // Only each row's last real position when the graph can be asked for it (the output head is the
+        // costliest layer with a 4,097-token vocabulary); else every position, read at the last one.
+        const perRow = spec.positions ? 1 : seq;
+        if (spec.positions) {
+          const last = BigInt64Array.from(members, (index) => BigInt(contexts[index]!.length));
+          feeds[spec.positions] = tensor(last, [members.length, 1]);
+        }
+        const output = await session.run(feeds);
         const logits = output[spec.output]?.data;
         if (!(logits instanceof Float32Array)) throw new Error(`the model gave no float32 "${spec.output}"`);
-        const width = logits.length / (members.length * seq);
+        const width = logits.length / (members.length * perRow);
         if (!Number.isInteger(width) || width <= Math.max(vocabSize - 1, eos))
           throw new Error(`the model's rows hold ${width} logits, fewer than its ids`);
         members.forEach((index, row) => {
-          const last = (row * seq + seq - 1) * width;
+          const last = (row * perRow + (spec.positions ? 0 : contexts[index]!.length)) * width;
           rows[index] = logSoftmaxRow(logits, last, vocabSize, eos);
         });
       }
