@@ -1,15 +1,8 @@
 import { utf8Decode, utf8Encode } from "../text/utf8";
 import { toWellFormed } from "../text/well-formed";
-import { finishEncoding } from "../tokenizers/finish-encoding";
-import { inputNotes } from "../tokenizers/input-notes";
+import { losslessEncoding } from "../tokenizers/finish-encoding";
 import { splitOnSpecials } from "../tokenizers/special-split";
-import {
-  TokenFlag,
-  type EncodeOptions,
-  type Encoding,
-  type Tokenizer,
-  type TokenizerInfo,
-} from "../tokenizers/types";
+import type { EncodeOptions, Encoding, Tokenizer, TokenizerInfo } from "../tokenizers/types";
 import { chunkEncoderFor, describeInferenceMethod, type InferenceMethod } from "./merge-free";
 import type { BpeModel } from "./model";
 import { BpeTextEncoder } from "./text-encoder";
@@ -71,39 +64,13 @@ export class TrainedBpeTokenizer implements Tokenizer {
   }
 
   encode(text: string, options?: EncodeOptions): Encoding {
-    const inputBytes = utf8Encode(text);
-    const ids = Uint32Array.from(this.encodeIds(text, options));
-    const count = ids.length;
-    const starts = new Uint32Array(count);
-    const ends = new Uint32Array(count);
-    const flags = new Uint8Array(count);
-    const offsets = new Uint32Array(count + 1);
-    let position = 0;
-    for (let i = 0; i < count; i++) {
-      const bytes = this.bytesOf(ids[i]!);
-      starts[i] = position;
-      offsets[i] = position;
-      position += bytes.length;
-      ends[i] = position;
-      if (this.specialBytes.has(ids[i]!)) flags[i] = TokenFlag.Special;
-    }
-    offsets[count] = position;
-    if (position !== inputBytes.length)
-      throw new Error(
-        `${this.info.id}: token bytes (${position}) do not add up to the input (${inputBytes.length})`,
-      );
-    return finishEncoding({
-      tokenizerId: this.info.id,
+    return losslessEncoding(
+      this.info.id,
       text,
-      inputBytes,
-      ids,
-      starts,
-      ends,
-      flags,
-      tokenBytes: inputBytes,
-      tokenByteOffsets: offsets,
-      notes: inputNotes(text),
-    });
+      Uint32Array.from(this.encodeIds(text, options)),
+      (id) => this.bytesOf(id).length,
+      (id) => this.specialBytes.has(id),
+    );
   }
 
   clearCache(): void {

@@ -1,4 +1,5 @@
-import { isContinuationByte } from "../text/utf8";
+import { isContinuationByte, utf8Encode } from "../text/utf8";
+import { inputNotes } from "./input-notes";
 import { TokenFlag, type Encoding } from "./types";
 
 /** What an adapter knows once it has ids, spans and token bytes; {@link finishEncoding} adds the rest. */
@@ -76,4 +77,50 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
     inputByteLength: byteLength,
     notes: tokens.notes,
   };
+}
+
+/**
+ * The encoding of a lossless (byte-level) tokenizer from its ids alone: the spans are prefix sums of the
+ * tokens' byte lengths, and the tokens' bytes concatenated are the input's bytes.
+ * @throws Error when the tokens' bytes do not add up to the input's.
+ */
+export function losslessEncoding(
+  tokenizerId: string,
+  text: string,
+  ids: Uint32Array,
+  byteLength: (id: number) => number,
+  isSpecial: (id: number) => boolean,
+): Encoding {
+  const inputBytes = utf8Encode(text);
+  const count = ids.length;
+  const starts = new Uint32Array(count);
+  const ends = new Uint32Array(count);
+  const flags = new Uint8Array(count);
+  const offsets = new Uint32Array(count + 1);
+  let position = 0;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    starts[i] = position;
+    offsets[i] = position;
+    position += byteLength(id);
+    ends[i] = position;
+    if (isSpecial(id)) flags[i] = TokenFlag.Special;
+  }
+  offsets[count] = position;
+  if (position !== inputBytes.length)
+    throw new Error(
+      `${tokenizerId}: token bytes (${position}) do not add up to the input (${inputBytes.length})`,
+    );
+  return finishEncoding({
+    tokenizerId,
+    text,
+    inputBytes,
+    ids,
+    starts,
+    ends,
+    flags,
+    tokenBytes: inputBytes,
+    tokenByteOffsets: offsets,
+    notes: inputNotes(text),
+  });
 }

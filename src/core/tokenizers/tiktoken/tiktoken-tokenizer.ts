@@ -1,9 +1,8 @@
 import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
-import { finishEncoding } from "../finish-encoding";
-import { inputNotes } from "../input-notes";
+import { losslessEncoding } from "../finish-encoding";
 import { splitOnSpecials } from "../special-split";
-import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
+import { type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
 import { BytePairEncoder, type RankTable } from "./byte-pair-encoder";
 import { tiktokenSplitter, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
 
@@ -76,42 +75,14 @@ export class TiktokenTokenizer implements Tokenizer {
   }
 
   encode(text: string, options?: EncodeOptions): Encoding {
-    const inputBytes = utf8Encode(text);
-    const ids = Uint32Array.from(this.libraryEncode(text, options));
-    const count = ids.length;
-    const starts = new Uint32Array(count);
-    const ends = new Uint32Array(count);
-    const flags = new Uint8Array(count);
-    const offsets = new Uint32Array(count + 1);
     const lengths = this.byteLengths;
-    let position = 0;
-    for (let i = 0; i < count; i++) {
-      const id = ids[i]!;
-      starts[i] = position;
-      offsets[i] = position;
-      position += lengths[id]!;
-      ends[i] = position;
-      if (this.isSpecial[id]) flags[i] = TokenFlag.Special;
-    }
-    offsets[count] = position;
-    if (position !== inputBytes.length) {
-      throw new Error(
-        `${this.info.id}: token bytes (${position}) do not add up to the input (${inputBytes.length})`,
-      );
-    }
-    return finishEncoding({
-      tokenizerId: this.info.id,
+    return losslessEncoding(
+      this.info.id,
       text,
-      inputBytes,
-      ids,
-      starts,
-      ends,
-      flags,
-      // Byte-level BPE is lossless: the tokens' bytes, concatenated, are the input's bytes.
-      tokenBytes: inputBytes,
-      tokenByteOffsets: offsets,
-      notes: inputNotes(text),
-    });
+      Uint32Array.from(this.libraryEncode(text, options)),
+      (id) => lengths[id]!,
+      (id) => this.isSpecial[id] === 1,
+    );
   }
 
   /** Forgets cached piece encodings, so that a benchmark can measure a cold cache. */
