@@ -592,6 +592,20 @@ def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
     return final_bits
 
 
+def training_record(stages, args, device):
+    """The card's training fields that both modes share."""
+    return {
+        "stages": stages,
+        "steps": sum(st["steps"] for st in stages),
+        "weightDecay": args.weight_decay,
+        "docStartShare": args.doc_start_share,
+        "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
+        "device": f"{device.type} ({platform.processor() or platform.machine()})",
+        "torch": torch.__version__,
+        "python": sys.version.split()[0],
+    }
+
+
 # ---------------------------------------------------------------------------------------------- main
 
 
@@ -741,17 +755,10 @@ def main():
             "valid": manifest["files"]["valid"],
         },
         "training": {
-            "stages": stages,
-            "steps": sum(st["steps"] for st in stages),
+            **training_record(stages, args, device),
             "bytesSeen": bytes_seen,
             "epochs": round(bytes_seen / len(train), 3),
-            "weightDecay": args.weight_decay,
-            "docStartShare": args.doc_start_share,
-            "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
-            "device": f"{device.type} ({platform.processor() or platform.machine()})",
             "threads": train_threads if device.type == "cpu" else None,
-            "torch": torch.__version__,
-            "python": sys.version.split()[0],
             "finalTrainBitsPerByte": stages[-1]["finalTrainBitsPerByte"],
         },
         "evaluation": evaluation,
@@ -882,16 +889,9 @@ def main_token(args):
             "valid": tmanifest["valid"],
         },
         "training": {
-            "stages": stages,
-            "steps": sum(st["steps"] for st in stages),
+            **training_record(stages, args, device),
             "tokensSeen": tokens_seen,
             "epochs": round(tokens_seen / len(train_ids), 3),
-            "weightDecay": args.weight_decay,
-            "docStartShare": args.doc_start_share,
-            "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
-            "device": f"{device.type} ({platform.processor() or platform.machine()})",
-            "torch": torch.__version__,
-            "python": sys.version.split()[0],
         },
         "evaluation": evaluation,
         "fullValidation": full,
