@@ -9,7 +9,7 @@ import {
 import { bpeLemmaTokenizer } from "../../src/core/lm/byte-token/bpe-lemma-tokenizer";
 import type { CoverSet } from "../../src/core/lm/byte-token/covers";
 import { exactNextByte, healedNextByte, naiveNextByte } from "../../src/core/lm/byte-token/next-byte";
-import { TokenContextModel } from "../../src/core/lm/byte-token/token-lm";
+import { TokenContextModel, type TokenLanguageModel } from "../../src/core/lm/byte-token/token-lm";
 import { seededRandom } from "../../src/core/bpe/random";
 import type { TokenLmCard } from "../../src/core/lm/model-card";
 import type { LogitsSession } from "../../src/core/lm/session-byte-model";
@@ -94,6 +94,35 @@ export async function warmUp(model: TokenContextModel): Promise<void> {
   model.clear();
 }
 
+/** Exact, naive and healed next-byte distributions after `bytes`, timing the exact one. */
+async function nextBytes(model: TokenContextModel, bytes: Uint8Array): Promise<TokenNextBytes> {
+  const start = performance.now();
+  const exact = await exactNextByte(model, bytes);
+  const exactMs = performance.now() - start;
+  const naive = await naiveNextByte(model, bytes);
+  const healing = await healedNextByte(model, bytes);
+  const result: TokenNextBytes = {
+    exact: exact.logProbs,
+    naive: naive.logProbs,
+    healing: healing.logProbs,
+    encoding: Array.from(naive.ids, (id) => model.tokenizer.tokenBytes(id)),
+    covers: coverViews(model, exact.covers),
+    coverCount: exact.covers.straddling.length + 1,
+    exactMs,
+  };
+  return transfer(result, [result.exact.buffer, result.naive.buffer, result.healing.buffer] as ArrayBuffer[]);
+}
+
+/** A queue that runs the functions given to it one after another (each starts when the previous settles). */
+function serialQueue(): <T>(run: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const next = tail.then(run, run);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Lets queued messages (a cancel) run: model calls alone only yield to microtasks. */
 function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -108,17 +137,30 @@ class CancelledError extends Error {
 
 /** The token-LM half of the LM worker: the byte–token lemma on the trained token LM. */
 export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>) {
-  let loading: Promise<{ info: TokenLmInfo; model: TokenContextModel }> | undefined;
+  let loading:
+    Promise<{ info: TokenLmInfo; model: TokenContextModel; fresh(): TokenContextModel }> | undefined;
+  // Caret queries share one model (its row cache) and run one at a time: a query reads rows right after
+  // fetching them, and another query's cache eviction in between would lose them. Long jobs (the bias
+  // scan, sampling) get a model of their own, so a caret query never waits for them.
+  const exclusive = serialQueue();
 
   async function load(onProgress?: (loaded: number, total: number | null) => void) {
     const start = performance.now();
     const { card, bytes, tokenizerJson } = await runtime.loadTokenModel(onProgress);
     const bpe = fromTokenizerJson(tokenizerJson);
     const { session, tensor } = await runtime.createTokenSession(bytes);
-    const lm = tokenModelFromSession(session, tensor, tokenModelSpec(card, bpe.tokens.length));
-    const model = new TokenContextModel(lm, bpeLemmaTokenizer(bpe), "local", ROW_CACHE);
+    const sessionLm = tokenModelFromSession(session, tensor, tokenModelSpec(card, bpe.tokens.length));
+    // One session run at a time, whichever job asks (a caret query may overlap a scan).
+    const runs = serialQueue();
+    const lm: TokenLanguageModel = {
+      ...sessionLm,
+      logProbs: (prefixes) => runs(() => sessionLm.logProbs(prefixes)),
+    };
+    const tokenizer = bpeLemmaTokenizer(bpe);
+    const fresh = () => new TokenContextModel(lm, tokenizer, "local", ROW_CACHE);
+    const model = fresh();
     await warmUp(model);
-    return { info: { card, loadMs: performance.now() - start }, model };
+    return { info: { card, loadMs: performance.now() - start }, model, fresh };
   }
 
   function loaded(onProgress?: (loaded: number, total: number | null) => void) {
@@ -142,27 +184,8 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
     /** Exact, naive and healed next-byte distributions after `bytes`, with the exact method's covers. */
     async tokenNextBytes(bytes: Uint8Array): Promise<TokenNextBytes> {
       const { model } = await loaded();
-      const start = performance.now();
-      const exact = await exactNextByte(model, bytes);
-      const exactMs = performance.now() - start;
-      const naive = await naiveNextByte(model, bytes);
-      const healing = await healedNextByte(model, bytes);
-      const result: TokenNextBytes = {
-        exact: exact.logProbs,
-        naive: naive.logProbs,
-        healing: healing.logProbs,
-        encoding: Array.from(naive.ids, (id) => model.tokenizer.tokenBytes(id)),
-        covers: coverViews(model, exact.covers),
-        coverCount: exact.covers.straddling.length + 1,
-        exactMs,
-      };
-      return transfer(result, [
-        result.exact.buffer,
-        result.naive.buffer,
-        result.healing.buffer,
-      ] as ArrayBuffer[]);
+      return exclusive(() => nextBytes(model, bytes));
     },
-
     /** Naive-vs-exact distance after every character of the first `limit` bytes; cancellable. */
     async biasScan(
       bytes: Uint8Array,
@@ -170,7 +193,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       requestId: number,
       onProgress?: (done: number, total: number) => void,
     ): Promise<BiasPoint[]> {
-      const { model } = await loaded();
+      const model = (await loaded()).fresh();
       const positions = characterBoundaries(bytes, limit);
       try {
         return await scanBias(model, bytes, positions, {
@@ -183,8 +206,6 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       } catch (error) {
         if ((error as Error).name === "AbortError") throw new CancelledError();
         throw error;
-      } finally {
-        model.clear();
       }
     },
 
@@ -199,7 +220,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       requestId: number,
       onStep: (step: SampleStep) => void,
     ): Promise<Uint8Array> {
-      const { model } = await loaded();
+      const model = (await loaded()).fresh();
       const random = seededRandom(seed);
       const signal = signalFor(requestId);
       let state = await startExactSampler(model, prompt);
