@@ -8,6 +8,7 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { loadUdhrCorpus } from "./build-udhr-corpus";
 import { loadTokenizer } from "./lib/load-tokenizer";
+import { LONG_TASK_TRACKER, longTasks } from "./lib/long-tasks";
 import { startPreview } from "./lib/preview-server";
 import { shareFragment } from "./lib/share-link";
 
@@ -22,14 +23,6 @@ const TOKENIZERS = (
   option("tokenizers") ??
   "o200k_base,cl100k_base,p50k_base,r50k_base,llama-3,llama-2,qwen-3,gemma-3,deepseek-v3,gpt-oss,claude-legacy,bytes"
 ).split(",");
-
-const TRACKER = `
-  globalThis.__name = (f) => f;
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-  }).observe({ type: "longtask", buffered: true });
-`;
 
 function atlasLink(): string {
   return `${BASE}${shareFragment({ view: "atlas", atlas: { tokenizers: TOKENIZERS, langs: null, sort: "premium", query: "" } })}`;
@@ -49,7 +42,7 @@ const stopPreview = await startPreview(PORT);
 try {
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
-  await context.addInitScript({ content: TRACKER });
+  await context.addInitScript({ content: LONG_TASK_TRACKER });
   const visit = async () => {
     // A new page each time: a second goto to the same URL would only change the hash, not reload.
     const page = await context.newPage();
@@ -58,7 +51,7 @@ try {
     await page.waitForSelector('[data-testid="atlas-status"][data-state="done"]', { timeout: 600_000 });
     const total = Date.now() - start;
     await page.waitForTimeout(300);
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const tasks = await longTasks(page);
     const cells = await page.getByTestId("atlas-cell").count();
     await page.close();
     return { total, longestTask: Math.max(0, ...tasks), tasksOver50: tasks.length, cells };

@@ -8,18 +8,12 @@ import { computeSurprisal } from "../src/core/lm/surprisal";
 import { utf8Prefix } from "../src/core/lm/text-costs";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { loadByteLmNode } from "./lib/byte-lm-node";
+import { LONG_TASK_TRACKER, longTasks } from "./lib/long-tasks";
 import { startPreview } from "./lib/preview-server";
 import { shareFragment } from "./lib/share-link";
 import { readDeclarations } from "./lib/udhr-text";
 
 const PORT = 4177;
-const TRACKER = `
-  globalThis.__name = (f) => f;
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-  }).observe({ type: "longtask", buffered: true });
-`;
 
 const declarations = readDeclarations();
 const pool = ["en", "fr", "ru", "hi", "zh", "ar", "de", "es"]
@@ -33,7 +27,7 @@ const stopPreview = await startPreview(PORT);
 try {
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
-  await context.addInitScript({ content: TRACKER });
+  await context.addInitScript({ content: LONG_TASK_TRACKER });
   const rows: string[] = [];
   for (const bytes of [2048, 4096, 65536]) {
     const text = textOf(bytes);
@@ -42,9 +36,7 @@ try {
     await page.goto(`http://localhost:${PORT}/${shareFragment({ text, view: "lm" })}`);
     await page.getByTestId("bits-per-byte").waitFor({ timeout: 600_000 });
     const ms = Date.now() - start;
-    const longest = await page.evaluate(() =>
-      Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
-    );
+    const longest = Math.max(0, ...(await longTasks(page)));
     const backend = await page.getByTestId("lm-backend").textContent();
     // Node baseline: the same bytes through the same model and windows.
     const model = await loadByteLmNode();
@@ -70,7 +62,7 @@ try {
   });
   try {
     const gpuPage = await gpuBrowser.newPage();
-    await gpuPage.addInitScript({ content: TRACKER });
+    await gpuPage.addInitScript({ content: LONG_TASK_TRACKER });
     await gpuPage.goto(`http://localhost:${PORT}/${shareFragment({ text: textOf(2048), view: "lm" })}`);
     await gpuPage.getByTestId("bits-per-byte").waitFor({ timeout: 120_000 });
     const status = (await gpuPage.getByTestId("lm-status").textContent()) ?? "";

@@ -592,6 +592,41 @@ def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
     return final_bits
 
 
+def train_or_load(model, args, device, make_sampler, vocab_out, unit):
+    """--export-only: the weights and stage record of --checkpoint. Otherwise one training stage (from --init's
+    weights and record when given; stage k samples with seed + k), saved to --checkpoint. Returns (stages,
+    training threads), or None after --bench."""
+    if args.export_only:
+        state = torch.load(args.checkpoint, map_location=device)
+        model.load_state_dict(state["model"])
+        return state["stages"], state.get("threads", args.threads)
+    init_state = torch.load(args.init, map_location=device) if args.init else None
+    previous_stages = init_state.get("stages", []) if init_state else []
+    if init_state:
+        model.load_state_dict(init_state["model"])
+    sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
+    start = time.time()
+    steps = args.bench or args.steps
+    final_bits = train_steps(model, sampler, make_optimizer(model, args), args, steps, vocab_out, unit, device)
+    if args.bench:
+        return None
+    stage = {
+        "seed": args.seed + len(previous_stages),
+        "steps": args.steps,
+        "batchSize": args.batch_size,
+        "lr": args.lr,
+        "warmup": args.warmup,
+        "wallSeconds": round(time.time() - start, 1),
+        f"finalTrainBitsPer{unit.title()}": final_bits,
+        "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
+    }
+    stages = previous_stages + [stage]
+    threads = torch.get_num_threads()
+    os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
+    torch.save({"model": model.state_dict(), "stages": stages, "threads": threads}, args.checkpoint)
+    return stages, threads
+
+
 def training_record(stages, args, device):
     """The card's training fields that both modes share."""
     return {
@@ -674,41 +709,12 @@ def main():
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
 
-    opt = make_optimizer(model, args)
-    init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
-    previous_stages = init_state.get("stages", []) if init_state else []
-    # A continued run (--init) samples other windows: stage k draws with seed + k.
-    gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
-    sampler = Sampler(train, args.context, args.doc_start_share, gen)
-
-    steps = args.bench or args.steps
-    start = time.time()
-    if args.export_only:
-        state = torch.load(args.checkpoint, map_location=device)
-        model.load_state_dict(state["model"])
-        stages = state["stages"]
-        train_threads = state.get("threads", args.threads)
-    else:
-        if init_state:
-            model.load_state_dict(init_state["model"])
-        final_train_bits = train_steps(model, sampler, opt, args, steps, VOCAB_OUT, "byte", device)
-        wall = time.time() - start
-        if args.bench:
-            return
-        os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
-        train_threads = torch.get_num_threads()
-        stage = {
-            "seed": args.seed + len(previous_stages),
-            "steps": args.steps,
-            "batchSize": args.batch_size,
-            "lr": args.lr,
-            "warmup": args.warmup,
-            "wallSeconds": round(wall, 1),
-            "finalTrainBitsPerByte": final_train_bits,
-            "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
-        }
-        stages = previous_stages + [stage]
-        torch.save({"model": model.state_dict(), "stages": stages, "threads": train_threads}, args.checkpoint)
+    trained = train_or_load(
+        model, args, device, lambda gen: Sampler(train, args.context, args.doc_start_share, gen), VOCAB_OUT, "byte"
+    )
+    if trained is None:
+        return
+    stages, train_threads = trained
 
     protocol = {"windowBytes": args.context, "bytesPerDocument": args.eval_bytes_per_document}
     evaluation = evaluate(model, valid_docs, groups, protocol["windowBytes"], protocol["bytesPerDocument"], device)
@@ -803,38 +809,19 @@ def main_token(args):
     model = model.to(device)
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train_ids):,} tokens; device {device}", flush=True)
-    opt = make_optimizer(model, args)
-    init_state = torch.load(args.init, map_location=device) if args.init and not args.export_only else None
-    previous_stages = init_state.get("stages", []) if init_state else []
-    gen = torch.Generator().manual_seed(args.seed + len(previous_stages))
     data = torch.tensor(train_ids, dtype=torch.long)
     starts = [0] + [i + 1 for i, t in enumerate(train_ids[:-1]) if t == eos]
-    sampler = Sampler(data, args.context, args.doc_start_share, gen, starts=starts, bos=bos)
-    steps = args.bench or args.steps
-    start = time.time()
-    if args.export_only:
-        state = torch.load(args.checkpoint, map_location=device)
-        model.load_state_dict(state["model"])
-        stages = state["stages"]
-    else:
-        if init_state:
-            model.load_state_dict(init_state["model"])
-        final_bits = train_steps(model, sampler, opt, args, steps, vocab + 1, "token", device)
-        if args.bench:
-            return
-        stage = {
-            "seed": args.seed + len(previous_stages),
-            "steps": args.steps,
-            "batchSize": args.batch_size,
-            "lr": args.lr,
-            "warmup": args.warmup,
-            "wallSeconds": round(time.time() - start, 1),
-            "finalTrainBitsPerToken": final_bits,
-            "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
-        }
-        stages = previous_stages + [stage]
-        os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
-        torch.save({"model": model.state_dict(), "stages": stages}, args.checkpoint)
+    trained = train_or_load(
+        model,
+        args,
+        device,
+        lambda gen: Sampler(data, args.context, args.doc_start_share, gen, starts=starts, bos=bos),
+        vocab + 1,
+        "token",
+    )
+    if trained is None:
+        return
+    stages = trained[0]
 
     evaluation = evaluate_tokens(model, heads, head_bytes, groups, args.context, device, bos)
     evaluation["protocol"] = {"bytesPerDocument": tmanifest["protocol"]["bytesPerDocument"], "windowTokens": args.context}

@@ -141,7 +141,8 @@ describe("the committed token LM in Node (onnxruntime-web, WebAssembly)", () => 
     const prompt = utf8Encode("All human beings are born free and equal in dig");
     const exact = await exactNextByte(model, prompt);
     const naive = await naiveNextByte(model, prompt);
-    expect(Math.abs(logSumExp(exact.logProbs))).toBeLessThan(1e-9);
+    // Mass conservation: the unnormalized next-byte mass equals the prompt's probability (Σ P(cover)).
+    expect(Math.abs(exact.logMass - exact.logPrefix)).toBeLessThan(1e-9);
     expect(exact.covers.straddling.length).toBeGreaterThan(0);
     // Naive ends the prompt on a token boundary and so favours bytes that start a new token;
     // the exact distribution has a cover that continues the current word.

@@ -19,7 +19,7 @@ import {
   type MixtureRequestOptions,
   type MixtureResult,
 } from "./mixture";
-import { Cancellations } from "./sliced";
+import { Cancellations } from "../shared/cancellation";
 import { sweepSuperBpe, type SweepPoint, type SweepRequest } from "./sweep";
 import {
   compression,
@@ -30,7 +30,7 @@ import {
   type TrainRequest,
 } from "./training";
 
-export { CancelledError } from "./sliced";
+export { CancelledError } from "../shared/cancellation";
 export type { SuperwordToken, TrainProgress, TrainRequest } from "./training";
 export type { SweepPoint, SweepRequest } from "./sweep";
 export type { TokenExplanation, LabelledTree, Piece } from "./explain-token";

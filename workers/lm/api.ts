@@ -2,6 +2,7 @@ import { transfer } from "comlink";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/session-byte-model";
 import { computeSurprisal, nextByteDistribution, type ByteLanguageModel } from "../../src/core/lm/surprisal";
+import { Cancellations, CancelledError, yieldToEventLoop } from "../shared/cancellation";
 import { createTokenLmApi, type TokenLmRuntime } from "./token-api";
 
 /** An execution backend of onnxruntime-web. */
@@ -42,13 +43,6 @@ export interface SurprisalData {
   bitsPerByte: number;
 }
 
-class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "AbortError";
-  }
-}
-
 /** Milliseconds of the middle of three runs of a 4 × 255-byte batch (after a warm-up run). */
 async function timeBackend(model: ByteLanguageModel): Promise<number> {
   const contexts = Array.from({ length: 4 }, (_, k) =>
@@ -70,7 +64,7 @@ async function timeBackend(model: ByteLanguageModel): Promise<number> {
  */
 export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
   let loading: Promise<{ info: LmInfo; model: ByteLanguageModel }> | undefined;
-  const cancelled = new Set<number>();
+  const cancellations = new Cancellations();
 
   async function load(
     preference: LmBackend | "auto",
@@ -117,7 +111,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
   }
 
   return {
-    ...createTokenLmApi(runtime, cancelled),
+    ...createTokenLmApi(runtime, cancellations),
 
     /** Loads the model (once; later calls reuse it) and says which backend runs it. */
     async load(
@@ -138,19 +132,15 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
       onProgress?: (done: number, total: number) => void,
     ): Promise<SurprisalData> {
       const { model } = await loaded();
-      // Let queued messages (a cancel) run between batches: model calls alone only yield to microtasks.
+      // Let queued messages (a cancel) run between batches.
       const yielding: ByteLanguageModel = {
         ...model,
         logits: async (contexts) => {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await yieldToEventLoop();
           return model.logits(contexts);
         },
       };
-      const signal = {
-        get aborted() {
-          return cancelled.delete(requestId);
-        },
-      };
+      const signal = cancellations.signal(requestId);
       try {
         const result = await computeSurprisal(yielding, bytes, { onProgress, signal, batchSize: 8 });
         const data = { bits: result.bits, entropyNats: result.entropyNats, bitsPerByte: result.bitsPerByte };
@@ -170,7 +160,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
 
     /** Stops a running surprisal computation, bias scan or sampling at its next step. */
     cancel(requestId: number): void {
-      cancelled.add(requestId);
+      cancellations.cancel(requestId);
     },
   };
 }

@@ -8,6 +8,7 @@ import { TokenContextModel } from "../../src/core/lm/byte-token/token-lm";
 import type { TokenLmCard } from "../../src/core/lm/model-card";
 import type { LogitsSession } from "../../src/core/lm/session-byte-model";
 import { utf8Encode } from "../../src/core/text/utf8";
+import { Cancellations } from "../shared/cancellation";
 import { createTokenLmApi, type TokenLmRuntime } from "./token-api";
 
 const { model: bpe } = trainBpe(["the cat sat on the mat; the theme of the thesis. ".repeat(8)], {
@@ -64,7 +65,7 @@ function runtime(stats: { running: number; overlaps: number }): TokenLmRuntime {
 describe("the token LM worker API", () => {
   it("answers caret queries during a bias scan, never overlapping session runs, with the exact values", async () => {
     const stats = { running: 0, overlaps: 0 };
-    const api = createTokenLmApi(runtime(stats), new Set());
+    const api = createTokenLmApi(runtime(stats), new Cancellations());
     await api.loadTokenLm();
     const text = utf8Encode("the theme of the cat sat on the mat");
     const scan = api.biasScan(text, 40, 1);
@@ -81,16 +82,16 @@ describe("the token LM worker API", () => {
   });
 
   it("stops a bias scan and a sampling run when cancelled", async () => {
-    const cancelled = new Set<number>();
-    const api = createTokenLmApi(runtime({ running: 0, overlaps: 0 }), cancelled);
+    const cancellations = new Cancellations();
+    const api = createTokenLmApi(runtime({ running: 0, overlaps: 0 }), cancellations);
     const scan = api.biasScan(utf8Encode("the theme of the cat sat on the mat"), 40, 7, () =>
-      cancelled.add(7),
+      cancellations.cancel(7),
     );
     await expect(scan).rejects.toThrow(/cancelled/);
     const steps: number[] = [];
     const sample = api.sampleExact(utf8Encode("the "), 30, 1, 8, (step) => {
       steps.push(step.byte);
-      if (steps.length === 3) cancelled.add(8);
+      if (steps.length === 3) cancellations.cancel(8);
     });
     await expect(sample).rejects.toThrow(/cancelled/);
     expect(steps).toHaveLength(3);

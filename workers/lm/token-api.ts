@@ -12,6 +12,7 @@ import { exactNextByte, healedNextByte, naiveNextByte } from "../../src/core/lm/
 import { TokenContextModel, type TokenLanguageModel } from "../../src/core/lm/byte-token/token-lm";
 import { seededRandom } from "../../src/core/bpe/random";
 import type { TokenLmCard } from "../../src/core/lm/model-card";
+import type { Cancellations } from "../shared/cancellation";
 import type { LogitsSession } from "../../src/core/lm/session-byte-model";
 import { tokenModelFromSession, tokenModelSpec } from "../../src/core/lm/session-token-model";
 
@@ -123,20 +124,8 @@ function serialQueue(): <T>(run: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Lets queued messages (a cancel) run: model calls alone only yield to microtasks. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "AbortError";
-  }
-}
-
 /** The token-LM half of the LM worker: the byte–token lemma on the trained token LM. */
-export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>) {
+export function createTokenLmApi(runtime: TokenLmRuntime, cancellations: Cancellations) {
   let loading:
     Promise<{ info: TokenLmInfo; model: TokenContextModel; fresh(): TokenContextModel }> | undefined;
   // Caret queries share one model (its row cache) and run one at a time: a query reads rows right after
@@ -169,12 +158,6 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
     return loading;
   }
 
-  const signalFor = (requestId: number) => ({
-    get aborted() {
-      return cancelled.delete(requestId);
-    },
-  });
-
   return {
     /** Loads the token LM and its tokenizer (once). */
     async loadTokenLm(onProgress?: (loaded: number, total: number | null) => void): Promise<TokenLmInfo> {
@@ -186,6 +169,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
       const { model } = await loaded();
       return exclusive(() => nextBytes(model, bytes));
     },
+
     /** Naive-vs-exact distance after every character of the first `limit` bytes; cancellable. */
     async biasScan(
       bytes: Uint8Array,
@@ -195,18 +179,11 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
     ): Promise<BiasPoint[]> {
       const model = (await loaded()).fresh();
       const positions = characterBoundaries(bytes, limit);
-      try {
-        return await scanBias(model, bytes, positions, {
-          signal: signalFor(requestId),
-          pause: yieldToMessages,
-          onProgress: (done, total) => {
-            onProgress?.(done, total);
-          },
-        });
-      } catch (error) {
-        if ((error as Error).name === "AbortError") throw new CancelledError();
-        throw error;
-      }
+      // The checkpoint yields before each position, so a cancel can land, and throws once it has.
+      return scanBias(model, bytes, positions, {
+        pause: () => cancellations.checkpoint(requestId),
+        onProgress,
+      });
     },
 
     /**
@@ -222,12 +199,10 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancelled: Set<number>
     ): Promise<Uint8Array> {
       const model = (await loaded()).fresh();
       const random = seededRandom(seed);
-      const signal = signalFor(requestId);
       let state = await startExactSampler(model, prompt);
       const out: number[] = [];
       for (let i = 0; i < count; i++) {
-        await yieldToMessages();
-        if (signal.aborted) throw new CancelledError();
+        await cancellations.checkpoint(requestId);
         const byte = drawFromLogProbs(state.logProbs, random);
         const probability = Math.exp(state.logProbs[byte]!);
         state = await advanceExactSampler(model, state, byte);

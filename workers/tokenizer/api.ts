@@ -21,19 +21,7 @@ import { analyzeText, type TextAnalysis } from "../../src/core/metrics/text-anal
 import { scriptProfileTransferables } from "../../src/core/metrics/script-stats";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { DeclarationInfo, UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
-
-/** Thrown for a request the main thread cancelled before it started. */
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "CancelledError";
-  }
-}
-
-/** Lets messages that arrived meanwhile (cancellations) run before heavy work starts. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+import { Cancellations } from "../shared/cancellation";
 
 /** Where the parity atlas's corpus comes from (a fetch in the browser, the file system in Node). */
 export type CorpusSource = () => Promise<UdhrCorpus>;
@@ -62,7 +50,7 @@ export function createTokenizerApi(
   rankTable: MergeListSources["rankTable"] = () => Promise.reject(new Error("no rank tables here")),
 ) {
   const loaded = new Map<string, Promise<Tokenizer>>();
-  const cancelled = new Set<number>();
+  const cancellations = new Cancellations();
   let corpus: Promise<UdhrCorpus> | undefined;
   const bpeLanes = createBpeLanes({ assets, rankTable });
 
@@ -74,9 +62,7 @@ export function createTokenizerApi(
   }
 
   async function startOrCancel(requestId: number | undefined): Promise<void> {
-    if (requestId === undefined) return;
-    await yieldToEventLoop();
-    if (cancelled.delete(requestId)) throw new CancelledError();
+    if (requestId !== undefined) await cancellations.checkpoint(requestId);
   }
 
   function get(id: string, onProgress?: ProgressCallback): Promise<Tokenizer> {
@@ -145,8 +131,7 @@ export function createTokenizerApi(
 
     /** Drops a queued request (one already running finishes; its result is then ignored). */
     cancel(requestId: number): void {
-      cancelled.add(requestId);
-      if (cancelled.size > 10_000) cancelled.clear();
+      cancellations.cancel(requestId);
     },
 
     /** Counts (bytes, code points, characters, words, lines) and the per-script profile of the text. */

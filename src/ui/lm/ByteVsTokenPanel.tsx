@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { klDivergenceBits, totalVariation } from "../../core/lm/byte-token/divergence";
 import { nextByteOptions, tokenLmLoadOptions, tokenNextBytesOptions } from "../../queries/lm-queries";
 import type { LmBackend } from "../../../workers/lm/api";
@@ -28,7 +29,11 @@ export function ByteVsTokenPanel({ text, caret, totalBytes, onCaret, backend }: 
   const load = useQuery(tokenLmLoadOptions());
   const token = useQuery({ ...tokenNextBytesOptions(text, caret), enabled: load.isSuccess });
   const byte = useQuery(nextByteOptions(text, caret, backend));
-  const byteLogs = byte.data ? Float64Array.from([...byte.data.probs, 0], (p) => Math.log(p)) : undefined;
+  // The byte LM has no end of text: probability 0 at index 256. Memoized so its chart draws once per answer.
+  const byteLogs = useMemo(
+    () => (byte.data ? Float64Array.from([...byte.data.probs, 0], (p) => Math.log(p)) : undefined),
+    [byte.data],
+  );
   const data = token.data;
   const card = load.data?.card;
   return (

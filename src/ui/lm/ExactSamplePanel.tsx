@@ -23,15 +23,13 @@ interface ExactSamplePanelProps {
 export function ExactSamplePanel({ prompt, caret }: ExactSamplePanelProps) {
   const [seed, setSeed] = useState(1);
   const [steps, setSteps] = useState<SampleStep[]>([]);
-  const job = useJob<Uint8Array, number>();
+  const job = useJob<Uint8Array>();
   const run = () => {
     setSteps([]);
     const bytes = utf8Encode(prompt).subarray(0, caret);
-    job.start((signal, onProgress) =>
-      lmClient().sampleExact(bytes, SAMPLE_BYTES, seed, signal, (step) => {
-        setSteps((s) => [...s, step]);
-        onProgress(step.byte);
-      }),
+    // Progress is the list of steps itself.
+    job.start((signal) =>
+      lmClient().sampleExact(bytes, SAMPLE_BYTES, seed, signal, (step) => setSteps((s) => [...s, step])),
     );
   };
   const sampled = Uint8Array.from(steps.filter((s) => s.byte < 256).map((s) => s.byte));

@@ -16,9 +16,12 @@ describe("the bias scan", () => {
     expect(points[1]!.naiveNext).toBe(0);
     expect(points[1]!.tv).toBeGreaterThanOrEqual(0.6 - 1e-12);
     expect(progress).toEqual([1, 2]);
-    await expect(scanBias(model, utf8Encode("BAA"), [1], { signal: { aborted: true } })).rejects.toThrow(
+    let pauses = 0;
+    const stopAtSecond = () => (++pauses === 2 ? Promise.reject(new Error("cancelled")) : Promise.resolve());
+    await expect(scanBias(model, utf8Encode("BAA"), [1, 2, 3], { pause: stopAtSecond })).rejects.toThrow(
       /cancelled/,
     );
+    expect(pauses).toBe(2);
   });
 
   it("visits exactly the prefix lengths that end on a character boundary", () => {

@@ -17,8 +17,10 @@ export interface BiasPoint {
 /** Options of {@link scanBias}. */
 export interface BiasScanOptions {
   onProgress?: (done: number, total: number) => void;
-  signal?: { readonly aborted: boolean };
-  /** Awaited before each position (a worker yields to its message queue here, so a cancel can arrive). */
+  /**
+   * Awaited before each position: a worker yields to its message queue here, so a cancel can arrive, and
+   * rejects to stop the scan.
+   */
   pause?: () => Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export function characterBoundaries(bytes: Uint8Array, limit = bytes.length): nu
 /**
  * The "where is the bias" scan: after each given prefix, the naive and the exact next-byte distributions
  * and their distance, with what each gave the byte that really comes next. One exact query per position.
- * @throws Error named AbortError when the signal is raised (checked between positions).
+ * @throws what `pause` rejects with.
  */
 export async function scanBias(
   model: TokenContextModel,
@@ -44,7 +46,6 @@ export async function scanBias(
   const points: BiasPoint[] = [];
   for (const [i, position] of positions.entries()) {
     await options.pause?.();
-    if (options.signal?.aborted) throw Object.assign(new Error("cancelled"), { name: "AbortError" });
     const prompt = bytes.subarray(0, position);
     const [exact, naive] = [await exactNextByte(model, prompt), await naiveNextByte(model, prompt)];
     const next = position < bytes.length ? bytes[position]! : 256;
