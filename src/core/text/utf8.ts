@@ -56,3 +56,23 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).toUpperCase().padStart(2, "0")).join(" ");
 }
+
+/** UTF-8 byte length of `text[start, end)` (a lone surrogate counts as U+FFFD, 3 bytes), without encoding it. */
+export function utf8ByteLength(text: string, start = 0, end = text.length): number {
+  let bytes = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (
+      code >= 0xd800 &&
+      code <= 0xdbff &&
+      i + 1 < end &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

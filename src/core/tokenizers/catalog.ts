@@ -1,5 +1,5 @@
 import { BytesTokenizer, CodePointTokenizer, GraphemeTokenizer, WordTokenizer } from "./baselines/baselines";
-import { HuggingFaceTokenizer } from "./huggingface/huggingface-tokenizer";
+import { NativeTokenizer } from "./native/native-tokenizer";
 import { TiktokenTokenizer } from "./tiktoken/tiktoken-tokenizer";
 import type { TiktokenPatternName } from "./tiktoken/patterns";
 import type { Tokenizer, TokenizerFamily } from "./types";
@@ -78,11 +78,10 @@ function huggingFace(
     source: packageName,
     approximateBytes,
     async load(assets, onProgress) {
-      const { json, config } = await assets.tokenizerJson(packageName, onProgress);
-      return new HuggingFaceTokenizer({
+      const { json } = await assets.tokenizerJson(packageName, onProgress);
+      return new NativeTokenizer({
         info: { id, name, family: "huggingface", models, source: packageName },
         json,
-        config,
       });
     },
   };

@@ -1,6 +1,6 @@
 import { utf8DecodeStrict } from "../text/utf8";
 import { fromBase64 } from "../text/base64";
-import { HuggingFaceTokenizer } from "./huggingface/huggingface-tokenizer";
+import { NativeTokenizer } from "./native/native-tokenizer";
 import { TiktokenTokenizer } from "./tiktoken/tiktoken-tokenizer";
 import type { TiktokenPatternName } from "./tiktoken/patterns";
 import type { Tokenizer } from "./types";
@@ -67,7 +67,7 @@ export function tokenizerFromFile(fileName: string, bytes: Uint8Array, laneId: s
     } catch (error) {
       throw new Error(`${fileName} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
-    return new HuggingFaceTokenizer({ info, json });
+    return new NativeTokenizer({ info, json });
   }
   const ranks = parseTiktokenRanks(text);
   return new TiktokenTokenizer({

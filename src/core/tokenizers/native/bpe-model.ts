@@ -1,0 +1,331 @@
+import { utf8Encode } from "../../text/utf8";
+import {
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  TokenizerFileError,
+  UnsupportedComponentError,
+  type JsonNode,
+} from "./json-fields";
+import { BYTE_TO_CHAR, byteLevelString, vocabMap, type TokenizerModel, type TokenSink } from "./model";
+import { NumberHeap } from "./number-heap";
+
+/** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
+const SCAN_LIMIT = 48;
+const CACHE_LIMIT = 100_000;
+/** Pieces longer than this are not cached. */
+const CACHE_MAX_UNITS = 64;
+const POSITION = 4294967296; // 2^32: heap key = rank · 2^32 + symbol index
+
+interface CachedWord {
+  ids: number[];
+  lengths: number[];
+}
+
+/**
+ * Byte-pair encoding as the Rust library runs it: a word starts as one symbol per character (or per byte,
+ * byte-level), unknown ones become byte-fallback tokens, an unknown token (fused or not) or nothing; then the
+ * adjacent pair with the lowest merge rank is merged (leftmost first) until no pair has a merge.
+ */
+export class BpeModel implements TokenizerModel {
+  readonly type = "BPE";
+  readonly vocabSize: number;
+  readonly unkId: number | null;
+  readonly byteFallback: boolean;
+  readonly continuingSubwordPrefix: string | null;
+  readonly endOfWordSuffix: string | null;
+  private readonly vocab: Map<string, number>;
+  private readonly tokens: string[] = [];
+  /** (left id · vocabSize + right id) → merge rank. */
+  private readonly mergeRank = new Map<number, number>();
+  /** merge rank → id of the merged token. */
+  private readonly mergeResult: Uint32Array;
+  private readonly fuseUnk: boolean;
+  private readonly ignoreMerges: boolean;
+  /** Byte-level: byte → id of its character, or -1. */
+  private readonly byteIds = new Int32Array(256).fill(-1);
+  /** Byte fallback: byte → id of `<0xXX>`, or -1. */
+  private readonly fallbackIds = new Int32Array(256).fill(-1);
+  private cache = new Map<string, CachedWord>();
+
+  constructor(node: JsonNode) {
+    this.vocab = vocabMap(node.value.vocab, `${node.path}.vocab`);
+    let size = 0;
+    for (const [token, id] of this.vocab) {
+      this.tokens[id] = token;
+      size = Math.max(size, id + 1);
+    }
+    this.vocabSize = size;
+    const dropout = optionalNumber(node, "dropout");
+    if (dropout !== null && dropout > 0)
+      throw new UnsupportedComponentError(`BPE dropout (${dropout}; it makes every encoding random)`);
+    const unk = optionalString(node, "unk_token");
+    this.unkId = unk === null ? null : (this.vocab.get(unk) ?? null);
+    if (unk !== null && this.unkId === null)
+      throw new TokenizerFileError(`${node.path}.unk_token ${JSON.stringify(unk)} is not in the vocabulary.`);
+    this.fuseUnk = optionalBoolean(node, "fuse_unk", false);
+    this.byteFallback = optionalBoolean(node, "byte_fallback", false);
+    this.ignoreMerges = optionalBoolean(node, "ignore_merges", false);
+    const prefix = optionalString(node, "continuing_subword_prefix");
+    const suffix = optionalString(node, "end_of_word_suffix");
+    this.continuingSubwordPrefix = prefix === "" ? null : prefix;
+    this.endOfWordSuffix = suffix === "" ? null : suffix;
+    for (let b = 0; b < 256; b++) {
+      this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b]!) ?? -1;
+      this.fallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`) ?? -1;
+    }
+    const merges = node.value.merges ?? [];
+    if (!Array.isArray(merges)) throw new TokenizerFileError(`${node.path}.merges must be an array.`);
+    this.mergeResult = new Uint32Array(merges.length);
+    merges.forEach((merge, rank) => this.addMerge(merge, rank, `${node.path}.merges[${rank}]`));
+  }
+
+  private addMerge(merge: unknown, rank: number, path: string): void {
+    let left: unknown;
+    let right: unknown;
+    if (typeof merge === "string") {
+      const parts = merge.split(" ");
+      if (parts.length !== 2)
+        throw new TokenizerFileError(
+          `${path} ${JSON.stringify(merge)} must be two tokens separated by one space.`,
+        );
+      [left, right] = parts;
+    } else if (Array.isArray(merge) && merge.length === 2) [left, right] = merge as unknown[];
+    if (typeof left !== "string" || typeof right !== "string")
+      throw new TokenizerFileError(`${path} must be "a b" or ["a", "b"] (it is ${JSON.stringify(merge)}).`);
+    const a = this.vocab.get(left);
+    const b = this.vocab.get(right);
+    if (a === undefined)
+      throw new TokenizerFileError(`${path} names ${JSON.stringify(left)}, which is not in the vocabulary.`);
+    if (b === undefined)
+      throw new TokenizerFileError(`${path} names ${JSON.stringify(right)}, which is not in the vocabulary.`);
+    const prefix = this.continuingSubwordPrefix;
+    const joined = left + (prefix !== null && right.startsWith(prefix) ? right.slice(prefix.length) : right);
+    const result = this.vocab.get(joined);
+    if (result === undefined)
+      throw new TokenizerFileError(
+        `${path} makes ${JSON.stringify(joined)}, which is not in the vocabulary.`,
+      );
+    const key = a * this.vocabSize + b;
+    if (!this.mergeRank.has(key)) this.mergeRank.set(key, rank);
+    this.mergeResult[rank] = result;
+  }
+
+  idToToken(id: number): string | undefined {
+    return this.tokens[id];
+  }
+
+  tokenToId(token: string): number | undefined {
+    return this.vocab.get(token);
+  }
+
+  clearCache(): void {
+    this.cache = new Map();
+  }
+
+  tokenize(piece: string, byteLevel: boolean, sink: TokenSink): void {
+    const cacheable = piece.length <= CACHE_MAX_UNITS;
+    const cached = cacheable ? this.cache.get(piece) : undefined;
+    if (cached) {
+      for (let i = 0; i < cached.ids.length; i++) {
+        sink.ids.push(cached.ids[i]!);
+        sink.lengths.push(cached.lengths[i]!);
+      }
+      return;
+    }
+    const word = this.word(piece, byteLevel);
+    if (cacheable) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+      this.cache.set(piece, word);
+    }
+    for (let i = 0; i < word.ids.length; i++) {
+      sink.ids.push(word.ids[i]!);
+      sink.lengths.push(word.lengths[i]!);
+    }
+  }
+
+  private word(piece: string, byteLevel: boolean): CachedWord {
+    if (byteLevel) {
+      const bytes = utf8Encode(piece);
+      if (this.ignoreMerges) {
+        const whole = this.vocab.get(byteLevelString(bytes));
+        if (whole !== undefined) return { ids: [whole], lengths: [bytes.length] };
+      }
+      return this.merge(this.byteSymbols(bytes));
+    }
+    if (this.ignoreMerges) {
+      const whole = this.vocab.get(piece);
+      if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
+    }
+    return this.merge(this.charSymbols(piece));
+  }
+
+  /** Initial symbols of a byte-level word: one per byte. */
+  private byteSymbols(bytes: Uint8Array): CachedWord {
+    if (this.continuingSubwordPrefix === null && this.endOfWordSuffix === null) {
+      const ids: number[] = [];
+      const lengths: number[] = [];
+      let unknown = false;
+      for (let i = 0; i < bytes.length; i++) {
+        const id = this.byteIds[bytes[i]!]!;
+        if (id < 0) {
+          unknown = true;
+          break;
+        }
+        ids.push(id);
+        lengths.push(1);
+      }
+      if (!unknown) return { ids, lengths };
+    }
+    const chars: string[] = [];
+    for (let i = 0; i < bytes.length; i++) chars.push(BYTE_TO_CHAR[bytes[i]!]!);
+    return this.symbolsOf(chars, () => 1);
+  }
+
+  /** Initial symbols of a character-level word. */
+  private charSymbols(piece: string): CachedWord {
+    const chars: string[] = [];
+    for (const char of piece) chars.push(char);
+    return this.symbolsOf(chars, (char) => utf8Encode(char).length);
+  }
+
+  /** The Rust library's `merge_word` before merging: vocabulary lookup, byte fallback, unknown tokens. */
+  private symbolsOf(chars: readonly string[], width: (char: string) => number): CachedWord {
+    const ids: number[] = [];
+    const lengths: number[] = [];
+    let unkLength = -1; // bytes of a pending (fusable) unknown token, -1 for none
+    const flushUnk = (): void => {
+      if (unkLength >= 0) {
+        ids.push(this.unkId!);
+        lengths.push(unkLength);
+        unkLength = -1;
+      }
+    };
+    chars.forEach((char, i) => {
+      let symbol = char;
+      if (i > 0 && this.continuingSubwordPrefix !== null) symbol = this.continuingSubwordPrefix + symbol;
+      if (i === chars.length - 1 && this.endOfWordSuffix !== null) symbol += this.endOfWordSuffix;
+      const bytes = width(char);
+      const id = this.vocab.get(symbol);
+      if (id !== undefined) {
+        flushUnk();
+        ids.push(id);
+        lengths.push(bytes);
+        return;
+      }
+      if (this.byteFallback) {
+        const encoded = utf8Encode(symbol);
+        const fallback: number[] = [];
+        for (const byte of encoded) {
+          const fid = this.fallbackIds[byte]!;
+          if (fid < 0) break;
+          fallback.push(fid);
+        }
+        if (fallback.length === encoded.length) {
+          // The Rust library gives each fallback token one byte; its own bytes are the symbol's bytes.
+          let left = bytes;
+          for (const fid of fallback) {
+            ids.push(fid);
+            const take = left > 0 ? 1 : 0;
+            lengths.push(take);
+            left -= take;
+          }
+          if (left > 0) lengths[lengths.length - 1]! += left;
+          return;
+        }
+      }
+      if (this.unkId === null) return; // dropped, as the Rust library does without an unknown token
+      if (unkLength >= 0 && this.fuseUnk) unkLength += bytes;
+      else {
+        flushUnk();
+        unkLength = bytes;
+      }
+    });
+    flushUnk();
+    return { ids, lengths };
+  }
+
+  private rank(left: number, right: number): number {
+    return this.mergeRank.get(left * this.vocabSize + right) ?? -1;
+  }
+
+  private merge(word: CachedWord): CachedWord {
+    return word.ids.length <= SCAN_LIMIT ? this.mergeByScan(word) : this.mergeWithHeap(word);
+  }
+
+  private mergeByScan(word: CachedWord): CachedWord {
+    const { ids, lengths } = word;
+    if (ids.length < 2) return word;
+    const ranks: number[] = [];
+    for (let i = 0; i + 1 < ids.length; i++) ranks.push(this.rank(ids[i]!, ids[i + 1]!));
+    for (;;) {
+      let best = -1;
+      let at = -1;
+      for (let i = 0; i < ranks.length; i++) {
+        const r = ranks[i]!;
+        if (r >= 0 && (best < 0 || r < best)) {
+          best = r;
+          at = i;
+        }
+      }
+      if (at < 0) break;
+      ids[at] = this.mergeResult[best]!;
+      lengths[at]! += lengths[at + 1]!;
+      ids.splice(at + 1, 1);
+      lengths.splice(at + 1, 1);
+      ranks.splice(at, 1);
+      if (at < ranks.length) ranks[at] = this.rank(ids[at]!, ids[at + 1]!);
+      if (at > 0) ranks[at - 1] = this.rank(ids[at - 1]!, ids[at]!);
+    }
+    return word;
+  }
+
+  /** The same merges in O(n log n) for long words: a heap of (rank, position) and a linked list of symbols. */
+  private mergeWithHeap(word: CachedWord): CachedWord {
+    const n = word.ids.length;
+    const ids = Int32Array.from(word.ids);
+    const lengths = Int32Array.from(word.lengths);
+    const next = new Int32Array(n);
+    const prev = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      next[i] = i + 1 < n ? i + 1 : -1;
+      prev[i] = i - 1;
+    }
+    const heap = new NumberHeap();
+    for (let i = 0; i + 1 < n; i++) {
+      const r = this.rank(ids[i]!, ids[i + 1]!);
+      if (r >= 0) heap.push(r * POSITION + i);
+    }
+    while (heap.size > 0) {
+      const top = heap.pop();
+      const rank = Math.floor(top / POSITION);
+      const at = top - rank * POSITION;
+      if (lengths[at]! < 0) continue; // merged away
+      const right = next[at]!;
+      if (right < 0) continue;
+      const current = this.rank(ids[at]!, ids[right]!);
+      if (current < 0 || this.mergeResult[current] !== this.mergeResult[rank]) continue; // stale
+      ids[at] = this.mergeResult[rank]!;
+      lengths[at]! += lengths[right]!;
+      lengths[right] = -1;
+      const after = next[right]!;
+      next[at] = after;
+      if (after >= 0) prev[after] = at;
+      const before = prev[at]!;
+      if (before >= 0) {
+        const r = this.rank(ids[before]!, ids[at]!);
+        if (r >= 0) heap.push(r * POSITION + before);
+      }
+      if (after >= 0) {
+        const r = this.rank(ids[at]!, ids[after]!);
+        if (r >= 0) heap.push(r * POSITION + at);
+      }
+    }
+    const out: CachedWord = { ids: [], lengths: [] };
+    for (let i = 0; i >= 0; i = next[i]!) {
+      out.ids.push(ids[i]!);
+      out.lengths.push(lengths[i]!);
+    }
+    return out;
+  }
+}

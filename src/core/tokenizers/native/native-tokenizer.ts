@@ -1,0 +1,279 @@
+import { utf8Decode, utf8Encode } from "../../text/utf8";
+import { toWellFormed } from "../../text/well-formed";
+import { finishEncoding } from "../finish-encoding";
+import { components, describe, type ComponentJson } from "../huggingface/tokenizer-json";
+import { inputNotes } from "../input-notes";
+import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
+import { AddedTokenMatcher, readAddedTokens, type AddedToken } from "./added-tokens";
+import { inputSlice, originOf, sliceAligned, type AlignedText } from "./aligned-text";
+import { BpeModel } from "./bpe-model";
+import { asNode, isRecord, TokenizerFileError } from "./json-fields";
+import { BYTE_TO_CHAR, type TokenizerModel, type TokenSink } from "./model";
+import { buildNormalizer, type Normalizer } from "./normalizers";
+import { buildPreTokenizer, type PreTokenizer } from "./pre-tokenizers";
+import { UnigramModel } from "./unigram-model";
+import { WordLevelModel, WordPieceModel } from "./word-models";
+
+/** What it takes to build a tokenizer from a `tokenizer.json`. */
+export interface NativeTokenizerSpec {
+  info: Pick<TokenizerInfo, "id" | "name" | "family" | "models" | "source">;
+  json: unknown;
+}
+
+const BYTE_FALLBACK = /^<0x([0-9A-F]{2})>$/;
+const METASPACE = "\u2581";
+
+let charToByte: Map<string, number> | undefined;
+
+function byteLevelBytes(token: string): Uint8Array | null {
+  charToByte ??= new Map(BYTE_TO_CHAR.map((char, byte) => [char, byte]));
+  const bytes = new Uint8Array(token.length);
+  let length = 0;
+  for (const char of token) {
+    const byte = charToByte.get(char);
+    if (byte === undefined) return null;
+    bytes[length++] = byte;
+  }
+  return bytes.subarray(0, length);
+}
+
+function buildModel(value: unknown): TokenizerModel {
+  const node = asNode(value, "model");
+  const type = node.value.type ?? (node.value.merges !== undefined ? "BPE" : undefined);
+  switch (type) {
+    case "BPE":
+      return new BpeModel(node);
+    case "WordPiece":
+      return new WordPieceModel(node);
+    case "WordLevel":
+      return new WordLevelModel(node);
+    case "Unigram":
+      return new UnigramModel(node);
+    default:
+      throw new TokenizerFileError(
+        `model.type must be BPE, Unigram, WordPiece or WordLevel (it is ${JSON.stringify(type)}).`,
+      );
+  }
+}
+
+/**
+ * A tokenizer.json tokenizer run end to end by this project's own engine — added tokens, normalizer,
+ * pre-tokenizer, model — with every token's input byte span carried through each step (see
+ * `aligned-text.ts`) instead of recovered afterwards. Encodes without the post-processor's template, so
+ * lanes compare the text's own tokens; special tokens are text unless `parseSpecials` is on.
+ */
+export class NativeTokenizer implements Tokenizer {
+  readonly info: TokenizerInfo;
+  readonly model: TokenizerModel;
+  private readonly normalizer: Normalizer | null;
+  private readonly preTokenizer: PreTokenizer | null;
+  private readonly addedById = new Map<number, AddedToken>();
+  private readonly plainMatchers: { raw: AddedTokenMatcher; normalized: AddedTokenMatcher };
+  private readonly allMatchers: { raw: AddedTokenMatcher; normalized: AddedTokenMatcher };
+  private readonly metaspace: boolean;
+  private readonly bytesCache = new Map<number, Uint8Array | null>();
+
+  constructor(spec: NativeTokenizerSpec) {
+    const json = spec.json;
+    if (!isRecord(json))
+      throw new TokenizerFileError("This is not a tokenizer.json: the file is not a JSON object.");
+    if (!isRecord(json.model))
+      throw new TokenizerFileError('This is not a tokenizer.json: it has no "model" object.');
+    this.model = buildModel(json.model);
+    this.normalizer = buildNormalizer(json.normalizer);
+    this.preTokenizer = buildPreTokenizer(json.pre_tokenizer);
+    const added = readAddedTokens(json.added_tokens);
+    for (const token of added) this.addedById.set(token.id, token);
+    this.plainMatchers = this.matchers(added.filter((token) => !token.special));
+    this.allMatchers = this.matchers(added);
+    const all: ComponentJson[] = [json.normalizer, json.pre_tokenizer, json.decoder].flatMap((node) =>
+      isRecord(node) ? components(node as ComponentJson) : [],
+    );
+    this.metaspace =
+      !this.preTokenizer?.byteLevel &&
+      (all.some((c) => c.type === "Metaspace") || JSON.stringify(all).includes(METASPACE));
+    let vocabSize = this.model.vocabSize;
+    for (const id of this.addedById.keys()) vocabSize = Math.max(vocabSize, id + 1);
+    const modelType = this.model.type;
+    this.info = {
+      ...spec.info,
+      vocabSize,
+      algorithm: `${modelType}${this.preTokenizer?.byteLevel ? " (byte-level)" : ""}${this.model.byteFallback ? " with byte fallback" : ""}`,
+      pretokenization: describe(json.pre_tokenizer as ComponentJson | null),
+      normalization: describe(json.normalizer as ComponentJson | null),
+      specialTokens: added.filter((t) => t.special).map((t) => t.content),
+    };
+  }
+
+  private matchers(tokens: readonly AddedToken[]): { raw: AddedTokenMatcher; normalized: AddedTokenMatcher } {
+    const raw = tokens.filter((t) => !t.normalized).map((token) => ({ pattern: token.content, token }));
+    const normalized = tokens
+      .filter((t) => t.normalized)
+      .map((token) => ({
+        pattern: this.normalizer ? this.normalizer(inputSlice(token.content, 0)).text : token.content,
+        token,
+      }));
+    return { raw: new AddedTokenMatcher(raw), normalized: new AddedTokenMatcher(normalized) };
+  }
+
+  clearCache(): void {
+    this.model.clearCache();
+  }
+
+  encode(text: string, options?: EncodeOptions): Encoding {
+    const wellFormed = toWellFormed(text);
+    const inputBytes = utf8Encode(wellFormed);
+    const sink: TokenSink = { ids: [], lengths: [] };
+    const ends: number[] = [];
+    const matchers = options?.parseSpecials ? this.allMatchers : this.plainMatchers;
+    const whole = inputSlice(wellFormed, 0);
+    const emitAdded = (token: AddedToken, end: number): void => {
+      sink.ids.push(token.id);
+      sink.lengths.push(0);
+      ends.push(end);
+    };
+    let byte = 0;
+    for (const split of matchers.raw.split(wellFormed)) {
+      const { slice, bytes } = sliceAligned(whole, split.start, split.end, byte);
+      byte += bytes;
+      if (split.token) emitAdded(split.token, originOf(slice, bytes));
+      else this.encodeNormalizedSplit(slice, matchers.normalized, sink, ends, emitAdded);
+    }
+    return this.package(text, wellFormed, inputBytes, sink.ids, ends);
+  }
+
+  /** Normalizes one plain split, finds normalized added tokens in it, and runs the rest through the pipeline. */
+  private encodeNormalizedSplit(
+    split: AlignedText,
+    matcher: AddedTokenMatcher,
+    sink: TokenSink,
+    ends: number[],
+    emitAdded: (token: AddedToken, end: number) => void,
+  ): void {
+    const normalized = this.normalizer ? this.normalizer(split) : split;
+    const parts = matcher.empty
+      ? [{ start: 0, end: normalized.text.length, token: null }]
+      : matcher.split(normalized.text);
+    let byte = 0;
+    for (const part of parts) {
+      const { slice, bytes } = sliceAligned(normalized, part.start, part.end, byte);
+      byte += bytes;
+      if (part.token) emitAdded(part.token, originOf(slice, bytes));
+      else if (slice.text.length > 0) this.encodePieces(slice, sink, ends);
+    }
+  }
+
+  private encodePieces(text: AlignedText, sink: TokenSink, ends: number[]): void {
+    const pieces = this.preTokenizer ? this.preTokenizer.split([text]) : [text];
+    const byteLevel = this.preTokenizer?.byteLevel ?? false;
+    for (const piece of pieces) {
+      const before = sink.ids.length;
+      this.model.tokenize(piece.text, byteLevel, sink);
+      let offset = 0;
+      for (let i = before; i < sink.ids.length; i++) {
+        offset += sink.lengths[i]!;
+        ends.push(originOf(piece, offset));
+      }
+    }
+  }
+
+  private package(
+    text: string,
+    wellFormed: string,
+    inputBytes: Uint8Array,
+    idList: number[],
+    endList: number[],
+  ): Encoding {
+    const count = idList.length;
+    const ids = Uint32Array.from(idList);
+    const starts = new Uint32Array(count);
+    const ends = new Uint32Array(count);
+    const flags = new Uint8Array(count);
+    const own: Uint8Array[] = new Array<Uint8Array>(count);
+    let total = 0;
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      const id = ids[i]!;
+      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endList[i]!);
+      starts[i] = previous;
+      ends[i] = end;
+      previous = end;
+      const bytes = this.bytesOf(id) ?? utf8Encode(this.rawToken(id));
+      own[i] = bytes;
+      total += bytes.length;
+      const added = this.addedById.get(id);
+      let flag = added?.special ? TokenFlag.Special : 0;
+      if (this.model.byteFallback && !added && BYTE_FALLBACK.test(this.model.idToToken(id) ?? ""))
+        flag |= TokenFlag.ByteFallback;
+      if (!sameBytes(bytes, inputBytes, starts[i]!, end)) flag |= TokenFlag.Normalized;
+      flags[i] = flag;
+    }
+    const tokenBytes = new Uint8Array(total);
+    const tokenByteOffsets = new Uint32Array(count + 1);
+    let offset = 0;
+    for (let i = 0; i < count; i++) {
+      tokenByteOffsets[i] = offset;
+      tokenBytes.set(own[i]!, offset);
+      offset += own[i]!.length;
+    }
+    tokenByteOffsets[count] = offset;
+    const notes = inputNotes(text);
+    if (count === 0 && inputBytes.length > 0) notes.push("The tokenizer produced no tokens for this text.");
+    return finishEncoding({
+      tokenizerId: this.info.id,
+      text: wellFormed,
+      inputBytes,
+      ids,
+      starts,
+      ends,
+      flags,
+      tokenBytes,
+      tokenByteOffsets,
+      notes,
+    });
+  }
+
+  private rawToken(id: number): string {
+    return this.addedById.get(id)?.content ?? this.model.idToToken(id) ?? "";
+  }
+
+  /** The bytes a token stands for, or null when they are unknown (the unknown token). */
+  bytesOf(id: number): Uint8Array | null {
+    const cached = this.bytesCache.get(id);
+    if (cached !== undefined) return cached;
+    let bytes: Uint8Array | null;
+    const added = this.addedById.get(id);
+    const token = this.rawToken(id);
+    const fallback = this.model.byteFallback && !added ? BYTE_FALLBACK.exec(token) : null;
+    if (added)
+      bytes = utf8Encode(
+        this.metaspace && !added.special ? added.content.replaceAll(METASPACE, " ") : added.content,
+      );
+    else if (id === this.model.unkId) bytes = null;
+    else if (fallback) bytes = Uint8Array.of(parseInt(fallback[1]!, 16));
+    else if (this.preTokenizer?.byteLevel) bytes = byteLevelBytes(token) ?? utf8Encode(token);
+    else {
+      let surface = token;
+      const prefix = this.model.continuingSubwordPrefix;
+      if (prefix && surface.startsWith(prefix) && surface !== prefix) surface = surface.slice(prefix.length);
+      const suffix = this.model.endOfWordSuffix;
+      if (suffix && surface.endsWith(suffix) && surface !== suffix)
+        surface = surface.slice(0, -suffix.length);
+      if (this.metaspace) surface = surface.replaceAll(METASPACE, " ");
+      bytes = utf8Encode(surface);
+    }
+    this.bytesCache.set(id, bytes);
+    return bytes;
+  }
+
+  tokenText(id: number): string {
+    const bytes = this.bytesOf(id);
+    return bytes ? utf8Decode(bytes) : this.rawToken(id);
+  }
+}
+
+function sameBytes(own: Uint8Array, input: Uint8Array, start: number, end: number): boolean {
+  if (own.length !== end - start) return false;
+  for (let k = 0; k < own.length; k++) if (own[k] !== input[start + k]) return false;
+  return true;
+}
