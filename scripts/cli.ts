@@ -10,18 +10,20 @@ import { tokenizeCommand } from "./cli/tokenize-command";
 
 const USAGE = `usage: npm run -s cli -- <command>
   list                                               tokenizer ids and names
-  tokenize --tokenizer <id|file> [--specials] <file|->   ids and UTF-8 byte spans as JSON
+  tokenize --tokenizer <id|file> [--specials] [--lossy] <file|->
+                                                     ids and UTF-8 byte spans of the file's exact bytes as JSON
   corpus udhr <lang>                                 clean text of one UDHR declaration
   atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)
   bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>
                                                      train byte-level BPE (or SuperBPE) into a tokenizer.json
   lm surprisal [--stride <bytes>] <file|->          the byte LM's bits per byte: {"model","bits_per_byte","bits"}
-  lm next-byte --model <byte|token> --method <exact|naive|healing> --prompt <text>
+  lm next-byte --model <byte|token> --method <exact|naive|healing> (--prompt <text> | --prompt-file <file|->)
                                                      next-byte distribution: {"dist": {...}, "covers": n}
   mixture --tokenizer <id|tokenizer.json> --category <name>=<file> ... [--merges n] [--time-limit s] [--verbose]
                                                      data-mixture inference: byte proportions of the categories`;
 
-const commands: Record<string, (argv: string[]) => Promise<string>> = {
+/** A command returns its output, or writes it to standard output itself (and returns nothing). */
+const commands: Record<string, (argv: string[]) => Promise<string | void>> = {
   list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
   tokenize: tokenizeCommand,
   corpus: corpusCommand,
@@ -39,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    process.stdout.write(`${await command(rest)}\n`);
+    const output = await command(rest);
+    if (output !== undefined) process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n`);

@@ -6,11 +6,12 @@ import { utf8Encode } from "../../src/core/text/utf8";
 import { BYTE_LM_PATH, loadByteLmNode } from "../lib/byte-lm-node";
 import { loadTokenLmNode, type TokenLmBundle } from "../lib/token-lm-node";
 import { parseArgs, UsageError } from "./args";
+import { readInput } from "./read-input";
 
 export type { TokenLmBundle } from "../lib/token-lm-node";
 
 const USAGE =
-  "usage: lm next-byte --model <byte|token> --method <exact|naive|healing> --prompt <text> " +
+  "usage: lm next-byte --model <byte|token> --method <exact|naive|healing> (--prompt <text> | --prompt-file <file|->) " +
   "[--drop-bytes <n>] [--normalization <local|raw>]";
 
 /** Where the command gets its models (tests and benchmarks inject their own). */
@@ -20,8 +21,8 @@ export interface LmNextByteDeps {
 }
 
 /**
- * `lm next-byte --model <byte|token> --method <exact|naive|healing> --prompt <text>`: the next-byte
- * distribution after the prompt's UTF-8 bytes (minus `--drop-bytes` at the end, to stop inside a character)
+ * `lm next-byte --model <byte|token> --method <exact|naive|healing> --prompt <text>` (or `--prompt-file
+ * <file|->`, any size, its bytes as they are): the next-byte distribution after the prompt's UTF-8 bytes (minus `--drop-bytes` at the end, to stop inside a character)
  * as `{"dist": {"<byte>" | "eos": p}, "covers": n}` with the bytes of positive probability. `covers`: the
  * exact method's cover encodings, 1 for naive (the prompt's encoding), healing's candidate tokens, 1 for the
  * byte LM (which has no end-of-text and ignores `--method`).
@@ -31,13 +32,17 @@ export async function lmNextByteCommand(argv: readonly string[], deps: LmNextByt
   const kind = args.options.get("model");
   const method = args.options.get("method") ?? "exact";
   const prompt = args.options.get("prompt");
+  const promptFile = args.options.get("prompt-file");
   const drop = Number(args.options.get("drop-bytes") ?? 0);
   const normalization = args.options.get("normalization") ?? "local";
-  if ((kind !== "byte" && kind !== "token") || typeof prompt !== "string" || args.positional.length > 0)
+  const hasPrompt = typeof prompt === "string";
+  const hasFile = typeof promptFile === "string";
+  if ((kind !== "byte" && kind !== "token") || hasPrompt === hasFile || args.positional.length > 0)
     throw new UsageError(USAGE);
   if (method !== "exact" && method !== "naive" && method !== "healing") throw new UsageError(USAGE);
   if (normalization !== "local" && normalization !== "raw") throw new UsageError(USAGE);
-  const full = utf8Encode(prompt);
+  // A prompt file's bytes are the prompt exactly (no decoding: it may end inside a character).
+  const full = hasFile ? new Uint8Array(await readInput(promptFile as string)) : utf8Encode(prompt as string);
   if (!Number.isInteger(drop) || drop < 0 || drop > full.length)
     throw new UsageError(`--drop-bytes must be an integer from 0 to ${full.length}`);
   const bytes = full.subarray(0, full.length - drop);

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import type { Writable } from "node:stream";
+import { decodeInput, InputDecodingError } from "../../src/core/text/decode-input";
 import { tokenizerFromFile } from "../../src/core/tokenizers/custom-file";
-import type { Tokenizer } from "../../src/core/tokenizers/types";
+import type { Encoding, Tokenizer } from "../../src/core/tokenizers/types";
 import { loadTokenizer } from "../lib/load-tokenizer";
 import { parseArgs, UsageError } from "./args";
 import { readInput } from "./read-input";
@@ -18,21 +20,55 @@ async function resolveTokenizer(idOrPath: string): Promise<Tokenizer> {
   return loadTokenizer(idOrPath);
 }
 
+/** Writes a chunk, waiting for the stream to drain when its buffer is full (bounded memory on big output). */
+function write(out: Writable, chunk: string): Promise<void> | void {
+  if (out.write(chunk)) return;
+  return new Promise((resolve) => out.once("drain", resolve));
+}
+
+const ROWS_PER_CHUNK = 65_536;
+
+/** `{"tokenizer", "ids", "spans"}` written in chunks, so that tens of MB of output never form one string. */
+export async function writeEncodingJson(out: Writable, tokenizer: string, encoding: Encoding): Promise<void> {
+  const n = encoding.ids.length;
+  await write(out, `{"tokenizer":${JSON.stringify(tokenizer)},"ids":[`);
+  for (let from = 0; from < n; from += ROWS_PER_CHUNK) {
+    const to = Math.min(n, from + ROWS_PER_CHUNK);
+    await write(out, (from > 0 ? "," : "") + Array.from(encoding.ids.subarray(from, to)).join(","));
+  }
+  await write(out, `],"spans":[`);
+  for (let from = 0; from < n; from += ROWS_PER_CHUNK) {
+    const to = Math.min(n, from + ROWS_PER_CHUNK);
+    const parts: string[] = [];
+    for (let i = from; i < to; i++) parts.push(`[${encoding.starts[i]},${encoding.ends[i]}]`);
+    await write(out, (from > 0 ? "," : "") + parts.join(","));
+  }
+  await write(out, "]}\n");
+}
+
 /**
- * `tokenize --tokenizer <id | tokenizer.json | .tiktoken> [--specials] <file | ->`: prints
- * `{"tokenizer", "ids", "spans"}` with UTF-8 byte offsets into the input.
+ * `tokenize --tokenizer <id | tokenizer.json | .tiktoken> [--specials] [--lossy] <file | ->`: writes
+ * `{"tokenizer", "ids", "spans"}` to standard output, spans in UTF-8 byte offsets of the input. The file's
+ * bytes are tokenized as they are (a BOM is text); invalid UTF-8 is refused (exit 2) unless `--lossy`.
  */
-export async function tokenizeCommand(argv: readonly string[]): Promise<string> {
-  const args = parseArgs(argv, ["specials"]);
+export async function tokenizeCommand(
+  argv: readonly string[],
+  out: Writable = process.stdout,
+): Promise<void> {
+  const args = parseArgs(argv, ["specials", "lossy"]);
   const id = args.options.get("tokenizer");
   const file = args.positional[0];
   if (typeof id !== "string" || file === undefined)
-    throw new UsageError("usage: tokenize --tokenizer <id> [--specials] <file | ->");
+    throw new UsageError("usage: tokenize --tokenizer <id> [--specials] [--lossy] <file | ->");
   const tokenizer = await resolveTokenizer(id);
-  const bytes = await readInput(file);
-  const text = new TextDecoder("utf-8").decode(bytes);
-  const encoding = tokenizer.encode(text, { parseSpecials: args.options.get("specials") === true });
-  const spans = Array.from(encoding.ids, (_, i) => [encoding.starts[i], encoding.ends[i]]);
-  for (const note of encoding.notes) process.stderr.write(`note: ${note}\n`);
-  return JSON.stringify({ tokenizer: id, ids: Array.from(encoding.ids), spans });
+  let decoded;
+  try {
+    decoded = decodeInput(new Uint8Array(await readInput(file)), args.options.get("lossy") === true);
+  } catch (error) {
+    if (error instanceof InputDecodingError) throw new UsageError(error.message);
+    throw error;
+  }
+  const encoding = tokenizer.encode(decoded.text, { parseSpecials: args.options.get("specials") === true });
+  for (const note of [...decoded.notes, ...encoding.notes]) process.stderr.write(`note: ${note}\n`);
+  await writeEncodingJson(out, id, encoding);
 }

@@ -6,13 +6,16 @@ import { TrainedBpeTokenizer } from "../../src/core/bpe/trained-bpe-tokenizer";
 import { parseVariantId } from "../../src/core/bpe/variant-id";
 import { builtinBpeModel, type MergeListSources } from "../../src/core/bpe/mixture/builtin-merges";
 import { catalogEntry } from "../../src/core/tokenizers/catalog";
+import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import type { Tokenizer } from "../../src/core/tokenizers/types";
 
 /**
  * The tokenizer worker's BPE extras: lanes that run a vocabulary with another inference method
  * (`<base>.<method>`, merge-list-free or with a damaged merge list) and merge-tree explanations of tokens.
- * Works for every byte-level BPE lane: tokenizer.json merge lists (built-in or dropped) and tiktoken
- * encodings (merges derived from their ranks).
+ * Byte-level BPE lanes (tokenizer.json merge lists, built-in or dropped, and tiktoken encodings with merges
+ * derived from their ranks) run on the BPE trainer's encoder, which also explains tokens; every other
+ * tokenizer.json BPE (SentencePiece-style: normalizers, characters as symbols, byte fallback) runs on the
+ * tokenizer.json engine with the method.
  */
 export function createBpeLanes(sources: MergeListSources) {
   const models = new Map<string, Promise<BpeModel>>();
@@ -35,6 +38,15 @@ export function createBpeLanes(sources: MergeListSources) {
     return model;
   }
 
+  /** The parsed tokenizer.json of a dropped file or a built-in tokenizer.json lane; null for anything else. */
+  async function tokenizerJsonOf(id: string): Promise<unknown> {
+    const file = files.get(id);
+    if (file) return JSON.parse(new TextDecoder().decode(file)) as unknown;
+    const entry = catalogEntry(id);
+    if (entry?.family !== "huggingface") return null;
+    return (await sources.assets.tokenizerJson(entry.source)).json;
+  }
+
   return {
     /** Keeps a dropped tokenizer.json so its merge list can serve variants and explanations. */
     rememberJson(id: string, bytes: Uint8Array): void {
@@ -45,18 +57,24 @@ export function createBpeLanes(sources: MergeListSources) {
     async variantTokenizer(id: string): Promise<Tokenizer> {
       const variant = parseVariantId(id);
       if (!variant) throw new Error(`“${id}” is not a BPE variant id.`);
-      const model = await bpeModel(variant.base).catch((error: Error) => {
-        throw new Error(
-          `No byte-level BPE merge list for “${variant.base}” (${error.message}), so it cannot run with ${describeInferenceMethod(variant.method)}.`,
-        );
-      });
       const base = catalogEntry(variant.base);
+      const name = `${base?.name ?? variant.base} · ${describeInferenceMethod(variant.method)}`;
+      const byteLevel = await bpeModel(variant.base).catch((error: Error) => error);
+      if (byteLevel instanceof Error) {
+        const json = await tokenizerJsonOf(variant.base);
+        if (json === null)
+          throw new Error(
+            `No BPE merge list for “${variant.base}” (${byteLevel.message}), so it cannot run with ${describeInferenceMethod(variant.method)}.`,
+          );
+        return new NativeTokenizer({
+          info: { id, name, family: "custom", models: [], source: base?.source ?? variant.base },
+          json,
+          method: variant.method,
+        });
+      }
+      const model = byteLevel;
       return new TrainedBpeTokenizer({
-        info: {
-          id,
-          name: `${base?.name ?? variant.base} · ${describeInferenceMethod(variant.method)}`,
-          source: base?.source,
-        },
+        info: { id, name, source: base?.source },
         model,
         method: variant.method,
         algorithm: "byte-level BPE",

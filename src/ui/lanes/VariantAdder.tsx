@@ -14,8 +14,9 @@ const METHODS: { label: string; method: InferenceMethod }[] = [
 
 /**
  * Adds a lane that runs a BPE vocabulary without its merge list (Sawada & Goyal 2025) or with a damaged one.
- * The bases are the byte-level BPE vocabularies: tokenizer.json files (built-in and dropped) and tiktoken
- * encodings (merges derived from their ranks); one without a readable merge list shows why in its lane.
+ * The bases are the BPE vocabularies: tokenizer.json files (built-in and dropped, byte-level or
+ * SentencePiece-style) and tiktoken encodings (merges derived from their ranks); one without a merge list
+ * (Unigram, WordPiece) shows why in its lane.
  */
 export function VariantAdder({ listings }: { listings: readonly TokenizerListing[] }) {
   const lanes = useLanes();

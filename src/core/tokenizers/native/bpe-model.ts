@@ -1,3 +1,5 @@
+import { keptMerges, type InferenceMethod } from "../../bpe/merge-free";
+import { seededPermutation } from "../../bpe/random";
 import { utf8Encode } from "../../text/utf8";
 import {
   optionalBoolean,
@@ -7,7 +9,8 @@ import {
   UnsupportedComponentError,
   type JsonNode,
 } from "./json-fields";
-import { BYTE_TO_CHAR, byteLevelString, vocabMap, type TokenizerModel, type TokenSink } from "./model";
+import { byteLevelAlphabet, toByteLevel } from "../../bpe/byte-chars";
+import { vocabMap, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "./number-heap";
 
 /** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
@@ -47,8 +50,16 @@ export class BpeModel implements TokenizerModel {
   /** Byte fallback: byte → id of `<0xXX>`, or -1. */
   private readonly fallbackIds = new Int32Array(256).fill(-1);
   private cache = new Map<string, CachedWord>();
+  private readonly method: InferenceMethod;
+  /** Longest vocabulary token, in symbols (characters, or bytes for byte-level), for merge-free methods. */
+  private longestToken = 0;
 
-  constructor(node: JsonNode) {
+  /**
+   * @param method how a word is cut once it is spelled in symbols: the merge list (the file's meaning), a
+   *   permuted or thinned merge list, or no merge list at all (greedy longest prefix, fewest tokens).
+   */
+  constructor(node: JsonNode, method: InferenceMethod = { kind: "merges" }) {
+    this.method = method;
     this.vocab = vocabMap(node.value.vocab, `${node.path}.vocab`);
     let size = 0;
     for (const [token, id] of this.vocab) {
@@ -71,16 +82,36 @@ export class BpeModel implements TokenizerModel {
     this.continuingSubwordPrefix = prefix === "" ? null : prefix;
     this.endOfWordSuffix = suffix === "" ? null : suffix;
     for (let b = 0; b < 256; b++) {
-      this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b]!) ?? -1;
+      this.byteIds[b] = this.vocab.get(byteLevelAlphabet()[b]!) ?? -1;
       this.fallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`) ?? -1;
     }
     const merges = node.value.merges ?? [];
     if (!Array.isArray(merges)) throw new TokenizerFileError(`${node.path}.merges must be an array.`);
     this.mergeResult = new Uint32Array(merges.length);
-    merges.forEach((merge, rank) => this.addMerge(merge, rank, `${node.path}.merges[${rank}]`));
+    const keys = new Float64Array(merges.length);
+    merges.forEach((merge, rank) => {
+      keys[rank] = this.addMerge(merge, rank, `${node.path}.merges[${rank}]`);
+    });
+    if (method.kind === "permuted-merges" || method.kind === "deleted-merges") {
+      // Priority k goes to merge order[k], as the byte-level variant lanes do (src/core/bpe/merge-free.ts).
+      const order =
+        method.kind === "permuted-merges"
+          ? seededPermutation(merges.length, method.seed)
+          : keptMerges(merges.length, method.share, method.seed);
+      const results = Uint32Array.from(this.mergeResult);
+      this.mergeRank.clear();
+      order.forEach((index, priority) => {
+        if (!this.mergeRank.has(keys[index]!)) this.mergeRank.set(keys[index]!, priority);
+        this.mergeResult[priority] = results[index]!;
+      });
+    }
+    if (method.kind === "greedy" || method.kind === "least-tokens")
+      for (const token of this.vocab.keys())
+        this.longestToken = Math.max(this.longestToken, [...token].length);
   }
 
-  private addMerge(merge: unknown, rank: number, path: string): void {
+  /** Reads one merge; returns its pair key. */
+  private addMerge(merge: unknown, rank: number, path: string): number {
     let left: unknown;
     let right: unknown;
     if (typeof merge === "string") {
@@ -109,6 +140,7 @@ export class BpeModel implements TokenizerModel {
     const key = a * this.vocabSize + b;
     if (!this.mergeRank.has(key)) this.mergeRank.set(key, rank);
     this.mergeResult[rank] = result;
+    return key;
   }
 
   idToToken(id: number): string | undefined {
@@ -148,7 +180,7 @@ export class BpeModel implements TokenizerModel {
     if (byteLevel) {
       const bytes = utf8Encode(piece);
       if (this.ignoreMerges) {
-        const whole = this.vocab.get(byteLevelString(bytes));
+        const whole = this.vocab.get(toByteLevel(bytes));
         if (whole !== undefined) return { ids: [whole], lengths: [bytes.length] };
       }
       return this.merge(this.byteSymbols(bytes));
@@ -178,7 +210,7 @@ export class BpeModel implements TokenizerModel {
       if (!unknown) return { ids, lengths };
     }
     const chars: string[] = [];
-    for (let i = 0; i < bytes.length; i++) chars.push(BYTE_TO_CHAR[bytes[i]!]!);
+    for (let i = 0; i < bytes.length; i++) chars.push(byteLevelAlphabet()[bytes[i]!]!);
     return this.symbolsOf(chars, () => 1);
   }
 
@@ -250,7 +282,82 @@ export class BpeModel implements TokenizerModel {
   }
 
   private merge(word: CachedWord): CachedWord {
+    if (this.method.kind === "greedy" || this.method.kind === "least-tokens") return this.segment(word);
     return word.ids.length <= SCAN_LIMIT ? this.mergeByScan(word) : this.mergeWithHeap(word);
+  }
+
+  /**
+   * Merge-free inference over the word's symbols: greedy longest vocabulary token first, or the fewest
+   * tokens (ties: the longest last token, then the same rule for the rest). Byte-fallback and unknown
+   * symbols stay as they are.
+   */
+  private segment(word: CachedWord): CachedWord {
+    const n = word.ids.length;
+    const text = word.ids.map((id) => (this.isAtomic(id) ? null : this.tokens[id]!));
+    const tokenAt = (i: number, j: number): number => {
+      let spelled = "";
+      for (let k = i; k < j; k++) {
+        const part = text[k];
+        if (part === null || part === undefined) return -1;
+        spelled += part;
+      }
+      return this.vocab.get(spelled) ?? -1;
+    };
+    const out: CachedWord = { ids: [], lengths: [] };
+    const span = (i: number, j: number): number => word.lengths.slice(i, j).reduce((a, b) => a + b, 0);
+    if (this.method.kind === "greedy") {
+      for (let i = 0; i < n;) {
+        let end = i + 1;
+        let id = word.ids[i]!;
+        for (let j = Math.min(n, i + this.longestToken); j > i + 1; j--) {
+          const found = tokenAt(i, j);
+          if (found >= 0) {
+            end = j;
+            id = found;
+            break;
+          }
+        }
+        out.ids.push(id);
+        out.lengths.push(span(i, end));
+        i = end;
+      }
+      return out;
+    }
+    const cost = new Int32Array(n + 1).fill(0x7fffffff);
+    const from = new Int32Array(n + 1);
+    const token = new Int32Array(n + 1);
+    cost[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const next = cost[i]! + 1;
+      if (next < cost[i + 1]!) {
+        cost[i + 1] = next;
+        from[i + 1] = i;
+        token[i + 1] = word.ids[i]!;
+      }
+      for (let j = i + 2; j <= Math.min(n, i + this.longestToken); j++) {
+        if (next >= cost[j]!) continue;
+        const found = tokenAt(i, j);
+        if (found >= 0) {
+          cost[j] = next;
+          from[j] = i;
+          token[j] = found;
+        }
+      }
+    }
+    const cuts: number[] = [];
+    for (let j = n; j > 0; j = from[j]!) cuts.push(j);
+    let start = 0;
+    for (let k = cuts.length - 1; k >= 0; k--) {
+      out.ids.push(token[cuts[k]!]!);
+      out.lengths.push(span(start, cuts[k]!));
+      start = cuts[k]!;
+    }
+    return out;
+  }
+
+  /** Byte-fallback and unknown tokens take part in no merge-free token. */
+  private isAtomic(id: number): boolean {
+    return id === this.unkId || (this.byteFallback && /^<0x[0-9A-F]{2}>$/.test(this.tokens[id] ?? ""));
   }
 
   private mergeByScan(word: CachedWord): CachedWord {

@@ -31,23 +31,6 @@ export interface TokenizerModel {
   clearCache(): void;
 }
 
-/** GPT-2's byte → printable character table (`bytes_to_unicode`). */
-export const BYTE_TO_CHAR: readonly string[] = (() => {
-  const table: string[] = new Array<string>(256);
-  const printable = (b: number) =>
-    (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
-  let extra = 0;
-  for (let b = 0; b < 256; b++) table[b] = String.fromCodePoint(printable(b) ? b : 256 + extra++);
-  return table;
-})();
-
-/** The byte-level spelling of a string's UTF-8 bytes. */
-export function byteLevelString(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += BYTE_TO_CHAR[bytes[i]!]!;
-  return out;
-}
-
 /** The vocabulary object of a model, validated: token → non-negative integer id. */
 export function vocabMap(value: unknown, path: string): Map<string, number> {
   if (typeof value !== "object" || value === null || Array.isArray(value))

@@ -2,13 +2,15 @@ import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
 import { components, describe, type ComponentJson } from "../huggingface/tokenizer-json";
+import { fromByteLevel } from "../../bpe/byte-chars";
+import type { InferenceMethod } from "../../bpe/merge-free";
 import { inputNotes } from "../input-notes";
 import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
 import { AddedTokenMatcher, readAddedTokens, type AddedToken } from "./added-tokens";
 import { inputSlice, originOf, sliceAligned, type AlignedText } from "./aligned-text";
 import { BpeModel } from "./bpe-model";
 import { asNode, isRecord, TokenizerFileError } from "./json-fields";
-import { BYTE_TO_CHAR, type TokenizerModel, type TokenSink } from "./model";
+import type { TokenizerModel, TokenSink } from "./model";
 import { buildNormalizer, type Normalizer } from "./normalizers";
 import { buildPreTokenizer, type PreTokenizer } from "./pre-tokenizers";
 import { UnigramModel } from "./unigram-model";
@@ -18,31 +20,23 @@ import { WordLevelModel, WordPieceModel } from "./word-models";
 export interface NativeTokenizerSpec {
   info: Pick<TokenizerInfo, "id" | "name" | "family" | "models" | "source">;
   json: unknown;
+  /** For a BPE model: run it with another inference method (variant lanes); the merge list by default. */
+  method?: InferenceMethod;
 }
 
 const BYTE_FALLBACK = /^<0x([0-9A-F]{2})>$/;
 const METASPACE = "\u2581";
 
-let charToByte: Map<string, number> | undefined;
-
-function byteLevelBytes(token: string): Uint8Array | null {
-  charToByte ??= new Map(BYTE_TO_CHAR.map((char, byte) => [char, byte]));
-  const bytes = new Uint8Array(token.length);
-  let length = 0;
-  for (const char of token) {
-    const byte = charToByte.get(char);
-    if (byte === undefined) return null;
-    bytes[length++] = byte;
-  }
-  return bytes.subarray(0, length);
-}
-
-function buildModel(value: unknown): TokenizerModel {
+function buildModel(value: unknown, method: InferenceMethod | undefined): TokenizerModel {
   const node = asNode(value, "model");
   const type = node.value.type ?? (node.value.merges !== undefined ? "BPE" : undefined);
+  if (method && method.kind !== "merges" && type !== "BPE")
+    throw new TokenizerFileError(
+      `This is a ${String(type)} model, not BPE, so it has no merge list to vary.`,
+    );
   switch (type) {
     case "BPE":
-      return new BpeModel(node);
+      return new BpeModel(node, method);
     case "WordPiece":
       return new WordPieceModel(node);
     case "WordLevel":
@@ -79,7 +73,7 @@ export class NativeTokenizer implements Tokenizer {
       throw new TokenizerFileError("This is not a tokenizer.json: the file is not a JSON object.");
     if (!isRecord(json.model))
       throw new TokenizerFileError('This is not a tokenizer.json: it has no "model" object.');
-    this.model = buildModel(json.model);
+    this.model = buildModel(json.model, spec.method);
     this.normalizer = buildNormalizer(json.normalizer);
     this.preTokenizer = buildPreTokenizer(json.pre_tokenizer);
     const added = readAddedTokens(json.added_tokens);
@@ -251,7 +245,7 @@ export class NativeTokenizer implements Tokenizer {
       );
     else if (id === this.model.unkId) bytes = null;
     else if (fallback) bytes = Uint8Array.of(parseInt(fallback[1]!, 16));
-    else if (this.preTokenizer?.byteLevel) bytes = byteLevelBytes(token) ?? utf8Encode(token);
+    else if (this.preTokenizer?.byteLevel) bytes = fromByteLevel(token) ?? utf8Encode(token);
     else {
       let surface = token;
       const prefix = this.model.continuingSubwordPrefix;
