@@ -207,6 +207,73 @@ def evaluate(model, docs, groups, window_bytes, bytes_per_document, device):
     }
 
 
+def is_ascii_letter(b):
+    return 65 <= b <= 90 or 97 <= b <= 122
+
+
+def inside_word_mask(data):
+    """True for the bytes of a word after its first two letters: an ASCII letter preceded by two ASCII
+    letters (src/core/lm/english-eval.ts, insideWordMask)."""
+    return [i >= 2 and is_ascii_letter(b) and is_ascii_letter(data[i - 1]) and is_ascii_letter(data[i - 2])
+            for i, b in enumerate(data)]
+
+
+def context_windows(length, context, stride):
+    """(window_start, start, end) as surprisalWindows in src/core/lm/surprisal.ts: the first window scores
+    [0, context) from BOS, each later one the next `stride` bytes after `context - stride` bytes of context."""
+    out, start = [], 0
+    while start < length:
+        end = min(length, context if start == 0 else start + stride)
+        out.append((max(0, start - (context - stride)), start, end))
+        start = end
+    return out
+
+
+def evaluate_english(model, docs, ids, context, stride, device, batch_size=32):
+    """The held-out English set: whole held-out Brown documents, every byte scored once with up to
+    `context - stride` bytes of context (sliding windows, as the page scores long text). Also the bytes
+    inside words (after a word's first two letters)."""
+    per_doc = []
+    model.eval()
+    for doc, doc_id in zip(docs, ids):
+        windows = context_windows(len(doc), context, stride)
+        bits = [0.0] * len(doc)
+        with torch.no_grad():
+            for i in range(0, len(windows), batch_size):
+                chunk = windows[i : i + batch_size]
+                by_len = {}
+                for w in chunk:
+                    by_len.setdefault(w[2] - w[0], []).append(w)
+                for length, members in by_len.items():
+                    tgt = torch.tensor([list(doc[ws:end]) for ws, _, end in members], dtype=torch.long, device=device)
+                    inp = torch.cat([torch.full((len(members), 1), BOS, dtype=torch.long, device=device), tgt[:, :-1]], 1)
+                    logp = F.log_softmax(model(inp).float(), dim=-1).gather(2, tgt[:, :, None])[:, :, 0]
+                    rows = (-logp / math.log(2)).cpu().tolist()
+                    for (ws, start, end), row in zip(members, rows):
+                        bits[start:end] = row[start - ws : end - ws]
+        mask = inside_word_mask(doc)
+        per_doc.append({
+            "id": doc_id,
+            "bytes": len(doc),
+            "bits": round(sum(bits), 3),
+            "insideWordBytes": sum(mask),
+            "insideWordBits": round(sum(b for b, m in zip(bits, mask) if m), 3),
+        })
+    total_bytes = sum(d["bytes"] for d in per_doc)
+    word_bytes = sum(d["insideWordBytes"] for d in per_doc)
+    return {
+        "windows": {"context": context, "stride": stride},
+        "documents": len(per_doc),
+        "bytes": total_bytes,
+        "bitsPerByte": round(sum(d["bits"] for d in per_doc) / total_bytes, 4),
+        "insideWord": {
+            "bytes": word_bytes,
+            "bitsPerByte": round(sum(d["insideWordBits"] for d in per_doc) / word_bytes, 4),
+        },
+        "perDocument": per_doc,
+    }
+
+
 # ---------------------------------------------------------------------------------------------- export
 
 
@@ -722,6 +789,11 @@ def main():
     full = evaluate(model, valid_docs, groups, args.context, None, device)
     print(f"validation (protocol): {json.dumps(evaluation)}", flush=True)
     print(f"validation (whole): {json.dumps(full)}", flush=True)
+    english_ids = [d["id"] for d in manifest["validDocuments"] if d["source"] == "brown"]
+    english_docs = [doc for doc, d in zip(valid_docs, manifest["validDocuments"]) if d["source"] == "brown"]
+    english = evaluate_english(model, english_docs, english_ids, args.context, args.context // 2, device)
+    print(f"held-out English: {english['bitsPerByte']} bits/byte, inside words "
+          f"{english['insideWord']['bitsPerByte']}", flush=True)
 
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, "byte-lm.onnx")
@@ -769,6 +841,7 @@ def main():
         },
         "evaluation": evaluation,
         "fullValidation": full,
+        "english": english,
         "baselines": [
             {
                 "model": f"interpolated Kneser-Ney byte {order}-gram on the same train split (src/core/lm/byte-ngram.ts)",
@@ -828,6 +901,11 @@ def main_token(args):
     full = evaluate_tokens(model, valid_docs, doc_bytes, groups, args.context, device, bos)
     print(f"validation (protocol): {json.dumps(evaluation)}", flush=True)
     print(f"validation (whole): {json.dumps(full)}", flush=True)
+    english_ids = [d["id"] for d in manifest["validDocuments"] if d["source"] == "brown"]
+    english_docs = [doc for doc, d in zip(valid_docs, manifest["validDocuments"]) if d["source"] == "brown"]
+    english = evaluate_english(model, english_docs, english_ids, args.context, args.context // 2, device)
+    print(f"held-out English: {english['bitsPerByte']} bits/byte, inside words "
+          f"{english['insideWord']['bitsPerByte']}", flush=True)
 
     onnx_path = os.path.join(args.out, "token-lm.onnx")
     export_onnx(model, onnx_path, args.opset, input_name="ids", bos=bos, positions=True)
@@ -882,6 +960,7 @@ def main_token(args):
         },
         "evaluation": evaluation,
         "fullValidation": full,
+        "english": english,
         "byteLmBitsPerByte": byte_bpb,
     }
     with open(os.path.join(args.out, "token-lm.card.json"), "w") as f:
