@@ -12,6 +12,7 @@ import {
 import { byteLevelAlphabet, toByteLevel } from "../../bpe/byte-chars";
 import { vocabMap, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "./number-heap";
+import { PairTable } from "./pair-table";
 
 /** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
 const SCAN_LIMIT = 48;
@@ -39,8 +40,8 @@ export class BpeModel implements TokenizerModel {
   readonly endOfWordSuffix: string | null;
   private readonly vocab: Map<string, number>;
   private readonly tokens: string[] = [];
-  /** (left id · vocabSize + right id) → merge rank. */
-  private readonly mergeRank = new Map<number, number>();
+  /** (left id, right id) → merge rank. */
+  private mergeRank: PairTable;
   /** merge rank → id of the merged token. */
   private readonly mergeResult: Uint32Array;
   private readonly fuseUnk: boolean;
@@ -51,6 +52,13 @@ export class BpeModel implements TokenizerModel {
   private readonly fallbackIds = new Int32Array(256).fill(-1);
   private cache = new Map<string, CachedWord>();
   private readonly method: InferenceMethod;
+  /**
+   * Where a character-level word may be cut without changing the result: before `▁`, a line break or a space
+   * that follows a character no vocabulary token has right before it (`cutBefore.get(c)` lists those that
+   * some token has), so no merge can cross the cut. Whole texts that reach the model as one word (Llama 2,
+   * Gemma 3) then run as many short, cacheable words.
+   */
+  private readonly cutBefore = new Map<string, Set<string>>();
   /** Longest vocabulary token, in symbols (characters, or bytes for byte-level), for merge-free methods. */
   private longestToken = 0;
 
@@ -88,9 +96,11 @@ export class BpeModel implements TokenizerModel {
     const merges = node.value.merges ?? [];
     if (!Array.isArray(merges)) throw new TokenizerFileError(`${node.path}.merges must be an array.`);
     this.mergeResult = new Uint32Array(merges.length);
-    const keys = new Float64Array(merges.length);
+    this.mergeRank = new PairTable(merges.length);
+    const lefts = new Int32Array(merges.length);
+    const rights = new Int32Array(merges.length);
     merges.forEach((merge, rank) => {
-      keys[rank] = this.addMerge(merge, rank, `${node.path}.merges[${rank}]`);
+      [lefts[rank], rights[rank]] = this.addMerge(merge, rank, `${node.path}.merges[${rank}]`);
     });
     if (method.kind === "permuted-merges" || method.kind === "deleted-merges") {
       // Priority k goes to merge order[k], as the byte-level variant lanes do (src/core/bpe/merge-free.ts).
@@ -99,19 +109,31 @@ export class BpeModel implements TokenizerModel {
           ? seededPermutation(merges.length, method.seed)
           : keptMerges(merges.length, method.share, method.seed);
       const results = Uint32Array.from(this.mergeResult);
-      this.mergeRank.clear();
+      this.mergeRank = new PairTable(order.length);
       order.forEach((index, priority) => {
-        if (!this.mergeRank.has(keys[index]!)) this.mergeRank.set(keys[index]!, priority);
+        this.mergeRank.setIfAbsent(lefts[index]!, rights[index]!, priority);
         this.mergeResult[priority] = results[index]!;
       });
     }
     if (method.kind === "greedy" || method.kind === "least-tokens")
       for (const token of this.vocab.keys())
         this.longestToken = Math.max(this.longestToken, [...token].length);
+    if (this.continuingSubwordPrefix === null && this.endOfWordSuffix === null)
+      for (const char of ["\u2581", "\n", " "]) this.cutBefore.set(char, this.charsBefore(char));
   }
 
-  /** Reads one merge; returns its pair key. */
-  private addMerge(merge: unknown, rank: number, path: string): number {
+  /** The characters other than `char` itself that some vocabulary token has right before `char`. */
+  private charsBefore(char: string): Set<string> {
+    const before = new Set<string>();
+    for (const token of this.vocab.keys()) {
+      for (let at = token.indexOf(char, 1); at > 0; at = token.indexOf(char, at + 1))
+        if (token[at - 1] !== char) before.add(token[at - 1]!);
+    }
+    return before;
+  }
+
+  /** Reads one merge; returns its pair of ids. */
+  private addMerge(merge: unknown, rank: number, path: string): [number, number] {
     let left: unknown;
     let right: unknown;
     if (typeof merge === "string") {
@@ -137,10 +159,9 @@ export class BpeModel implements TokenizerModel {
       throw new TokenizerFileError(
         `${path} makes ${JSON.stringify(joined)}, which is not in the vocabulary.`,
       );
-    const key = a * this.vocabSize + b;
-    if (!this.mergeRank.has(key)) this.mergeRank.set(key, rank);
+    this.mergeRank.setIfAbsent(a, b, rank);
     this.mergeResult[rank] = result;
-    return key;
+    return [a, b];
   }
 
   idToToken(id: number): string | undefined {
@@ -156,6 +177,24 @@ export class BpeModel implements TokenizerModel {
   }
 
   tokenize(piece: string, byteLevel: boolean, sink: TokenSink): void {
+    if (!byteLevel && piece.length > CACHE_MAX_UNITS && this.cutBefore.size > 0) {
+      let start = 0;
+      for (let i = 1; i < piece.length; i++) {
+        const char = piece[i]!;
+        const blocked = this.cutBefore.get(char);
+        const previous = piece[i - 1]!;
+        if (blocked && previous !== char && !blocked.has(previous)) {
+          this.tokenizeWord(piece.slice(start, i), false, sink);
+          start = i;
+        }
+      }
+      this.tokenizeWord(piece.slice(start), false, sink);
+      return;
+    }
+    this.tokenizeWord(piece, byteLevel, sink);
+  }
+
+  private tokenizeWord(piece: string, byteLevel: boolean, sink: TokenSink): void {
     const cacheable = piece.length <= CACHE_MAX_UNITS;
     const cached = cacheable ? this.cache.get(piece) : undefined;
     if (cached) {
@@ -218,7 +257,10 @@ export class BpeModel implements TokenizerModel {
   private charSymbols(piece: string): CachedWord {
     const chars: string[] = [];
     for (const char of piece) chars.push(char);
-    return this.symbolsOf(chars, (char) => utf8Encode(char).length);
+    return this.symbolsOf(chars, (char) => {
+      const code = char.charCodeAt(0);
+      return code < 0x80 ? 1 : code < 0x800 ? 2 : char.length === 2 ? 4 : 3;
+    });
   }
 
   /** The Rust library's `merge_word` before merging: vocabulary lookup, byte fallback, unknown tokens. */
@@ -278,7 +320,7 @@ export class BpeModel implements TokenizerModel {
   }
 
   private rank(left: number, right: number): number {
-    return this.mergeRank.get(left * this.vocabSize + right) ?? -1;
+    return this.mergeRank.get(left, right);
   }
 
   private merge(word: CachedWord): CachedWord {

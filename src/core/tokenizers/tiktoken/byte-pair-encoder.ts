@@ -1,27 +1,14 @@
 import { utf8Encode } from "../../text/utf8";
+import { ByteStringTable } from "./byte-string-table";
+import { PieceCache } from "./piece-cache";
 
 /** rank → token bytes, as a string where the bytes are valid UTF-8 (gpt-tokenizer's and our `.tiktoken` format). */
 export type RankTable = readonly (string | readonly number[])[];
 
 /** Pieces longer than this merge with a heap (O(n log n)) instead of rescanning (O(n²)). */
 const HEAP_THRESHOLD = 96;
-const CACHE_LIMIT = 50_000;
-
-/** Byte sequences up to this long are keyed by a number (cheaper than building a string per lookup). */
-const SHORT = 6;
-
-/** An exact numeric key for a short byte sequence: the bytes in base 256 plus a length marker (< 2^53). */
-function shortKey(bytes: Uint8Array, start: number, end: number): number {
-  let key = 1;
-  for (let i = end - 1; i >= start; i--) key = key * 256 + bytes[i]!;
-  return key;
-}
-
-function binaryKey(bytes: Uint8Array, start: number, end: number): string {
-  let key = "";
-  for (let i = start; i < end; i++) key += String.fromCharCode(bytes[i]!);
-  return key;
-}
+/** Piece encodings kept (a megabyte of multilingual text has ~60k distinct pieces). */
+const CACHE_LIMIT = 200_000;
 
 /**
  * tiktoken's byte-pair merge over a rank table: repeatedly merge the adjacent pair whose concatenation has
@@ -31,48 +18,49 @@ function binaryKey(bytes: Uint8Array, start: number, end: number): string {
  * leading U+FEFF, which is exactly how gpt-tokenizer 4.0.0 loses the BOM token (o200k id 5574).
  */
 export class BytePairEncoder {
-  private readonly byShortBytes = new Map<number, number>();
-  private readonly byLongBytes = new Map<string, number>();
+  private readonly byBytes: ByteStringTable;
   private readonly byText = new Map<string, number>();
-  private cache = new Map<string, number[]>();
+  private readonly cache = new PieceCache(CACHE_LIMIT);
 
   constructor(ranks: RankTable) {
+    this.byBytes = new ByteStringTable(
+      ranks.map((value) => (typeof value === "string" ? utf8Encode(value) : Uint8Array.from(value))),
+    );
     ranks.forEach((value, rank) => {
-      const bytes = typeof value === "string" ? utf8Encode(value) : Uint8Array.from(value);
-      if (bytes.length <= SHORT) this.byShortBytes.set(shortKey(bytes, 0, bytes.length), rank);
-      else this.byLongBytes.set(binaryKey(bytes, 0, bytes.length), rank);
       if (typeof value === "string") this.byText.set(value, rank);
     });
   }
 
   /** Forgets cached piece encodings (benchmarks measure a cold cache this way). */
   clearCache(): void {
-    this.cache = new Map();
+    this.cache.clear();
   }
 
   /** Appends the ids of one pre-tokenized piece (a regex match) to `out`. */
   encodePiece(piece: string, out: number[]): void {
-    const whole = this.byText.get(piece);
-    if (whole !== undefined) {
-      out.push(whole);
-      return;
-    }
-    let ids = this.cache.get(piece);
+    this.encodeRange(piece, 0, piece.length, out);
+  }
+
+  /** Appends the ids of the piece `text[start, end)`; a piece seen before is found without slicing it. */
+  encodeRange(text: string, start: number, end: number, out: number[]): void {
+    let ids = this.cache.get(text, start, end);
     if (!ids) {
-      const bytes = utf8Encode(piece);
-      ids = bytes.length > HEAP_THRESHOLD ? this.mergeWithHeap(bytes) : this.mergeByScan(bytes);
-      if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      const whole = this.byText.get(piece);
+      if (whole !== undefined) ids = [whole];
+      else {
+        const bytes = utf8Encode(piece);
+        ids = bytes.length > HEAP_THRESHOLD ? this.mergeWithHeap(bytes) : this.mergeByScan(bytes);
+      }
       this.cache.set(piece, ids);
     }
-    for (const id of ids) out.push(id);
+    if (ids.length === 1) out.push(ids[0]!);
+    else for (const id of ids) out.push(id);
   }
 
   private rankOf(bytes: Uint8Array, start: number, end: number): number {
-    const rank =
-      end - start <= SHORT
-        ? this.byShortBytes.get(shortKey(bytes, start, end))
-        : this.byLongBytes.get(binaryKey(bytes, start, end));
-    return rank ?? Infinity;
+    const rank = this.byBytes.get(bytes, start, end);
+    return rank < 0 ? Infinity : rank;
   }
 
   private idsOf(bytes: Uint8Array, starts: readonly number[]): number[] {

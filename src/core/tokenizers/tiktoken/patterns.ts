@@ -94,3 +94,41 @@ export function tiktokenSplitter(name: TiktokenPatternName): (text: string) => R
   const engine = new RegExp(withUnicodeWhiteSpace(TIKTOKEN_PATTERNS[name]), "gu");
   return (text) => (engineAgreesOn(text) ? engine : pinned);
 }
+
+const stickyClones = new WeakMap<RegExp, { sticky: RegExp; global: RegExp }>();
+
+/**
+ * Calls `visit(start, end)` with every non-empty match of a global RegExp, in order — what
+ * `text.matchAll(regex)` gives, without a match array or substring per piece: a sticky copy is tried where
+ * the last match ended (pre-tokenization patterns cover nearly all text), and the global search runs only
+ * past text the pattern skips.
+ */
+export function forEachMatch(text: string, regex: RegExp, visit: (start: number, end: number) => void): void {
+  let clones = stickyClones.get(regex);
+  if (!clones) {
+    clones = {
+      sticky: new RegExp(regex.source, regex.flags.replace("g", "") + "y"),
+      global: new RegExp(regex.source, regex.flags),
+    };
+    stickyClones.set(regex, clones);
+  }
+  const { sticky, global } = clones;
+  let position = 0;
+  while (position < text.length) {
+    sticky.lastIndex = position;
+    if (sticky.test(text) && sticky.lastIndex > position) {
+      visit(position, sticky.lastIndex);
+      position = sticky.lastIndex;
+      continue;
+    }
+    global.lastIndex = position;
+    const match = global.exec(text);
+    if (!match) return;
+    if (match[0].length === 0) {
+      position = match.index + 1;
+      continue;
+    }
+    visit(match.index, match.index + match[0].length);
+    position = match.index + match[0].length;
+  }
+}

@@ -4,7 +4,7 @@ import { losslessEncoding } from "../finish-encoding";
 import { splitOnSpecials } from "../special-split";
 import { type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
 import { BytePairEncoder, type RankTable } from "./byte-pair-encoder";
-import { tiktokenSplitter, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
+import { forEachMatch, tiktokenSplitter, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
 
 /** What it takes to build a tiktoken-style byte-level BPE tokenizer. */
 export interface TiktokenSpec {
@@ -69,7 +69,10 @@ export class TiktokenTokenizer implements Tokenizer {
     const splitRegex = this.splitRegexFor(wellFormed);
     for (const piece of splitOnSpecials(wellFormed, specials)) {
       if (piece.special) ids.push(this.specialIds.get(piece.text)!);
-      else for (const match of piece.text.matchAll(splitRegex)) this.encoder.encodePiece(match[0], ids);
+      else
+        forEachMatch(piece.text, splitRegex, (start, end) =>
+          this.encoder.encodeRange(piece.text, start, end, ids),
+        );
     }
     return ids;
   }
