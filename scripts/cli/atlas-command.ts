@@ -25,7 +25,7 @@ export async function atlasCommand(argv: readonly string[]): Promise<string> {
   const rows = [];
   for (const id of ids.split(",").map((s) => s.trim())) {
     const tokenizer = await loadTokenizer(id);
-    const count = (text: string) => tokenizer.encode(text).ids.length;
+    const count = (text: string) => tokenizer.countTokens?.(text) ?? tokenizer.encode(text).ids.length;
     const tokens = declarations.map((d) => count(d.text));
     rows.push(...atlasRows(declarations, id, tokens, count(reference.text)).map(atlasCsvRow));
   }

@@ -168,7 +168,8 @@ export function createTokenizerApi(
       const counts = new Uint32Array(declarations.length);
       let checkpoint = performance.now();
       for (let i = 0; i < declarations.length; i++) {
-        counts[i] = tokenizer.encode(declarations[i]!.text).ids.length;
+        const text = declarations[i]!.text;
+        counts[i] = tokenizer.countTokens ? tokenizer.countTokens(text) : tokenizer.encode(text).ids.length;
         if (performance.now() - checkpoint > 100) {
           onProgress?.(i + 1, declarations.length);
           await startOrCancel(requestId);

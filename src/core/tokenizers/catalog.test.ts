@@ -16,6 +16,8 @@ describe.each(CATALOG.map((entry) => entry.id))("%s", (id) => {
         expect(encodingViolation(text, encoding), JSON.stringify(text)).toBeNull();
         if (tokenizer.libraryEncode)
           expect(Array.from(encoding.ids)).toEqual(tokenizer.libraryEncode(text, { parseSpecials }));
+        if (tokenizer.countTokens)
+          expect(tokenizer.countTokens(text, { parseSpecials })).toBe(encoding.ids.length);
       }
     }
   });

@@ -75,6 +75,8 @@ export interface Tokenizer {
   readonly info: TokenizerInfo;
   /** Tokenizes `text` with exact byte spans. */
   encode(text: string, options?: EncodeOptions): Encoding;
+  /** How many tokens `encode` would give, without computing spans (the parity atlas counts 527 texts). */
+  countTokens?(text: string, options?: EncodeOptions): number;
   /** The underlying library's own encode (ids only): the reference for tests and the baseline for benchmarks. */
   libraryEncode?(text: string, options?: EncodeOptions): number[];
   /** Drops memoized work so that the next encode runs cold (benchmarks). */

@@ -116,7 +116,16 @@ export class NativeTokenizer implements Tokenizer {
 
   encode(text: string, options?: EncodeOptions): Encoding {
     const wellFormed = toWellFormed(text);
-    const inputBytes = utf8Encode(wellFormed);
+    const { ids, ends } = this.run(wellFormed, options);
+    return this.package(text, wellFormed, utf8Encode(wellFormed), ids, ends);
+  }
+
+  countTokens(text: string, options?: EncodeOptions): number {
+    return this.run(toWellFormed(text), options).ids.length;
+  }
+
+  /** The pipeline: ids, and the input byte offset where each token ends. */
+  private run(wellFormed: string, options?: EncodeOptions): { ids: number[]; ends: number[] } {
     const sink: TokenSink = { ids: [], lengths: [] };
     const ends: number[] = [];
     const matchers = options?.parseSpecials ? this.allMatchers : this.plainMatchers;
@@ -133,7 +142,7 @@ export class NativeTokenizer implements Tokenizer {
       if (split.token) emitAdded(split.token, originOf(slice, bytes));
       else this.encodeNormalizedSplit(slice, matchers.normalized, sink, ends, emitAdded);
     }
-    return this.package(text, wellFormed, inputBytes, sink.ids, ends);
+    return { ids: sink.ids, ends };
   }
 
   /** Normalizes one plain split, finds normalized added tokens in it, and runs the rest through the pipeline. */

@@ -77,6 +77,10 @@ export class TiktokenTokenizer implements Tokenizer {
     return ids;
   }
 
+  countTokens(text: string, options?: EncodeOptions): number {
+    return this.libraryEncode(text, options).length;
+  }
+
   encode(text: string, options?: EncodeOptions): Encoding {
     const lengths = this.byteLengths;
     return losslessEncoding(

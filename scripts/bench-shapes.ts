@@ -1,0 +1,78 @@
+// npm run bench:shapes [-- --tokenizers id,id --mb 5]
+// Worst-case input shapes, one child process per tokenizer and shape (so that peak memory is its own):
+// a 5 MB word of one letter, a 5 MB word of random letters, 5 MB of spaces, 5 MB of digits. Prints seconds,
+// tokens, and peak RSS against the size of the input; no shape may be super-linear.
+import { execFileSync } from "node:child_process";
+import { CATALOG } from "../src/core/tokenizers/catalog";
+import { parseArgs } from "./cli/args";
+
+const SHAPES = ["one-letter", "random-letters", "spaces", "digits"] as const;
+type Shape = (typeof SHAPES)[number];
+
+function makeText(shape: Shape, bytes: number): string {
+  if (shape === "one-letter") return "a".repeat(bytes);
+  if (shape === "spaces") return " ".repeat(bytes);
+  if (shape === "digits") return "1234567890".repeat(bytes / 10);
+  let state = 12345;
+  let out = "";
+  for (let i = 0; i < bytes; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out += String.fromCharCode(97 + ((state >>> 16) % 26));
+  }
+  return out;
+}
+
+async function child(id: string, shape: Shape, megabytes: number): Promise<void> {
+  const { loadTokenizer } = await import("./lib/load-tokenizer");
+  const tokenizer = await loadTokenizer(id);
+  const text = makeText(shape, megabytes * 1_000_000);
+  const before = process.resourceUsage().maxRSS;
+  const start = performance.now();
+  const encoding = tokenizer.encode(text);
+  const seconds = (performance.now() - start) / 1000;
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    JSON.stringify({
+      tokenizer: id,
+      shape,
+      seconds: +seconds.toFixed(2),
+      tokens: encoding.ids.length,
+      rssBeforeMb: Math.round(before / 1024),
+      peakRssMb: Math.round(peakMb),
+    }),
+  );
+}
+
+const args = parseArgs(process.argv.slice(2));
+const megabytes = Number(args.options.get("mb") ?? 5);
+if (args.options.get("child")) {
+  const [id, shape] = String(args.options.get("child")).split(":");
+  await child(id!, shape as Shape, megabytes);
+} else {
+  const only = (args.options.get("tokenizers") as string | undefined)?.split(",");
+  for (const entry of CATALOG) {
+    if (only ? !only.includes(entry.id) : entry.family === "baseline") continue;
+    for (const shape of SHAPES) {
+      const out = execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "scripts/bench-shapes.ts",
+          "--child",
+          `${entry.id}:${shape}`,
+          "--mb",
+          String(megabytes),
+        ],
+        { encoding: "utf8", maxBuffer: 1 << 20 },
+      );
+      const row = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number | string>;
+      row["peak ÷ input"] = +((Number(row.peakRssMb) - Number(row.rssBeforeMb)) / megabytes).toFixed(1);
+      console.log(
+        Object.entries(row)
+          .map(([k, v]) => `${k}=${v}`)
+          .join("  "),
+      );
+    }
+  }
+}
