@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hardUnicode } from "../../../scripts/lib/arbitraries";
 import { readDeclarations } from "../../../scripts/lib/udhr-text";
-import { graphemes, wordSegments } from "./graphemes";
+import { countGraphemes, graphemes, wordSegments } from "./graphemes";
 
 const whole = (granularity: "grapheme" | "word", text: string) =>
   Array.from(new Intl.Segmenter(undefined, { granularity }).segment(text), (s) => [
@@ -46,5 +46,27 @@ describe("chunked segmentation", () => {
       Intl.Segmenter.prototype.segment = original;
     }
     expect(Math.max(...lengths)).toBeLessThanOrEqual(5 * 2048);
+  });
+});
+
+describe("countGraphemes", () => {
+  it("equals the number of Intl.Segmenter clusters on random text, ASCII-heavy or not", () => {
+    const ascii = fc.string({ unit: "grapheme-ascii", maxLength: 20 });
+    const text = fc
+      .array(
+        fc.oneof(
+          ascii,
+          fc.string({ unit: "grapheme", maxLength: 4 }),
+          fc.constantFrom("\r\n", "\r", "\n", "e\u0301", "\u0600a", "👨‍👩‍👧", "🇫🇷"),
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(countGraphemes(t)).toBe([...graphemes(t)].length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { graphemes, wordSegments } from "../../text/graphemes";
+import { countGraphemes, countWordSegments, graphemes, wordSegments } from "../../text/graphemes";
 import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
@@ -169,6 +169,10 @@ export class GraphemeTokenizer implements Tokenizer {
     return fromSegments(this.info, text, segments, (segment) => this.seen.remember(segment));
   }
 
+  countTokens(text: string): number {
+    return countGraphemes(toWellFormed(text));
+  }
+
   tokenText(id: number): string {
     return this.seen.text(id);
   }
@@ -189,6 +193,10 @@ export class WordTokenizer implements Tokenizer {
     const wellFormed = toWellFormed(text);
     const segments = Array.from(wordSegments(wellFormed), (s) => s.segment);
     return fromSegments(this.info, text, segments, (segment) => this.seen.remember(segment));
+  }
+
+  countTokens(text: string): number {
+    return countWordSegments(toWellFormed(text));
   }
 
   tokenText(id: number): string {

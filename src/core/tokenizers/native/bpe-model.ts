@@ -9,7 +9,7 @@ import {
   UnsupportedComponentError,
   type JsonNode,
 } from "./json-fields";
-import { byteLevelAlphabet, toByteLevel } from "../../bpe/byte-chars";
+import { byteLevelAlphabet, fromByteLevel } from "../../bpe/byte-chars";
 import { vocabMap, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "./number-heap";
 import { PairTable } from "./pair-table";
@@ -217,18 +217,39 @@ export class BpeModel implements TokenizerModel {
 
   private word(piece: string, byteLevel: boolean): CachedWord {
     if (byteLevel) {
-      const bytes = utf8Encode(piece);
       if (this.ignoreMerges) {
-        const whole = this.vocab.get(toByteLevel(bytes));
-        if (whole !== undefined) return { ids: [whole], lengths: [bytes.length] };
+        const whole = this.byteLevelTokenOfText(piece);
+        if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
       }
-      return this.merge(this.byteSymbols(bytes));
+      return this.merge(this.byteSymbols(utf8Encode(piece)));
     }
     if (this.ignoreMerges) {
       const whole = this.vocab.get(piece);
       if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
     }
     return this.merge(this.charSymbols(piece));
+  }
+
+  /** Byte-level tokens whose bytes are valid UTF-8, by that text (built on first use, for `ignore_merges`). */
+  private byteLevelByText: Map<string, number> | undefined;
+
+  /** The byte-level token that spells `text`'s UTF-8 bytes, without spelling the text in the byte alphabet. */
+  private byteLevelTokenOfText(text: string): number | undefined {
+    if (!this.byteLevelByText) {
+      this.byteLevelByText = new Map();
+      const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+      for (const [token, id] of this.vocab) {
+        const bytes = fromByteLevel(token);
+        if (!bytes) continue;
+        try {
+          const decoded = decoder.decode(bytes);
+          if (!this.byteLevelByText.has(decoded)) this.byteLevelByText.set(decoded, id);
+        } catch {
+          // not UTF-8 on its own: no piece of text spells it
+        }
+      }
+    }
+    return this.byteLevelByText.get(text);
   }
 
   /** Initial symbols of a byte-level word: one per byte. */
