@@ -7,7 +7,7 @@ const USAGE = "usage: lm surprisal [--stride <bytes>] <file | ->";
 
 /**
  * `lm surprisal [--stride <bytes>] <file | ->`: the byte LM's surprisal of every input byte, as
- * `{"model", "bits_per_byte", "bits"}` (bits rounded to 1e-4). Windows of the model's context length,
+ * `{"model", "bits_per_byte", "bits"}` (bits rounded to 1e-4; `bits_per_byte` is null for empty input). Windows of the model's context length,
  * each from BOS; `--stride` (default: the context length) scores fewer bytes per window after the first,
  * giving each more context.
  */
@@ -27,7 +27,8 @@ export async function lmCommand(argv: readonly string[]): Promise<string> {
     const result = await computeSurprisal(model, bytes, { stride, batchSize: 16 });
     return JSON.stringify({
       model: card.name,
-      bits_per_byte: Math.round(result.bitsPerByte * 1e4) / 1e4,
+      // No bytes, no mean: null, not 0 (which would read as "perfectly predictable").
+      bits_per_byte: bytes.length === 0 ? null : Math.round(result.bitsPerByte * 1e4) / 1e4,
       bits: Array.from(result.bits, (b) => Math.round(b * 1e4) / 1e4),
     });
   } finally {

@@ -125,6 +125,13 @@ describe("the committed byte LM in Node (onnxruntime-web, WebAssembly)", () => {
       expect(out.bits_per_byte).toBeCloseTo(mean, 3);
       expect(out.bits.every((b) => Number.isFinite(b) && b >= 0)).toBe(true);
       await expect(lmCommand(["perplexity", file])).rejects.toThrow(/usage/);
+      const empty = join(dir, "empty.txt");
+      writeFileSync(empty, "");
+      expect(JSON.parse(await lmCommand(["surprisal", empty]))).toEqual({
+        model: card.name,
+        bits_per_byte: null,
+        bits: [],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -108,7 +108,17 @@ describe("tokenizer worker API: BPE variant lanes and explanations", () => {
     expect(least.encoding.ids.length).toBeLessThanOrEqual(reference.encoding.ids.length);
     expect(least.encoding.ids.length).toBeLessThanOrEqual(damaged.encoding.ids.length);
     expect((await api.loadTokenizer("gpt-4o-json.least-tokens")).algorithm).toMatch(/least tokens/);
-    await expect(api.loadTokenizer("bytes.greedy")).rejects.toThrow(/No byte-level BPE merge list/);
+    await expect(api.loadTokenizer("bytes.greedy")).rejects.toThrow(/No BPE merge list for “bytes”/);
+  });
+
+  it("runs a SentencePiece-style base (Llama 2: characters as symbols, byte fallback) without its merge list", async () => {
+    const api = createTokenizerApi(nodeAssetSource);
+    const text = "Tokenization of unbelievably long words: antidisestablishmentarianism, 𝔘𝔫𝔦.";
+    const reference = await api.encode("llama-2", text);
+    const least = await api.encode("llama-2.least-tokens", text);
+    expect(least.encoding.ids.length).toBeLessThanOrEqual(reference.encoding.ids.length);
+    expect(least.encoding.ends.at(-1)).toBe(new TextEncoder().encode(text).length);
+    expect((await api.loadTokenizer("llama-2.greedy")).name).toMatch(/greedy/);
   });
 
   it("explains a token by the merges that built it", async () => {

@@ -1,3 +1,4 @@
+import { NumberHeap } from "../collections/number-heap";
 import { bytesKey, mergeResults, tokenIndex, type BpeModel } from "./model";
 
 const PAIR_BASE = 2 ** 22;
@@ -75,16 +76,16 @@ export class MergeEncoder implements ChunkEncoder {
       next[i] = i + 1;
       prev[i] = i - 1;
     }
-    const heap: number[] = [];
+    const heap = new NumberHeap();
     const push = (position: number): void => {
       const after = next[position]!;
       if (after >= n) return;
       const rank = this.rank(sym[position]!, sym[after]!);
-      if (rank >= 0) heapPush(heap, rank * POSITION_BASE + position);
+      if (rank >= 0) heap.push(rank * POSITION_BASE + position);
     };
     for (let i = 0; i < n - 1; i++) push(i);
-    while (heap.length > 0) {
-      const top = heapPop(heap);
+    while (heap.size > 0) {
+      const top = heap.pop();
       const rank = Math.floor(top / POSITION_BASE);
       const position = top - rank * POSITION_BASE;
       const after = next[position]!;
@@ -99,35 +100,4 @@ export class MergeEncoder implements ChunkEncoder {
     }
     for (let i = 0; i < n; i = next[i]!) out.push(sym[i]!);
   }
-}
-
-function heapPush(heap: number[], value: number): void {
-  heap.push(value);
-  let i = heap.length - 1;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heap[parent]! <= value) break;
-    heap[i] = heap[parent]!;
-    i = parent;
-  }
-  heap[i] = value;
-}
-
-function heapPop(heap: number[]): number {
-  const top = heap[0]!;
-  const last = heap.pop()!;
-  const n = heap.length;
-  if (n === 0) return top;
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    const r = l + 1;
-    const m = r < n && heap[r]! < heap[l]! ? r : l;
-    if (heap[m]! >= last) break;
-    heap[i] = heap[m]!;
-    i = m;
-  }
-  heap[i] = last;
-  return top;
 }

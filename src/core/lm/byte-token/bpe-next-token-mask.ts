@@ -1,4 +1,4 @@
-import { utf8DecodeStrict, isContinuationByte } from "../../text/utf8";
+import { isContinuationByte, utf8ByteLength, utf8DecodeStrict } from "../../text/utf8";
 import { utf8IncompleteTail } from "./utf8-prefix";
 
 /**
@@ -13,12 +13,12 @@ export function chunkEndsOfString(text: string, regex: RegExp): number[] {
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
     const index = match.index;
     const length = match[0].length;
-    if (previous < index) ends.push((bytes += utf8Length(text, previous, index)));
-    if (length > 0) ends.push((bytes += utf8Length(text, index, index + length)));
+    if (previous < index) ends.push((bytes += utf8ByteLength(text, previous, index)));
+    if (length > 0) ends.push((bytes += utf8ByteLength(text, index, index + length)));
     else regex.lastIndex = index + (isHighSurrogate(text.charCodeAt(index)) ? 2 : 1);
     previous = index + length;
   }
-  if (previous < text.length) ends.push(bytes + utf8Length(text, previous, text.length));
+  if (previous < text.length) ends.push(bytes + utf8ByteLength(text, previous, text.length));
   return ends;
 }
 
@@ -126,19 +126,4 @@ function samePrefix(a: readonly number[], b: readonly number[], length: number):
 
 function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-/** UTF-8 length of text[start, end) (well-formed UTF-16). */
-export function utf8Length(text: string, start = 0, end = text.length): number {
-  let length = 0;
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) length += 1;
-    else if (unit < 0x800) length += 2;
-    else if (isHighSurrogate(unit)) {
-      length += 4;
-      i++;
-    } else length += 3;
-  }
-  return length;
 }

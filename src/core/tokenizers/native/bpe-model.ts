@@ -10,8 +10,8 @@ import {
   type JsonNode,
 } from "./json-fields";
 import { byteLevelAlphabet, fromByteLevel } from "../../bpe/byte-chars";
-import { vocabMap, type TokenizerModel, type TokenSink } from "./model";
-import { NumberHeap } from "./number-heap";
+import { tokensById, vocabMap, type TokenizerModel, type TokenSink } from "./model";
+import { NumberHeap } from "../../collections/number-heap";
 import { PairTable } from "./pair-table";
 
 /** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
@@ -39,7 +39,7 @@ export class BpeModel implements TokenizerModel {
   readonly continuingSubwordPrefix: string | null;
   readonly endOfWordSuffix: string | null;
   private readonly vocab: Map<string, number>;
-  private readonly tokens: string[] = [];
+  private readonly tokens: string[];
   /** (left id, right id) → merge rank. */
   private mergeRank: PairTable;
   /** merge rank → id of the merged token. */
@@ -69,11 +69,8 @@ export class BpeModel implements TokenizerModel {
   constructor(node: JsonNode, method: InferenceMethod = { kind: "merges" }) {
     this.method = method;
     this.vocab = vocabMap(node.value.vocab, `${node.path}.vocab`);
-    let size = 0;
-    for (const [token, id] of this.vocab) {
-      this.tokens[id] = token;
-      size = Math.max(size, id + 1);
-    }
+    const { tokens, size } = tokensById(this.vocab);
+    this.tokens = tokens;
     this.vocabSize = size;
     const dropout = optionalNumber(node, "dropout");
     if (dropout !== null && dropout > 0)

@@ -47,3 +47,14 @@ export function vocabMap(value: unknown, path: string): Map<string, number> {
   }
   return map;
 }
+
+/** A vocabulary's tokens by id, and one more than its largest id. */
+export function tokensById(vocab: ReadonlyMap<string, number>): { tokens: string[]; size: number } {
+  const tokens: string[] = [];
+  let size = 0;
+  for (const [token, id] of vocab) {
+    tokens[id] = token;
+    size = Math.max(size, id + 1);
+  }
+  return { tokens, size };
+}

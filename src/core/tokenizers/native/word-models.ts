@@ -1,6 +1,6 @@
 import { utf8Encode } from "../../text/utf8";
 import { optionalNumber, optionalString, TokenizerFileError, type JsonNode } from "./json-fields";
-import { vocabMap, type TokenizerModel, type TokenSink } from "./model";
+import { tokensById, vocabMap, type TokenizerModel, type TokenSink } from "./model";
 
 /** Shared vocabulary handling of the word-level models. */
 abstract class VocabularyModel {
@@ -8,16 +8,13 @@ abstract class VocabularyModel {
   readonly byteFallback = false;
   readonly endOfWordSuffix = null;
   protected readonly vocab: Map<string, number>;
-  private readonly tokens: string[] = [];
+  private readonly tokens: string[];
   readonly unkId: number;
 
   constructor(node: JsonNode, defaultUnk: string) {
     this.vocab = vocabMap(node.value.vocab, `${node.path}.vocab`);
-    let size = 0;
-    for (const [token, id] of this.vocab) {
-      this.tokens[id] = token;
-      size = Math.max(size, id + 1);
-    }
+    const { tokens, size } = tokensById(this.vocab);
+    this.tokens = tokens;
     this.vocabSize = size;
     const unk = optionalString(node, "unk_token") ?? defaultUnk;
     const unkId = this.vocab.get(unk);

@@ -1,4 +1,5 @@
 import { utf8Encode } from "../../text/utf8";
+import { NumberHeap } from "../../collections/number-heap";
 import { ByteStringTable } from "./byte-string-table";
 import { PieceCache } from "./piece-cache";
 
@@ -7,6 +8,7 @@ export type RankTable = readonly (string | readonly number[])[];
 
 /** Pieces longer than this merge with a heap (O(n log n)) instead of rescanning (O(n²)). */
 const HEAP_THRESHOLD = 96;
+const POSITION = 4294967296; // 2^32
 /** Piece encodings kept (a megabyte of multilingual text has ~60k distinct pieces). */
 const CACHE_LIMIT = 200_000;
 
@@ -108,7 +110,7 @@ export class BytePairEncoder {
       prev[i] = i - 1;
     }
     const alive = new Uint8Array(n + 1).fill(1);
-    const heap = new MinHeap();
+    const heap = new NumberHeap(); // rank · 2^32 + position: by rank, then leftmost
     const pairRank = (left: number): number => {
       const mid = next[left]!;
       if (mid >= n) return Infinity;
@@ -117,21 +119,23 @@ export class BytePairEncoder {
     const current = new Float64Array(n + 1).fill(Infinity);
     for (let i = 0; i < n - 1; i++) {
       current[i] = pairRank(i);
-      if (current[i]! < Infinity) heap.push(current[i]!, i);
+      if (current[i]! < Infinity) heap.push(current[i]! * POSITION + i);
     }
     while (heap.size > 0) {
-      const [rank, left] = heap.pop();
+      const top = heap.pop();
+      const rank = Math.floor(top / POSITION);
+      const left = top - rank * POSITION;
       if (!alive[left] || current[left] !== rank) continue;
       const mid = next[left]!;
       alive[mid] = 0;
       next[left] = next[mid]!;
       prev[next[mid]!] = left;
       current[left] = pairRank(left);
-      if (current[left]! < Infinity) heap.push(current[left]!, left);
+      if (current[left]! < Infinity) heap.push(current[left]! * POSITION + left);
       const before = prev[left]!;
       if (before >= 0) {
         current[before] = pairRank(before);
-        if (current[before]! < Infinity) heap.push(current[before]!, before);
+        if (current[before]! < Infinity) heap.push(current[before]! * POSITION + before);
       }
     }
     const starts: number[] = [];
@@ -140,60 +144,5 @@ export class BytePairEncoder {
       if (i === n) break;
     }
     return this.idsOf(bytes, starts);
-  }
-}
-
-/** A binary min-heap of (rank, position) pairs ordered by rank, then position. */
-class MinHeap {
-  private readonly ranks: number[] = [];
-  private readonly positions: number[] = [];
-
-  get size(): number {
-    return this.ranks.length;
-  }
-
-  private less(a: number, b: number): boolean {
-    const ra = this.ranks[a]!;
-    const rb = this.ranks[b]!;
-    return ra < rb || (ra === rb && this.positions[a]! < this.positions[b]!);
-  }
-
-  private swap(a: number, b: number): void {
-    [this.ranks[a], this.ranks[b]] = [this.ranks[b]!, this.ranks[a]!];
-    [this.positions[a], this.positions[b]] = [this.positions[b]!, this.positions[a]!];
-  }
-
-  push(rank: number, position: number): void {
-    this.ranks.push(rank);
-    this.positions.push(position);
-    let i = this.ranks.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  pop(): [number, number] {
-    const top: [number, number] = [this.ranks[0]!, this.positions[0]!];
-    const lastRank = this.ranks.pop()!;
-    const lastPosition = this.positions.pop()!;
-    if (this.ranks.length > 0) {
-      this.ranks[0] = lastRank;
-      this.positions[0] = lastPosition;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < this.ranks.length && this.less(l, m)) m = l;
-        if (r < this.ranks.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
   }
 }
