@@ -1,5 +1,6 @@
 import { keptMerges, type InferenceMethod } from "../../bpe/merge-free";
 import { seededPermutation } from "../../bpe/random";
+import { firstInvalidUtf8Offset } from "../../text/decode-input";
 import { utf8Encode } from "../../text/utf8";
 import {
   optionalBoolean,
@@ -12,6 +13,7 @@ import {
 import { byteLevelAlphabet, fromByteLevel } from "../../bpe/byte-chars";
 import { tokensById, vocabMap, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "../../collections/number-heap";
+import { PieceCache } from "../../collections/piece-cache";
 import { PairTable } from "./pair-table";
 
 /** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
@@ -50,7 +52,7 @@ export class BpeModel implements TokenizerModel {
   private readonly byteIds = new Int32Array(256).fill(-1);
   /** Byte fallback: byte → id of `<0xXX>`, or -1. */
   private readonly fallbackIds = new Int32Array(256).fill(-1);
-  private cache = new Map<string, CachedWord>();
+  private readonly cache = new PieceCache<CachedWord>(CACHE_LIMIT);
   private readonly method: InferenceMethod;
   /**
    * Where a character-level word may be cut without changing the result: before `▁`, a line break or a space
@@ -170,7 +172,22 @@ export class BpeModel implements TokenizerModel {
   }
 
   clearCache(): void {
-    this.cache = new Map();
+    this.cache.clear();
+  }
+
+  /** {@link tokenize} of `text[start, end)`; a short piece seen before is found without slicing it. */
+  tokenizeRange(text: string, start: number, end: number, byteLevel: boolean, sink: TokenSink): void {
+    if (end - start > CACHE_MAX_UNITS) {
+      this.tokenize(text.slice(start, end), byteLevel, sink);
+      return;
+    }
+    let word = this.cache.get(text, start, end);
+    if (!word) {
+      const piece = text.slice(start, end);
+      word = this.word(piece, byteLevel);
+      this.cache.set(piece, word);
+    }
+    pushWord(word, sink);
   }
 
   tokenize(piece: string, byteLevel: boolean, sink: TokenSink): void {
@@ -192,24 +209,16 @@ export class BpeModel implements TokenizerModel {
   }
 
   private tokenizeWord(piece: string, byteLevel: boolean, sink: TokenSink): void {
-    const cacheable = piece.length <= CACHE_MAX_UNITS;
-    const cached = cacheable ? this.cache.get(piece) : undefined;
-    if (cached) {
-      for (let i = 0; i < cached.ids.length; i++) {
-        sink.ids.push(cached.ids[i]!);
-        sink.lengths.push(cached.lengths[i]!);
-      }
+    if (piece.length > CACHE_MAX_UNITS) {
+      pushWord(this.word(piece, byteLevel), sink);
       return;
     }
-    const word = this.word(piece, byteLevel);
-    if (cacheable) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+    let word = this.cache.get(piece, 0, piece.length);
+    if (!word) {
+      word = this.word(piece, byteLevel);
       this.cache.set(piece, word);
     }
-    for (let i = 0; i < word.ids.length; i++) {
-      sink.ids.push(word.ids[i]!);
-      sink.lengths.push(word.lengths[i]!);
-    }
+    pushWord(word, sink);
   }
 
   private word(piece: string, byteLevel: boolean): CachedWord {
@@ -234,16 +243,13 @@ export class BpeModel implements TokenizerModel {
   private byteLevelTokenOfText(text: string): number | undefined {
     if (!this.byteLevelByText) {
       this.byteLevelByText = new Map();
-      const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+      const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
       for (const [token, id] of this.vocab) {
         const bytes = fromByteLevel(token);
-        if (!bytes) continue;
-        try {
-          const decoded = decoder.decode(bytes);
-          if (!this.byteLevelByText.has(decoded)) this.byteLevelByText.set(decoded, id);
-        } catch {
-          // not UTF-8 on its own: no piece of text spells it
-        }
+        // Only tokens that are UTF-8 on their own can be spelled by a piece of text.
+        if (!bytes || firstInvalidUtf8Offset(bytes) >= 0) continue;
+        const decoded = decoder.decode(bytes);
+        if (!this.byteLevelByText.has(decoded)) this.byteLevelByText.set(decoded, id);
       }
     }
     return this.byteLevelByText.get(text);
@@ -494,5 +500,12 @@ export class BpeModel implements TokenizerModel {
       out.lengths.push(lengths[i]!);
     }
     return out;
+  }
+}
+
+function pushWord(word: CachedWord, sink: TokenSink): void {
+  for (let i = 0; i < word.ids.length; i++) {
+    sink.ids.push(word.ids[i]!);
+    sink.lengths.push(word.lengths[i]!);
   }
 }

@@ -16,6 +16,8 @@ export interface TokenizerModel {
    * are covered by no token (the Rust library drops them) or by an unknown token.
    */
   tokenize(piece: string, byteLevel: boolean, sink: TokenSink): void;
+  /** {@link tokenize} of `text[start, end)`, where the model can look a piece up without slicing it. */
+  tokenizeRange?(text: string, start: number, end: number, byteLevel: boolean, sink: TokenSink): void;
   /** The token string of an id (as the vocabulary spells it), if the model has it. */
   idToToken(id: number): string | undefined;
   tokenToId(token: string): number | undefined;

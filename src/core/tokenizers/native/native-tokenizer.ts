@@ -1,4 +1,4 @@
-import { utf8Decode, utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
 import { components, describe, type ComponentJson } from "../huggingface/tokenizer-json";
@@ -167,8 +167,27 @@ export class NativeTokenizer implements Tokenizer {
   }
 
   private encodePieces(text: AlignedText, sink: TokenSink, ends: number[]): void {
-    const pieces = this.preTokenizer ? this.preTokenizer.split([text]) : [text];
     const byteLevel = this.preTokenizer?.byteLevel ?? false;
+    const forEachPiece = this.preTokenizer?.forEachPiece;
+    if (forEachPiece && text.origin === null) {
+      // Unchanged input and a pre-tokenizer that only cuts: no piece objects, pieces looked up by range.
+      const chars = text.text;
+      const model = this.model;
+      let unit = 0;
+      let byte = text.base;
+      forEachPiece(chars, (start, end) => {
+        if (start > unit) byte += utf8ByteLength(chars, unit, start);
+        const before = sink.ids.length;
+        if (model.tokenizeRange) model.tokenizeRange(chars, start, end, byteLevel, sink);
+        else model.tokenize(chars.slice(start, end), byteLevel, sink);
+        let offset = byte;
+        for (let i = before; i < sink.ids.length; i++) ends.push((offset += sink.lengths[i]!));
+        byte += utf8ByteLength(chars, start, end);
+        unit = end;
+      });
+      return;
+    }
+    const pieces = this.preTokenizer ? this.preTokenizer.split([text]) : [text];
     for (const piece of pieces) {
       const before = sink.ids.length;
       this.model.tokenize(piece.text, byteLevel, sink);

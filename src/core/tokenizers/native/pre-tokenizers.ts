@@ -12,6 +12,7 @@ import {
   UnsupportedComponentError,
   type JsonNode,
 } from "./json-fields";
+import { forEachMatch } from "../tiktoken/patterns";
 import { compileOnigPattern } from "./onig-regex";
 import {
   codePointRuns,
@@ -25,6 +26,11 @@ import {
 /** A pre-tokenizer: cuts normalized text into the pieces the model sees. */
 export interface PreTokenizer {
   split(pieces: AlignedText[]): AlignedText[];
+  /**
+   * The same cut without building pieces, where the pre-tokenizer only cuts (one regex Split, kept parts
+   * unchanged): calls `visit` with each kept piece's UTF-16 range, in order. Absent otherwise.
+   */
+  forEachPiece?(text: string, visit: (start: number, end: number) => void): void;
   /** True when the model must see the pieces' UTF-8 bytes (GPT-2's byte-level alphabet), not characters. */
   byteLevel: boolean;
 }
@@ -99,8 +105,9 @@ function byteLevel(node: JsonNode): PreTokenizer {
   const addPrefixSpace = optionalBoolean(node, "add_prefix_space", true);
   const useRegex = optionalBoolean(node, "use_regex", true);
   const gpt2 = useRegex ? splitter(regexMatcher(GPT2_PATTERN), "Isolated") : null;
-  return {
+  const step: PreTokenizer & PlainByteLevel = {
     byteLevel: true,
+    plainByteLevel: !addPrefixSpace && !useRegex,
     split(pieces) {
       const spaced = addPrefixSpace
         ? pieces.map((piece) => (piece.text.startsWith(" ") ? piece : prependAligned(piece, " ")))
@@ -108,6 +115,12 @@ function byteLevel(node: JsonNode): PreTokenizer {
       return gpt2 ? gpt2(spaced) : spaced;
     },
   };
+  return step;
+}
+
+/** A ByteLevel step that neither adds a space nor splits: it only makes the model see bytes. */
+interface PlainByteLevel {
+  plainByteLevel?: boolean;
 }
 
 /** Builds the pre-tokenizer of a tokenizer.json `pre_tokenizer` node (null: the whole text is one piece). */
@@ -124,9 +137,12 @@ export function buildPreTokenizer(value: unknown, path = "pre_tokenizer"): PreTo
       const steps = requiredArray(node, "pretokenizers")
         .map((step, i) => buildPreTokenizer(step, `${path}.pretokenizers[${i}]`))
         .filter((step): step is PreTokenizer => step !== null);
+      const cutting = steps.filter((step) => (step as PlainByteLevel).plainByteLevel !== true);
+      const onlyCut = cutting.length === 1 ? cutting[0]!.forEachPiece : undefined;
       return {
         byteLevel: steps.some((step) => step.byteLevel),
         split: (pieces) => steps.reduce((current, step) => step.split(current), pieces),
+        forEachPiece: onlyCut,
       };
     }
     case "Split": {
@@ -137,7 +153,21 @@ export function buildPreTokenizer(value: unknown, path = "pre_tokenizer"): PreTo
         throw new TokenizerFileError(`${path}.behavior is missing (one of ${SPLIT_BEHAVIORS.join(", ")}).`);
       const matcher: Matcher =
         kind === "String" ? (text) => stringMatches(text, source) : regexMatcher(source);
-      return plain(splitter(matcher, behavior, invert));
+      const step = plain(splitter(matcher, behavior, invert));
+      if (kind === "Regex" && ((behavior === "Isolated" && !invert) || (behavior === "Removed" && invert))) {
+        const regexFor = compileOnigPattern(source);
+        const keepGaps = behavior === "Isolated";
+        step.forEachPiece = (text, visit) => {
+          let previous = 0;
+          forEachMatch(text, regexFor(text), (start, end) => {
+            if (keepGaps && start > previous) visit(previous, start);
+            visit(start, end);
+            previous = end;
+          });
+          if (keepGaps && previous < text.length) visit(previous, text.length);
+        };
+      }
+      return step;
     }
     case "ByteLevel":
       return byteLevel(node);

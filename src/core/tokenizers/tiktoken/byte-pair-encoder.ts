@@ -1,7 +1,7 @@
 import { utf8Encode } from "../../text/utf8";
 import { NumberHeap } from "../../collections/number-heap";
 import { ByteStringTable } from "./byte-string-table";
-import { PieceCache } from "./piece-cache";
+import { PieceCache } from "../../collections/piece-cache";
 
 /** rank → token bytes, as a string where the bytes are valid UTF-8 (gpt-tokenizer's and our `.tiktoken` format). */
 export type RankTable = readonly (string | readonly number[])[];

@@ -3,9 +3,9 @@
  * hash over its characters and a `startsWith`, with no substring and no Map key built (most pieces of a text
  * repeat). Open addressing; emptied when it gets full.
  */
-export class PieceCache {
+export class PieceCache<T = readonly number[]> {
   private keys: (string | undefined)[];
-  private values: (readonly number[] | undefined)[];
+  private values: (T | undefined)[];
   private hashes: Int32Array;
   private count = 0;
   private readonly mask: number;
@@ -15,20 +15,20 @@ export class PieceCache {
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
     this.keys = new Array<string | undefined>(size);
-    this.values = new Array<readonly number[] | undefined>(size);
+    this.values = new Array<T | undefined>(size);
     this.hashes = new Int32Array(size);
   }
 
   clear(): void {
     const size = this.mask + 1;
     this.keys = new Array<string | undefined>(size);
-    this.values = new Array<readonly number[] | undefined>(size);
+    this.values = new Array<T | undefined>(size);
     this.hashes = new Int32Array(size);
     this.count = 0;
   }
 
   /** The encoding stored for `text[start, end)`, or undefined. */
-  get(text: string, start: number, end: number): readonly number[] | undefined {
+  get(text: string, start: number, end: number): T | undefined {
     const h = hashRange(text, start, end);
     const length = end - start;
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
@@ -38,7 +38,7 @@ export class PieceCache {
     }
   }
 
-  set(piece: string, value: readonly number[]): void {
+  set(piece: string, value: T): void {
     if (this.count >= this.capacity) this.clear();
     const h = hashRange(piece, 0, piece.length);
     for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
