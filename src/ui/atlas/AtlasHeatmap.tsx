@@ -10,6 +10,9 @@ interface AtlasHeatmapProps {
   rows: readonly AtlasRow[];
 }
 
+/** Least time between two redraws while the atlas is still computing. */
+const REDRAW_MS = 3000;
+
 interface Hover {
   lang: string | null;
   tokenizer: string | null;
@@ -23,20 +26,34 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
   const byLang = new Map(languages.map((d) => [d.lang, d]));
   // Redraw only when what is drawn changes (a column finished, the order or the selection changed).
   const signature = `${languages.map((d) => d.lang).join()}|${columns.map((c) => c.tokenizer).join()}|${rows.length}`;
+  // While columns are still coming in, redraw at most every REDRAW_MS: a redraw re-sorts and re-lays out
+  // thousands of cells (about a second with 17 columns), and the workers need the cores. Complete: at once.
+  const complete = rows.length >= languages.length * columns.length;
+  const lastDraw = useRef(0);
   useEffect(() => {
-    if (!ref.current) return;
-    drawHeatmap(
-      ref.current,
-      languages.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),
-      columns.map((c) => ({ key: c.tokenizer, label: c.name })),
-      {
-        cell: (lang, tokenizer) => byCell.get(`${lang}\u0000${tokenizer}`),
-        onHover: (lang, tokenizer) =>
-          setHover((h) => (h.lang === lang && h.tokenizer === tokenizer ? h : { lang, tokenizer })),
-      },
-    );
+    const draw = () => {
+      if (!ref.current) return;
+      lastDraw.current = performance.now();
+      drawHeatmap(
+        ref.current,
+        languages.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),
+        columns.map((c) => ({ key: c.tokenizer, label: c.name })),
+        {
+          cell: (lang, tokenizer) => byCell.get(`${lang}\u0000${tokenizer}`),
+          onHover: (lang, tokenizer) =>
+            setHover((h) => (h.lang === lang && h.tokenizer === tokenizer ? h : { lang, tokenizer })),
+        },
+      );
+    };
+    const wait = complete ? 0 : lastDraw.current + REDRAW_MS - performance.now();
+    if (wait <= 0) {
+      draw();
+      return;
+    }
+    const timer = setTimeout(draw, wait);
+    return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature stands for languages, columns and rows
-  }, [signature]);
+  }, [signature, complete]);
   const language = hover.lang ? byLang.get(hover.lang) : undefined;
   const cell =
     hover.lang && hover.tokenizer ? byCell.get(`${hover.lang}\u0000${hover.tokenizer}`) : undefined;
