@@ -1,5 +1,3 @@
-import { byteLevelDecode } from "../tokenizers/huggingface/byte-level";
-
 let byteToChar: string[] | undefined;
 
 /**
@@ -25,7 +23,17 @@ export function toByteLevel(bytes: Uint8Array): string {
   return out;
 }
 
+let charToByte: Map<string, number> | undefined;
+
 /** The inverse of {@link toByteLevel}; null when a character is outside the byte-level alphabet. */
 export function fromByteLevel(token: string): Uint8Array | null {
-  return byteLevelDecode(token);
+  charToByte ??= new Map(byteLevelAlphabet().map((char, byte) => [char, byte]));
+  const bytes = new Uint8Array(token.length);
+  let length = 0;
+  for (const char of token) {
+    const byte = charToByte.get(char);
+    if (byte === undefined) return null;
+    bytes[length++] = byte;
+  }
+  return bytes.subarray(0, length);
 }

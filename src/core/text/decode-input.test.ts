@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeInput, firstInvalidUtf8Offset, InputDecodingError } from "./decode-input";
+import { decodeInput, InputDecodingError } from "./decode-input";
+import { firstInvalidUtf8Offset } from "./utf8";
 
 /** Brute force: the longest prefix the platform's strict decoder accepts, found byte by byte. */
 function bruteFirstInvalid(bytes: Uint8Array): number {

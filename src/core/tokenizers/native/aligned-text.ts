@@ -130,27 +130,20 @@ export function mapCodePoints(source: AlignedText, map: (char: string) => string
 }
 
 /**
- * Replaces every match of a global RegExp (or every occurrence of a string) by `content`, keeping the rest
- * byte-exact. Returns the source when nothing matches.
+ * Replaces each of the given UTF-16 ranges (sorted, non-overlapping) by `content`, keeping the rest
+ * byte-exact. Returns the source when there are none.
  */
-export function replaceMatches(source: AlignedText, pattern: RegExp | string, content: string): AlignedText {
+export function replaceRanges(
+  source: AlignedText,
+  ranges: Iterable<[number, number]>,
+  content: string,
+): AlignedText {
   const text = source.text;
-  const matches: [number, number][] = [];
-  if (typeof pattern === "string") {
-    if (pattern === "") return source;
-    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + pattern.length))
-      matches.push([at, at + pattern.length]);
-  } else {
-    for (const match of text.matchAll(pattern)) {
-      if (match[0].length === 0) continue;
-      matches.push([match.index, match.index + match[0].length]);
-    }
-  }
-  if (matches.length === 0) return source;
-  const builder = new AlignedBuilder(source, text.length * 3);
+  let builder: AlignedBuilder | null = null;
   let unit = 0;
   let byte = 0;
-  for (const [start, end] of matches) {
+  for (const [start, end] of ranges) {
+    builder ??= new AlignedBuilder(source, text.length * 3);
     const gap = utf8ByteLength(text, unit, start);
     builder.keep(unit, start, byte, gap);
     byte += gap;
@@ -159,6 +152,7 @@ export function replaceMatches(source: AlignedText, pattern: RegExp | string, co
     byte += matched;
     unit = end;
   }
+  if (!builder) return source;
   builder.keep(unit, text.length, byte, utf8ByteLength(text, unit));
   return builder.finish();
 }

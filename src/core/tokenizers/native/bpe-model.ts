@@ -1,7 +1,6 @@
 import { keptMerges, type InferenceMethod } from "../../bpe/merge-free";
 import { seededPermutation } from "../../bpe/random";
-import { firstInvalidUtf8Offset } from "../../text/decode-input";
-import { utf8Encode } from "../../text/utf8";
+import { firstInvalidUtf8Offset, utf8ByteLength, utf8Encode } from "../../text/utf8";
 import {
   optionalBoolean,
   optionalNumber,
@@ -281,10 +280,7 @@ export class BpeModel implements TokenizerModel {
   private charSymbols(piece: string): CachedWord {
     const chars: string[] = [];
     for (const char of piece) chars.push(char);
-    return this.symbolsOf(chars, (char) => {
-      const code = char.charCodeAt(0);
-      return code < 0x80 ? 1 : code < 0x800 ? 2 : char.length === 2 ? 4 : 3;
-    });
+    return this.symbolsOf(chars, (char) => utf8ByteLength(char));
   }
 
   /** The Rust library's `merge_word` before merging: vocabulary lookup, byte fallback, unknown tokens. */

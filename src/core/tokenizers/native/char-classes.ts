@@ -1,4 +1,4 @@
-import { WHITE_SPACE } from "./onig-regex";
+import { WHITE_SPACE } from "../tiktoken/patterns";
 
 /** One character that is Unicode White_Space (Rust's `char::is_whitespace`). */
 export const WHITE_SPACE_TEST = new RegExp(`^[${WHITE_SPACE}]$`, "u");

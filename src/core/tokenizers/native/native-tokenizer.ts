@@ -1,7 +1,6 @@
-import { utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
+import { bytesEqual, utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
-import { components, describe, type ComponentJson } from "../huggingface/tokenizer-json";
 import { fromByteLevel } from "../../bpe/byte-chars";
 import type { InferenceMethod } from "../../bpe/merge-free";
 import { inputNotes } from "../input-notes";
@@ -9,6 +8,7 @@ import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type Toke
 import { AddedTokenMatcher, readAddedTokens, type AddedToken } from "./added-tokens";
 import { inputSlice, originOf, sliceAligned, type AlignedText } from "./aligned-text";
 import { BpeModel } from "./bpe-model";
+import { components, describe, type ComponentJson } from "./describe";
 import { asNode, isRecord, TokenizerFileError } from "./json-fields";
 import type { TokenizerModel, TokenSink } from "./model";
 import { buildNormalizer, type Normalizer } from "./normalizers";
@@ -227,7 +227,7 @@ export class NativeTokenizer implements Tokenizer {
       let flag = added?.special ? TokenFlag.Special : 0;
       if (this.model.byteFallback && !added && BYTE_FALLBACK.test(this.model.idToToken(id) ?? ""))
         flag |= TokenFlag.ByteFallback;
-      if (!sameBytes(bytes, inputBytes, starts[i]!, end)) flag |= TokenFlag.Normalized;
+      if (!bytesEqual(bytes, inputBytes.subarray(starts[i]!, end))) flag |= TokenFlag.Normalized;
       flags[i] = flag;
     }
     const tokenBytes = new Uint8Array(total);
@@ -292,10 +292,4 @@ export class NativeTokenizer implements Tokenizer {
     const bytes = this.bytesOf(id);
     return bytes ? utf8Decode(bytes) : this.rawToken(id);
   }
-}
-
-function sameBytes(own: Uint8Array, input: Uint8Array, start: number, end: number): boolean {
-  if (own.length !== end - start) return false;
-  for (let k = 0; k < own.length; k++) if (own[k] !== input[start + k]) return false;
-  return true;
 }

@@ -4,7 +4,7 @@ import {
   AlignedBuilder,
   mapCodePoints,
   prependAligned,
-  replaceMatches,
+  replaceRanges,
   type AlignedText,
 } from "./aligned-text";
 import {
@@ -17,6 +17,7 @@ import {
   type JsonNode,
 } from "./json-fields";
 import { compileOnigPattern } from "./onig-regex";
+import { regexMatches, stringMatches } from "./split";
 import { normalizeAligned } from "./unicode-forms";
 
 /** A normalizer step: text in, text out, alignment kept. */
@@ -100,9 +101,9 @@ export function buildNormalizer(value: unknown, path = "normalizer"): Normalizer
     case "Replace": {
       const { kind, source } = pattern(node, "pattern");
       const content = requiredString(node, "content");
-      if (kind === "String") return (text) => replaceMatches(text, source, content);
+      if (kind === "String") return (text) => replaceRanges(text, stringMatches(text.text, source), content);
       const regexFor = compileOnigPattern(source);
-      return (text) => replaceMatches(text, regexFor(text.text), content);
+      return (text) => replaceRanges(text, regexMatches(text.text, regexFor(text.text)), content);
     }
     case "Prepend": {
       const prefix = requiredString(node, "prepend");

@@ -1,4 +1,4 @@
-import { originOf, prependAligned, replaceMatches, type AlignedText } from "./aligned-text";
+import { originOf, prependAligned, replaceRanges, type AlignedText } from "./aligned-text";
 import { isNumeric, isPunctuation, WHITE_SPACE_TEST } from "./char-classes";
 import {
   asNode,
@@ -12,10 +12,10 @@ import {
   UnsupportedComponentError,
   type JsonNode,
 } from "./json-fields";
-import { forEachMatch } from "../tiktoken/patterns";
+import { forEachMatch, WHITE_SPACE } from "../tiktoken/patterns";
 import { compileOnigPattern } from "./onig-regex";
 import {
-  codePointRuns,
+  codePointsWhere,
   regexMatches,
   SPLIT_BEHAVIORS,
   splitAligned,
@@ -33,6 +33,8 @@ export interface PreTokenizer {
   forEachPiece?(text: string, visit: (start: number, end: number) => void): void;
   /** True when the model must see the pieces' UTF-8 bytes (GPT-2's byte-level alphabet), not characters. */
   byteLevel: boolean;
+  /** True for a step that leaves the pieces as they are (ByteLevel without prefix space or regex). */
+  onlyMarksBytes?: boolean;
 }
 
 /** GPT-2's pre-tokenization regex, which ByteLevel uses when `use_regex` is on. */
@@ -60,12 +62,14 @@ function regexMatcher(source: string): Matcher {
 const charMatcher =
   (test: (char: string) => boolean): Matcher =>
   (text) =>
-    codePointRuns(text, test, true);
+    codePointsWhere(text, test);
 
 const isWhiteSpace = (char: string): boolean => WHITE_SPACE_TEST.test(char);
 /** Oniguruma's Unicode `\w+|[^\w\s]+`, the Whitespace pre-tokenizer's pattern. */
-const WHITESPACE_WORDS =
-  /[\p{L}\p{M}\p{Nd}\p{Pc}]+|[^\p{L}\p{M}\p{Nd}\p{Pc}\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/gu;
+const WHITESPACE_WORDS = new RegExp(
+  String.raw`[\p{L}\p{M}\p{Nd}\p{Pc}]+|[^\p{L}\p{M}\p{Nd}\p{Pc}` + WHITE_SPACE + "]+",
+  "gu",
+);
 
 function behaviorOf(node: JsonNode, fallback: SplitBehavior): SplitBehavior {
   return oneOf(node, "behavior", SPLIT_BEHAVIORS, fallback);
@@ -88,7 +92,7 @@ function metaspace(node: JsonNode): PreTokenizer {
     split(pieces) {
       const out: AlignedText[] = [];
       for (const piece of pieces) {
-        let text = replaceMatches(piece, " ", replacement);
+        let text = replaceRanges(piece, stringMatches(piece.text, " "), replacement);
         const prepend =
           !text.text.startsWith(replacement) &&
           (scheme === "always" || (scheme === "first" && originOf(piece, 0) === 0));
@@ -105,9 +109,9 @@ function byteLevel(node: JsonNode): PreTokenizer {
   const addPrefixSpace = optionalBoolean(node, "add_prefix_space", true);
   const useRegex = optionalBoolean(node, "use_regex", true);
   const gpt2 = useRegex ? splitter(regexMatcher(GPT2_PATTERN), "Isolated") : null;
-  const step: PreTokenizer & PlainByteLevel = {
+  return {
     byteLevel: true,
-    plainByteLevel: !addPrefixSpace && !useRegex,
+    onlyMarksBytes: !addPrefixSpace && !useRegex,
     split(pieces) {
       const spaced = addPrefixSpace
         ? pieces.map((piece) => (piece.text.startsWith(" ") ? piece : prependAligned(piece, " ")))
@@ -115,12 +119,6 @@ function byteLevel(node: JsonNode): PreTokenizer {
       return gpt2 ? gpt2(spaced) : spaced;
     },
   };
-  return step;
-}
-
-/** A ByteLevel step that neither adds a space nor splits: it only makes the model see bytes. */
-interface PlainByteLevel {
-  plainByteLevel?: boolean;
 }
 
 /** Builds the pre-tokenizer of a tokenizer.json `pre_tokenizer` node (null: the whole text is one piece). */
@@ -137,7 +135,7 @@ export function buildPreTokenizer(value: unknown, path = "pre_tokenizer"): PreTo
       const steps = requiredArray(node, "pretokenizers")
         .map((step, i) => buildPreTokenizer(step, `${path}.pretokenizers[${i}]`))
         .filter((step): step is PreTokenizer => step !== null);
-      const cutting = steps.filter((step) => (step as PlainByteLevel).plainByteLevel !== true);
+      const cutting = steps.filter((step) => step.onlyMarksBytes !== true);
       const onlyCut = cutting.length === 1 ? cutting[0]!.forEachPiece : undefined;
       return {
         byteLevel: steps.some((step) => step.byteLevel),
@@ -148,14 +146,14 @@ export function buildPreTokenizer(value: unknown, path = "pre_tokenizer"): PreTo
     case "Split": {
       const { kind, source } = pattern(node, "pattern");
       const invert = optionalBoolean(node, "invert", false);
-      const behavior = behaviorOf(node, "Isolated");
       if (node.value.behavior === undefined)
         throw new TokenizerFileError(`${path}.behavior is missing (one of ${SPLIT_BEHAVIORS.join(", ")}).`);
-      const matcher: Matcher =
-        kind === "String" ? (text) => stringMatches(text, source) : regexMatcher(source);
-      const step = plain(splitter(matcher, behavior, invert));
-      if (kind === "Regex" && ((behavior === "Isolated" && !invert) || (behavior === "Removed" && invert))) {
-        const regexFor = compileOnigPattern(source);
+      const behavior = behaviorOf(node, "Isolated");
+      if (kind === "String") return plain(splitter((text) => stringMatches(text, source), behavior, invert));
+      const regexFor = compileOnigPattern(source);
+      const step = plain(splitter((text) => regexMatches(text, regexFor(text)), behavior, invert));
+      // Kept parts are either every part (Isolated) or the matches only (Removed + invert): no merging.
+      if ((behavior === "Isolated" && !invert) || (behavior === "Removed" && invert)) {
         const keepGaps = behavior === "Isolated";
         step.forEachPiece = (text, visit) => {
           let previous = 0;

@@ -118,24 +118,11 @@ export function* stringMatches(text: string, literal: string): Generator<[number
     yield [at, at + literal.length];
 }
 
-/** Ranges of every maximal run of code points that satisfy a predicate (or each code point alone). */
-export function* codePointRuns(
-  text: string,
-  test: (char: string) => boolean,
-  eachAlone: boolean,
-): Generator<[number, number]> {
-  let runStart = -1;
+/** The range of every code point that satisfies a predicate, each on its own. */
+export function* codePointsWhere(text: string, test: (char: string) => boolean): Generator<[number, number]> {
   for (let i = 0; i < text.length;) {
-    const code = text.codePointAt(i)!;
-    const units = code > 0xffff ? 2 : 1;
-    const hit = test(units === 2 ? text.slice(i, i + 2) : text[i]!);
-    if (hit && eachAlone) yield [i, i + units];
-    else if (hit && runStart < 0) runStart = i;
-    else if (!hit && runStart >= 0) {
-      yield [runStart, i];
-      runStart = -1;
-    }
+    const units = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    if (test(units === 2 ? text.slice(i, i + 2) : text[i]!)) yield [i, i + units];
     i += units;
   }
-  if (runStart >= 0) yield [runStart, text.length];
 }

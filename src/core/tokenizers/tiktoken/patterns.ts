@@ -11,7 +11,7 @@ import { engineAgreesOn, pinnedClassBody } from "./pinned-unicode";
  */
 
 /** Unicode White_Space, the set Rust's `\s` matches (without the enclosing brackets). */
-const WHITE_SPACE = String.raw`\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000`;
+export const WHITE_SPACE = String.raw`\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000`;
 
 /**
  * Rewrites a pattern so that it means the same in every JavaScript engine: `\s` / `\S` become explicit Unicode
@@ -21,15 +21,23 @@ const WHITE_SPACE = String.raw`\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u20
  * tiktoken does not.
  */
 export function withPinnedClasses(pattern: string): string {
-  return rewriteClasses(pattern, true);
+  return rewriteClasses(pattern, "pin");
+}
+
+/**
+ * {@link withPinnedClasses} for patterns from files: a property with no pinned class (`\p{P}`, a script)
+ * keeps the engine's meaning instead of being refused.
+ */
+export function withPinnedClassesWherePinned(pattern: string): string {
+  return rewriteClasses(pattern, "pin-where-pinned");
 }
 
 /** Replaces only `\s` / `\S` (for user patterns, whose `\p{…}` may name any property). */
 export function withUnicodeWhiteSpace(pattern: string): string {
-  return rewriteClasses(pattern, false);
+  return rewriteClasses(pattern, "engine");
 }
 
-function rewriteClasses(pattern: string, pinProperties: boolean): string {
+function rewriteClasses(pattern: string, properties: "pin" | "pin-where-pinned" | "engine"): string {
   let out = "";
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -41,12 +49,13 @@ function rewriteClasses(pattern: string, pinProperties: boolean): string {
       else if (next === "S") {
         if (inClass) throw new Error("\\S inside a character class is not supported");
         out += `[^${WHITE_SPACE}]`;
-      } else if (pinProperties && next === "p" && pattern[i + 1] === "{") {
+      } else if (properties !== "engine" && next === "p" && pattern[i + 1] === "{") {
         const close = pattern.indexOf("}", i);
         const name = pattern.slice(i + 2, close);
         const body = pinnedClassBody(name);
-        if (body === undefined) throw new Error(`\\p{${name}} has no pinned class`);
-        out += inClass ? body : `[${body}]`;
+        if (body !== undefined) out += inClass ? body : `[${body}]`;
+        else if (properties === "pin-where-pinned") out += `\\p{${name}}`;
+        else throw new Error(`\\p{${name}} has no pinned class`);
         i = close;
       } else out += ch + next;
       continue;
