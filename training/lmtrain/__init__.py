@@ -1,0 +1,1 @@
+"""Tokenprism's tiny language models: model, data, training loop, evaluation, export, cards."""

@@ -1,0 +1,120 @@
+"""The training loop: optimizer, schedule, one resumable stage, the card's training record."""
+
+import math
+import os
+import platform
+import random
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+
+def lr_schedule(args):
+    def lr_at(step):
+        if step < args.warmup:
+            return args.lr * (step + 1) / args.warmup
+        progress = (step - args.warmup) / max(1, args.steps - args.warmup)
+        return args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+    return lr_at
+
+
+def make_optimizer(model, args):
+    """AdamW (betas 0.9/0.95) with weight decay on matrices other than the positions."""
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
+    return torch.optim.AdamW(
+        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=args.lr,
+        betas=(0.9, 0.95),
+    )
+
+
+def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
+    """The training loop: warm-up + cosine schedule, gradient clip 1, a log line every --log-every steps.
+    Returns the mean training loss (bits per `unit`) over the last logging interval."""
+    lr_at = lr_schedule(args)
+    start = time.time()
+    recent, final_bits = [], None
+    model.train()
+    for step in range(steps):
+        for group in opt.param_groups:
+            group["lr"] = lr_at(step)
+        ids, targets = sampler.batch(args.batch_size)
+        ids, targets = ids.to(device), targets.to(device)
+        loss = F.cross_entropy(model(ids).reshape(-1, vocab_out), targets.reshape(-1))
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        recent.append(loss.item() / math.log(2))
+        if (step + 1) % args.log_every == 0 or step + 1 == steps:
+            elapsed = time.time() - start
+            rate = (step + 1) * args.batch_size * args.context / elapsed
+            final_bits = round(sum(recent) / len(recent), 4)
+            print(
+                f"step {step + 1}/{steps} train {final_bits:.4f} bits/{unit} lr {lr_at(step):.2e} "
+                f"{rate:,.0f} {unit}s/s {elapsed:.0f}s",
+                flush=True,
+            )
+            recent = []
+    return final_bits
+
+
+def train_or_load(model, args, device, make_sampler, vocab_out, unit):
+    """--export-only: the weights and stage record of --checkpoint. Otherwise one training stage (from --init's
+    weights and record when given; stage k samples with seed + k), saved to --checkpoint. Returns (stages,
+    training threads), or None after --bench."""
+    if args.export_only:
+        state = torch.load(args.checkpoint, map_location=device)
+        model.load_state_dict(state["model"])
+        return state["stages"], state.get("threads", args.threads)
+    init_state = torch.load(args.init, map_location=device) if args.init else None
+    previous_stages = init_state.get("stages", []) if init_state else []
+    if init_state:
+        model.load_state_dict(init_state["model"])
+    sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
+    start = time.time()
+    steps = args.bench or args.steps
+    final_bits = train_steps(model, sampler, make_optimizer(model, args), args, steps, vocab_out, unit, device)
+    if args.bench:
+        return None
+    stage = {
+        "seed": args.seed + len(previous_stages),
+        "steps": args.steps,
+        "batchSize": args.batch_size,
+        "lr": args.lr,
+        "warmup": args.warmup,
+        "wallSeconds": round(time.time() - start, 1),
+        f"finalTrainBitsPer{unit.title()}": final_bits,
+        "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
+    }
+    stages = previous_stages + [stage]
+    threads = torch.get_num_threads()
+    os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
+    torch.save({"model": model.state_dict(), "stages": stages, "threads": threads}, args.checkpoint)
+    return stages, threads
+
+
+def training_record(stages, args, device):
+    """The card's training fields that both modes share."""
+    return {
+        "stages": stages,
+        "steps": sum(st["steps"] for st in stages),
+        "weightDecay": args.weight_decay,
+        "docStartShare": args.doc_start_share,
+        "wallSeconds": round(sum(st["wallSeconds"] for st in stages), 1),
+        "device": f"{device.type} ({platform.processor() or platform.machine()})",
+        "torch": torch.__version__,
+        "python": sys.version.split()[0],
+    }
+
+
+def seed_everything(args):
+    """Threads and seeds from the command line; returns the torch device."""
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    return torch.device(args.device)
