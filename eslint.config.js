@@ -3,7 +3,10 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-/** Layering: core imports nothing above it; workers import only core; the UI takes only types from workers. */
+/**
+ * Layering: core imports nothing above it; workers import only core; the UI and the stores take only types from
+ * workers and reach them through src/queries, the one place that holds worker clients.
+ */
 const coreOnly = {
   patterns: [
     {
@@ -23,9 +26,13 @@ const workersOnlyCore = {
 const uiTypesFromWorkers = {
   patterns: [
     {
-      group: ["**/workers/*/api", "**/workers/*/worker"],
+      group: ["**/workers/*/api", "**/workers/*/worker", "**/workers/*/token-api"],
       allowTypeImports: true,
-      message: "The UI imports only types from workers (use the client).",
+      message: "The UI imports only types from workers.",
+    },
+    {
+      group: ["**/workers/*/client", "**/workers/shared/*"],
+      message: "Views and stores call workers only through src/queries (query options, job definitions, commands).",
     },
   ],
 };

@@ -6,7 +6,8 @@
  * Usage: npm run bench:mixture [-- --bytes <per category half>] [--real-limit <s>]
  */
 import { builtinBpeModel } from "../src/core/bpe/mixture/builtin-merges";
-import { categoryPairCounts, mixCorpus, utf8Length } from "../src/core/bpe/mixture/categories";
+import { categoryPairCounts, mixCorpus } from "../src/core/bpe/mixture/categories";
+import { utf8ByteLength } from "../src/core/text/utf8";
 import { inferMixture, type MixtureEstimate } from "../src/core/bpe/mixture/infer-mixture";
 import type { BpeModel } from "../src/core/bpe/model";
 import { seededRandom } from "../src/core/bpe/random";
@@ -46,7 +47,7 @@ const pools = readBenchPools(bytesPerHalf);
 const random = seededRandom(7);
 const weights = pools.map(() => 0.2 + random());
 const sum = weights.reduce((a, b) => a + b, 0);
-const fits = Math.min(...pools.map((p, i) => utf8Length(p.train) / (weights[i]! / sum)));
+const fits = Math.min(...pools.map((p, i) => utf8ByteLength(p.train) / (weights[i]! / sum)));
 const mix = mixCorpus(pools, weights, Math.floor(fits));
 const trainStart = performance.now();
 const trained = trainBpe(mix.texts, { vocabSize: 256 + MERGES }).model;
@@ -63,10 +64,10 @@ rows.push(
 );
 
 console.log(
-  `10 categories, ${MERGES} merges; samples ${pools.map((p) => `${p.name} ${(utf8Length(p.sample) / 1024).toFixed(0)} KB`).join(", ")}`,
+  `10 categories, ${MERGES} merges; samples ${pools.map((p) => `${p.name} ${(utf8ByteLength(p.sample) / 1024).toFixed(0)} KB`).join(", ")}`,
 );
 console.log(
-  `controlled training: ${(utf8Length(mix.texts.join("")) / 1024).toFixed(0)} KB in ${seconds(trainMs)} s`,
+  `controlled training: ${(utf8ByteLength(mix.texts.join("")) / 1024).toFixed(0)} KB in ${seconds(trainMs)} s`,
 );
 console.log(
   "| setting | replay (s) | LP rounds | constraints | HiGHS (s) | total (s) | converged | rel. slack | MAE |",

@@ -4,6 +4,13 @@ import { reportAtlasProgress } from "../state/atlas-progress-store";
 import { tokenizerClient } from "../../workers/tokenizer/client";
 import type { UdhrIndex } from "../../workers/tokenizer/api";
 
+/** Query keys of the parity atlas. */
+export const atlasKeys = {
+  all: ["atlas"] as const,
+  udhrIndex: ["udhr-index"] as const,
+  column: (tokenizer: string, source: string, version: number) => ["atlas", tokenizer, source, version] as const,
+};
+
 /** Bump when the way counts are computed changes without a version or dependency change. */
 const ATLAS_CACHE_VERSION = 1;
 
@@ -16,7 +23,7 @@ export interface AtlasColumn {
 /** The atlas corpus's languages (no texts). */
 export function udhrIndexOptions() {
   return queryOptions({
-    queryKey: ["udhr-index"],
+    queryKey: atlasKeys.udhrIndex,
     queryFn: () => tokenizerClient().udhrIndex(),
     staleTime: Infinity,
     gcTime: Infinity,
@@ -36,7 +43,7 @@ export function atlasCacheKey(tokenizer: string, index: UdhrIndex): string {
  */
 export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, weight: number) {
   return queryOptions({
-    queryKey: ["atlas", tokenizer, index.source, index.version],
+    queryKey: atlasKeys.column(tokenizer, index.source, index.version),
     queryFn: async ({ signal }): Promise<AtlasColumn> => {
       const key = atlasCacheKey(tokenizer, index);
       const stored = await get<Uint32Array>(key).catch(() => undefined);

@@ -8,13 +8,19 @@ import type { PatchingSettings } from "../core/url-state/share-state";
 import { reportModelDownload, reportScoring } from "../state/lm-progress-store";
 import { lmClient } from "../../workers/lm/client";
 
+/** Query keys of the entropy-patch lane. */
+export const patchLaneKeys = {
+  load: ["patch-lane", "load"] as const,
+  encode: (text: string, patching: PatchingSettings) => ["patch-lane", "encode", textDigest(text), patching] as const,
+};
+
 /** The most text the patch lane scores (the byte LM runs at tens of KB per second on WebAssembly). */
 export const PATCH_LANE_MAX_BYTES = 1024 * 1024;
 
 /** The `byte-lm-patches` lane's "tokenizer": the byte LM, loaded in its own worker. */
 export function patchLaneLoadOptions() {
   return queryOptions({
-    queryKey: ["patch-lane", "load"],
+    queryKey: patchLaneKeys.load,
     queryFn: async () =>
       patchLaneInfo((await lmClient().load("auto", reportModelDownload)).card.name, "entropy"),
     staleTime: Infinity,
@@ -26,7 +32,7 @@ export function patchLaneLoadOptions() {
 /** The text cut into entropy patches, as lane data (entropies from the byte LM worker, patches here). */
 export function patchLaneEncodingOptions(text: string, patching: PatchingSettings) {
   return queryOptions({
-    queryKey: ["patch-lane", "encode", textDigest(text), patching],
+    queryKey: patchLaneKeys.encode(text, patching),
     queryFn: async ({ signal }) => {
       const bytes = utf8Encode(text);
       if (bytes.length > PATCH_LANE_MAX_BYTES)

@@ -1,12 +1,24 @@
 import { queryOptions } from "@tanstack/react-query";
 import { textDigest } from "../core/text/digest";
 import { reportLoadProgress } from "../state/load-progress-store";
+import type { TokenizerInfo } from "../core/tokenizers/types";
 import { tokenizerClient } from "../../workers/tokenizer/client";
+
+/** Query keys of the tokenizer workers. */
+export const tokenizerKeys = {
+  list: ["tokenizers"] as const,
+  load: (id: string) => ["tokenizer", id] as const,
+  encoding: (id: string, parseSpecials: boolean, text: string) =>
+    ["encoding", id, parseSpecials, textDigest(text)] as const,
+  textAnalysis: (text: string) => ["text-analysis", textDigest(text)] as const,
+  explanation: (laneId: string, tokenId: number, text: string, byteStart: number) =>
+    ["explain", laneId, tokenId, textDigest(text), byteStart] as const,
+};
 
 /** The built-in tokenizers (static, fetched once). */
 export function tokenizerListOptions() {
   return queryOptions({
-    queryKey: ["tokenizers"],
+    queryKey: tokenizerKeys.list,
     queryFn: () => tokenizerClient().listTokenizers(),
     staleTime: Infinity,
   });
@@ -15,7 +27,7 @@ export function tokenizerListOptions() {
 /** Loads a tokenizer's files in its worker, reporting download progress. */
 export function tokenizerLoadOptions(id: string, approximateBytes = 1) {
   return queryOptions({
-    queryKey: ["tokenizer", id],
+    queryKey: tokenizerKeys.load(id),
     queryFn: () =>
       tokenizerClient().loadTokenizer(id, Math.max(1, approximateBytes), (loaded, total) =>
         reportLoadProgress(id, loaded, total),
@@ -29,7 +41,7 @@ export function tokenizerLoadOptions(id: string, approximateBytes = 1) {
 /** One tokenization. Deterministic, so never stale; keyed by a digest, not the whole text. */
 export function encodingOptions(id: string, text: string, parseSpecials: boolean) {
   return queryOptions({
-    queryKey: ["encoding", id, parseSpecials, textDigest(text)],
+    queryKey: tokenizerKeys.encoding(id, parseSpecials, text),
     // The text travels with the result, so a lane showing a previous result draws it over its own text.
     queryFn: async ({ signal }) => ({
       view: await tokenizerClient().encode(id, text, { parseSpecials }, signal),
@@ -46,10 +58,25 @@ export function encodingOptions(id: string, text: string, parseSpecials: boolean
 /** Counts and per-script profile of the text (computed once, in a worker, for every lane). */
 export function textAnalysisOptions(text: string) {
   return queryOptions({
-    queryKey: ["text-analysis", textDigest(text)],
+    queryKey: tokenizerKeys.textAnalysis(text),
     queryFn: ({ signal }) => tokenizerClient().analyzeText(text, signal),
     structuralSharing: false,
     staleTime: Infinity,
     gcTime: 30_000,
   });
+}
+
+/** A BPE lane's token explained (merge tree, merge list vs. least tokens on its chunk), or null without merges. */
+export function laneTokenExplanationOptions(laneId: string, tokenId: number, text: string, byteStart: number) {
+  return queryOptions({
+    queryKey: tokenizerKeys.explanation(laneId, tokenId, text, byteStart),
+    queryFn: () => tokenizerClient().explainToken(laneId, tokenId, text, byteStart),
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
+}
+
+/** Registers a dropped tokenizer file with the workers (the bytes are copied: the caller keeps its buffer). */
+export function addTokenizerFile(fileName: string, bytes: Uint8Array): Promise<TokenizerInfo> {
+  return tokenizerClient().addCustomTokenizer(fileName, bytes);
 }

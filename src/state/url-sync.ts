@@ -4,7 +4,7 @@ import {
   MAX_SHARED_TEXT,
   type ShareState,
 } from "../core/url-state/share-state";
-import { shareWorker } from "../../workers/share/client";
+import { encodeLinkOffThread } from "../queries/share-link";
 import { comparisonStore, shareStateOf } from "./comparison-store";
 
 /** Small states are encoded in place; big ones in the link worker, so typing never waits on compression. */
@@ -15,7 +15,7 @@ export async function currentFragment(
   state: ShareState = shareStateOf(comparisonStore.getState()),
 ): Promise<string> {
   if (state.text.length < ENCODE_IN_PLACE_BELOW) return encodeShareState(state);
-  return shareWorker().encodeLink(state);
+  return encodeLinkOffThread(state);
 }
 
 /** Opens the state a link carries; a bad link opens the default view with a message. */

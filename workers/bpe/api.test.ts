@@ -70,13 +70,14 @@ describe("BPE worker API", () => {
     const { modelId } = await bpe.train({ texts: [corpus], vocabSize: 700 }, 4);
     const text = "The government of the United States";
     const explanation = await bpe.explainToken({ kind: "trained", id: modelId }, text, 4);
-    expect(explanation.chunk).toBe(" government");
-    expect(explanation.merges.map((p) => p.text).join("")).toBe(" government");
-    expect(explanation.leastTokens.length).toBeLessThanOrEqual(explanation.merges.length);
-    const leaves = (node: typeof explanation.tree): string =>
-      node.left && node.right ? leaves(node.left) + leaves(node.right) : node.text;
-    expect(leaves(explanation.tree)).toBe(explanation.tree.text);
-    expect(explanation.merges.some((p) => p.text === explanation.tree.text)).toBe(true);
+    const decode = (bytes: number[]) => new TextDecoder().decode(Uint8Array.from(bytes));
+    expect(decode(explanation.chunk)).toBe(" government");
+    expect(decode(explanation.withMerges.flatMap((p) => p.bytes))).toBe(" government");
+    expect(explanation.leastTokens.length).toBeLessThanOrEqual(explanation.withMerges.length);
+    const leaves = (node: typeof explanation.tree): number[] =>
+      node.left && node.right ? [...leaves(node.left), ...leaves(node.right)] : node.bytes;
+    expect(leaves(explanation.tree)).toEqual(explanation.tree.bytes);
+    expect(explanation.withMerges.some((p) => p.id === explanation.tree.id)).toBe(true);
   });
 
   it("recovers a controlled mixture and estimates one for a built-in merge list", async () => {

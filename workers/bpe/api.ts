@@ -8,7 +8,10 @@ import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import { TrainedBpeTokenizer } from "../../src/core/bpe/trained-bpe-tokenizer";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import { encodingTransferables } from "../../src/core/tokenizers/types";
-import { explainHelpers, explainTokenAt, type ExplainHelpers, type TokenExplanation } from "./explain-token";
+import { tokenExplainer, type TokenExplanation } from "../../src/core/bpe/explain-token";
+import { sweepSuperBpe, type SweepPoint, type SweepProgress, type SweepRequest } from "../../src/core/bpe/lab/superbpe-sweep";
+import { trainBpeJob, type TrainProgress, type TrainRequest } from "../../src/core/bpe/lab/train-job";
+import { compression, superwords, type SuperwordToken } from "../../src/core/bpe/lab/trained-summary";
 import {
   controlledExperiment,
   estimateMixture,
@@ -18,22 +21,13 @@ import {
   type MixtureProgress,
   type MixtureRequestOptions,
   type MixtureResult,
-} from "./mixture";
+} from "../../src/core/bpe/mixture/mixture-jobs";
 import { Cancellations } from "../shared/cancellation";
-import { sweepSuperBpe, type SweepPoint, type SweepRequest } from "./sweep";
-import {
-  compression,
-  superwords,
-  trainModel,
-  type SuperwordToken,
-  type TrainProgress,
-  type TrainRequest,
-} from "./training";
 
-export { CancelledError } from "../shared/cancellation";
-export type { SuperwordToken, TrainProgress, TrainRequest } from "./training";
-export type { SweepPoint, SweepRequest } from "./sweep";
-export type { TokenExplanation, LabelledTree, Piece } from "./explain-token";
+export type { TokenExplanation } from "../../src/core/bpe/explain-token";
+export type { SuperwordToken } from "../../src/core/bpe/lab/trained-summary";
+export type { TrainProgress, TrainRequest } from "../../src/core/bpe/lab/train-job";
+export type { SweepPoint, SweepProgress, SweepRequest } from "../../src/core/bpe/lab/superbpe-sweep";
 export type {
   ExperimentRequest,
   ExperimentResult,
@@ -41,7 +35,7 @@ export type {
   MixtureProgress,
   MixtureRequestOptions,
   MixtureResult,
-} from "./mixture";
+} from "../../src/core/bpe/mixture/mixture-jobs";
 export type { InferenceMethod } from "../../src/core/bpe/merge-free";
 
 /** Which vocabulary a request means: one trained in this worker, or a built-in tokenizer's. */
@@ -80,10 +74,9 @@ export function createBpeApi(deps: BpeApiDeps) {
   const cancellations = new Cancellations();
   const trained = new Map<string, BpeModel>();
   const builtins = new Map<string, Promise<BpeModel>>();
-  const helpers = new Map<string, ExplainHelpers>();
+  const explainers = new Map<string, ReturnType<typeof tokenExplainer>>();
   const tokenizers = new Map<string, TrainedBpeTokenizer>();
   let nextModel = 1;
-  const checkpoint = (requestId?: number) => () => cancellations.checkpoint(requestId);
 
   async function modelOf(ref: ModelRef): Promise<BpeModel> {
     if (ref.kind === "trained") {
@@ -116,7 +109,7 @@ export function createBpeApi(deps: BpeApiDeps) {
     ): Promise<TrainedSummary> {
       if (request.texts.every((t) => t.length === 0)) throw new Error("The corpus is empty.");
       const started = Date.now();
-      const model = await trainModel(request, checkpoint(requestId), onProgress);
+      const model = await trainBpeJob(request, cancellations.hooks(requestId, onProgress));
       const modelId = `trained-${nextModel++}`;
       trained.set(modelId, model);
       const { bytes, tokens } = compression(model, request.texts);
@@ -137,9 +130,9 @@ export function createBpeApi(deps: BpeApiDeps) {
     async superBpeSweep(
       request: SweepRequest,
       requestId?: number,
-      onProgress?: (done: number, total: number) => void,
+      onProgress?: (progress: SweepProgress) => void,
     ): Promise<SweepPoint[]> {
-      return sweepSuperBpe(request, checkpoint(requestId), onProgress);
+      return sweepSuperBpe(request, cancellations.hooks(requestId, onProgress));
     },
 
     /** The text segmented by each inference method, as lane data (typed arrays transferred). */
@@ -167,9 +160,9 @@ export function createBpeApi(deps: BpeApiDeps) {
     /** The merge tree of the merge-list token starting at `byteStart`, and the least-tokens view of its chunk. */
     async explainToken(ref: ModelRef, text: string, byteStart: number): Promise<TokenExplanation> {
       const model = await modelOf(ref);
-      let help = helpers.get(refKey(ref));
-      if (!help) helpers.set(refKey(ref), (help = explainHelpers(model)));
-      return explainTokenAt(model, help, text, byteStart);
+      let explain = explainers.get(refKey(ref));
+      if (!explain) explainers.set(refKey(ref), (explain = tokenExplainer(model)));
+      return explain(text, byteStart);
     },
 
     /** Estimates the categories' byte proportions in the model's training data (Hayase et al.). */
@@ -186,8 +179,7 @@ export function createBpeApi(deps: BpeApiDeps) {
         categories,
         await deps.lpSolver(),
         options,
-        checkpoint(requestId),
-        onProgress,
+        cancellations.hooks(requestId, onProgress),
       );
     },
 
@@ -197,7 +189,7 @@ export function createBpeApi(deps: BpeApiDeps) {
       requestId?: number,
       onProgress?: (progress: MixtureProgress) => void,
     ): Promise<ExperimentResult> {
-      return controlledExperiment(request, await deps.lpSolver(), checkpoint(requestId), onProgress);
+      return controlledExperiment(request, await deps.lpSolver(), cancellations.hooks(requestId, onProgress));
     },
 
     /** A trained model as a Hugging Face tokenizer.json string. */
@@ -210,7 +202,7 @@ export function createBpeApi(deps: BpeApiDeps) {
       trained.delete(modelId);
       const prefix = `trained:${modelId}`;
       for (const key of [...tokenizers.keys()]) if (key.startsWith(`${prefix}|`)) tokenizers.delete(key);
-      helpers.delete(prefix);
+      explainers.delete(prefix);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from "comlink";
+import { callback, WorkerConnection } from "../shared/worker-connection";
 import type {
   BpeApi,
   ExperimentRequest,
@@ -11,6 +11,7 @@ import type {
   MixtureResult,
   ModelRef,
   SweepPoint,
+  SweepProgress,
   SweepRequest,
   TokenExplanation,
   TrainedSummary,
@@ -18,53 +19,31 @@ import type {
   TrainRequest,
 } from "./api";
 
-let nextRequestId = 1;
-
-/** Main-thread access to the BPE worker; long calls take an AbortSignal that cancels them in the worker. */
+/** Main-thread access to the BPE lab's worker: its API over one {@link WorkerConnection}. */
 class BpeClient {
-  private readonly remote: Remote<BpeApi>;
+  private readonly connection = new WorkerConnection<BpeApi>(
+    () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "bpe" }),
+    "tokenizer lab",
+  );
 
-  constructor() {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: "bpe" });
-    this.remote = wrap<BpeApi>(worker);
-  }
-
-  /** Runs a cancellable call: an abort sends `cancel(requestId)`, and the call rejects with CancelledError. */
-  private async cancellable<T>(signal: AbortSignal | undefined, call: (requestId: number) => Promise<T>) {
-    const requestId = nextRequestId++;
-    const onAbort = () => void this.remote.cancel(requestId);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      return await call(requestId);
-    } finally {
-      signal?.removeEventListener("abort", onAbort);
-    }
-  }
-
-  train(
-    request: TrainRequest,
-    signal?: AbortSignal,
-    onProgress?: (p: TrainProgress) => void,
-  ): Promise<TrainedSummary> {
-    return this.cancellable(signal, (id) => this.remote.train(request, id, onProgress && proxy(onProgress)));
+  train(request: TrainRequest, signal?: AbortSignal, onProgress?: (p: TrainProgress) => void): Promise<TrainedSummary> {
+    return this.connection.cancellable(signal, (r, id) => r.train(request, id, callback(onProgress)));
   }
 
   superBpeSweep(
     request: SweepRequest,
     signal?: AbortSignal,
-    onProgress?: (done: number, total: number) => void,
+    onProgress?: (p: SweepProgress) => void,
   ): Promise<SweepPoint[]> {
-    return this.cancellable(signal, (id) =>
-      this.remote.superBpeSweep(request, id, onProgress && proxy(onProgress)),
-    );
+    return this.connection.cancellable(signal, (r, id) => r.superBpeSweep(request, id, callback(onProgress)));
   }
 
   encodeMethods(ref: ModelRef, text: string, methods: InferenceMethod[]): Promise<MethodEncoding[]> {
-    return this.remote.encodeMethods(ref, text, methods);
+    return this.connection.call((r) => r.encodeMethods(ref, text, methods));
   }
 
   explainToken(ref: ModelRef, text: string, byteStart: number): Promise<TokenExplanation> {
-    return this.remote.explainToken(ref, text, byteStart);
+    return this.connection.call((r) => r.explainToken(ref, text, byteStart));
   }
 
   inferMixture(
@@ -74,8 +53,8 @@ class BpeClient {
     signal?: AbortSignal,
     onProgress?: (p: MixtureProgress) => void,
   ): Promise<MixtureResult> {
-    return this.cancellable(signal, (id) =>
-      this.remote.inferMixture(ref, categories, options, id, onProgress && proxy(onProgress)),
+    return this.connection.cancellable(signal, (r, id) =>
+      r.inferMixture(ref, categories, options, id, callback(onProgress)),
     );
   }
 
@@ -84,17 +63,17 @@ class BpeClient {
     signal?: AbortSignal,
     onProgress?: (p: MixtureProgress) => void,
   ): Promise<ExperimentResult> {
-    return this.cancellable(signal, (id) =>
-      this.remote.controlledExperiment(request, id, onProgress && proxy(onProgress)),
+    return this.connection.cancellable(signal, (r, id) =>
+      r.controlledExperiment(request, id, callback(onProgress)),
     );
   }
 
   exportTokenizerJson(modelId: string): Promise<string> {
-    return this.remote.exportTokenizerJson(modelId);
+    return this.connection.call((r) => r.exportTokenizerJson(modelId));
   }
 
   forget(modelId: string): Promise<void> {
-    return this.remote.forget(modelId);
+    return this.connection.call((r) => r.forget(modelId));
   }
 }
 

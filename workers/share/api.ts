@@ -6,6 +6,9 @@ export const shareApi = {
   encodeLink(state: ShareState): string {
     return encodeShareState(state);
   },
+
+  /** Every worker API takes cancellations; encoding a link is one synchronous step, so there is nothing to stop. */
+  cancel(): void {},
 };
 
 export type ShareApi = typeof shareApi;

@@ -1,10 +1,7 @@
-/** Thrown in a worker for a request the main thread cancelled (its message is what the UI checks for). */
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "CancelledError";
-  }
-}
+import { CancelledError } from "../../src/core/jobs/cancellation";
+import type { JobHooks } from "../../src/core/jobs/job-hooks";
+
+export { CancelledError };
 
 /** Lets messages that arrived meanwhile (cancellations) run: awaiting model or library calls alone only yields to microtasks. */
 export function yieldToEventLoop(): Promise<void> {
@@ -24,6 +21,11 @@ export class Cancellations {
   async checkpoint(requestId: number | undefined): Promise<void> {
     await yieldToEventLoop();
     if (requestId !== undefined && this.cancelled.delete(requestId)) throw new CancelledError();
+  }
+
+  /** Hooks for a core job run under `requestId`: its checkpoints yield and throw once it is cancelled. */
+  hooks<P>(requestId: number | undefined, onProgress?: (progress: P) => void): JobHooks<P> {
+    return { checkpoint: () => this.checkpoint(requestId), onProgress };
   }
 
   /** A signal for core code that polls `aborted` (reading true consumes the cancellation). */

@@ -95,7 +95,7 @@ export function createBpeLanes(sources: MergeListSources) {
         explainers.set(base, explainer);
       }
       const explain = await explainer;
-      return explain ? explain(tokenId, text, byteStart) : null;
+      return explain ? explain(text, byteStart, tokenId) : null;
     },
   };
 }

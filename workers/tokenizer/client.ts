@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from "comlink";
+import { callback, WorkerConnection } from "../shared/worker-connection";
 import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
 import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
@@ -21,85 +21,32 @@ function poolSize(): number {
   return Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 }
 
-/** A worker died (uncaught error, out of memory) while a call was pending. */
-export class WorkerCrashedError extends Error {
-  constructor(message: string) {
-    super(`The tokenizer worker stopped: ${message}`);
-    this.name = "WorkerCrashedError";
-  }
-}
-
-/** One worker, restarted when it dies; a call that meets a death is retried once on the new worker. */
-class WorkerSlot {
-  private worker!: Worker;
-  private remote!: Remote<TokenizerApi>;
-  private death!: Promise<never>;
-  /** Called after a restart, before retrying, so lost state (dropped files) can be restored. */
-  onRestart: (slot: WorkerSlot) => Promise<void> = async () => {};
-
-  constructor(private readonly index: number) {
-    this.start();
-  }
-
-  private start(): void {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), {
-      type: "module",
-      name: `tokenizer-${this.index}`,
-    });
-    this.worker = worker;
-    this.remote = wrap<TokenizerApi>(worker);
-    this.death = new Promise<never>((_, reject) => {
-      worker.addEventListener("error", (event) =>
-        reject(new WorkerCrashedError(event.message || "unknown error")),
-      );
-    });
-    this.death.catch(() => undefined);
-  }
-
-  async call<T>(action: (remote: Remote<TokenizerApi>) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const death = this.death;
-      try {
-        return await Promise.race([action(this.remote), death]);
-      } catch (error) {
-        if (!(error instanceof WorkerCrashedError) || attempt > 0) throw error;
-        if (this.death === death) this.restart();
-        await this.onRestart(this);
-      }
-    }
-  }
-
-  private restart(): void {
-    this.worker.terminate();
-    this.start();
-  }
-}
-
-let nextRequestId = 1;
-
 /** Main-thread access to the tokenizer workers: lanes are spread over a small pool, one tokenizer per worker. */
 class TokenizerClient {
-  private readonly slots: WorkerSlot[];
+  private readonly slots: WorkerConnection<TokenizerApi>[];
   private readonly slotOf = new Map<string, number>();
   private readonly load = new Array<number>(POOL_SIZE).fill(0);
   private readonly customFiles = new Map<string, { fileName: string; bytes: Uint8Array }>();
   /** Atlas jobs run one at a time per worker, so columns finish one by one rather than all at the end. */
-  private readonly atlasQueues = new Map<WorkerSlot, Promise<unknown>>();
+  private readonly atlasQueues = new Map<WorkerConnection<TokenizerApi>, Promise<unknown>>();
 
   constructor() {
-    this.slots = Array.from({ length: POOL_SIZE }, (_, index) => new WorkerSlot(index));
-    for (const slot of this.slots) {
-      slot.onRestart = async (restarted) => {
-        for (const [id, file] of this.customFiles) {
-          if (this.slots[this.slotOf.get(id) ?? -1] === restarted)
-            await restarted.call((r) => r.addCustomTokenizer(file.fileName, file.bytes));
-        }
+    this.slots = Array.from({ length: POOL_SIZE }, (_, index) => {
+      const slot = new WorkerConnection<TokenizerApi>(
+        () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `tokenizer-${index}` }),
+        "tokenizer",
+      );
+      // A restarted worker gets back the dropped files whose lanes it serves.
+      slot.onRestart = async (remote) => {
+        for (const [id, file] of this.customFiles)
+          if (this.slotOf.get(id) === index) await remote.addCustomTokenizer(file.fileName, file.bytes);
       };
-    }
+      return slot;
+    });
   }
 
   /** The worker that owns a tokenizer: the least loaded one, chosen the first time the tokenizer is used. */
-  private slotFor(id: string, weight = 1): WorkerSlot {
+  private slotFor(id: string, weight = 1): WorkerConnection<TokenizerApi> {
     let index = this.slotOf.get(id);
     if (index === undefined) {
       index = this.load.indexOf(Math.min(...this.load));
@@ -115,41 +62,30 @@ class TokenizerClient {
 
   loadTokenizer(id: string, weight: number, onProgress?: ProgressCallback): Promise<TokenizerInfo> {
     return this.slotFor(id, weight).call((r) =>
-      r.loadTokenizer(id, onProgress ? proxy(onProgress) : undefined),
+      r.loadTokenizer(id, callback(onProgress)),
     );
   }
 
-  async encode(
-    id: string,
-    text: string,
-    options: EncodeOptions,
-    signal?: AbortSignal,
-  ): Promise<LaneViewData> {
-    const requestId = nextRequestId++;
-    const slot = this.slotFor(id);
-    const onAbort = () => void slot.call((r) => r.cancel(requestId));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      return await slot.call((r) => r.encode(id, text, options, requestId));
-    } finally {
-      signal?.removeEventListener("abort", onAbort);
-    }
+  encode(id: string, text: string, options: EncodeOptions, signal?: AbortSignal): Promise<LaneViewData> {
+    return this.slotFor(id).cancellable(signal, (r, requestId) => r.encode(id, text, options, requestId));
   }
 
-  async analyzeText(text: string, signal?: AbortSignal): Promise<TextAnalysis> {
-    const requestId = nextRequestId++;
-    const slot = this.slots[this.slots.length - 1]!;
-    signal?.addEventListener("abort", () => void slot.call((r) => r.cancel(requestId)), { once: true });
-    return slot.call((r) => r.analyzeText(text, requestId));
+  analyzeText(text: string, signal?: AbortSignal): Promise<TextAnalysis> {
+    return this.profiler().cancellable(signal, (r, requestId) => r.analyzeText(text, requestId));
+  }
+
+  /** The worker that profiles texts and serves the atlas corpus (the last one). */
+  private profiler(): WorkerConnection<TokenizerApi> {
+    return this.slots[this.slots.length - 1]!;
   }
 
   /** The atlas corpus's languages (loaded by the last worker, which also profiles texts). */
   udhrIndex(): Promise<UdhrIndex> {
-    return this.slots[this.slots.length - 1]!.call((r) => r.udhrIndex());
+    return this.profiler().call((r) => r.udhrIndex());
   }
 
   udhrText(lang: string): Promise<string> {
-    return this.slots[this.slots.length - 1]!.call((r) => r.udhrText(lang));
+    return this.profiler().call((r) => r.udhrText(lang));
   }
 
   /** Token counts of every atlas declaration under one tokenizer, queued behind the worker's other atlas jobs. */
@@ -160,17 +96,9 @@ class TokenizerClient {
     onProgress: (done: number, total: number) => void,
   ): Promise<Uint32Array> {
     const slot = this.slotFor(id, weight);
-    const run = (this.atlasQueues.get(slot) ?? Promise.resolve()).then(async () => {
-      signal?.throwIfAborted();
-      const requestId = nextRequestId++;
-      const onAbort = () => void slot.call((r) => r.cancel(requestId));
-      signal?.addEventListener("abort", onAbort, { once: true });
-      try {
-        return await slot.call((r) => r.atlasCounts(id, requestId, proxy(onProgress)));
-      } finally {
-        signal?.removeEventListener("abort", onAbort);
-      }
-    });
+    const run = (this.atlasQueues.get(slot) ?? Promise.resolve()).then(() =>
+      slot.cancellable(signal, (r, requestId) => r.atlasCounts(id, requestId, callback(onProgress))),
+    );
     this.atlasQueues.set(
       slot,
       run.catch(() => undefined),

@@ -32,6 +32,12 @@ export interface SuperBpeOptions extends Omit<BpeTrainerOptions, "acceptToken" |
   onProgress?: (progress: SuperBpeProgress) => void;
 }
 
+/** Throws unless SuperBPE's transition point lies between 256 (the byte alphabet) and the vocabulary size. */
+export function checkTransition(transition: number, vocabSize: number): void {
+  if (!Number.isInteger(transition) || transition < 256 || transition > vocabSize)
+    throw new Error("The transition point must lie between 256 and the vocabulary size.");
+}
+
 /** Words in a token: runs of non-space bytes (spaces are what separates words in byte-level BPE). */
 export function wordCount(bytes: Uint8Array): number {
   let words = 0;
@@ -85,8 +91,7 @@ export function superBpeStage2Trainer(
 export function trainSuperBpe(texts: readonly string[], options: SuperBpeOptions): TrainedBpe {
   const pattern = options.pattern ?? DEFAULT_BPE_PATTERN;
   const stage2Pattern = options.stage2Pattern ?? SUPERBPE_STAGE2_PATTERN;
-  if (options.transition > options.vocabSize)
-    throw new Error("The transition point must not exceed the vocabulary size.");
+  checkTransition(options.transition, options.vocabSize);
   const report = (stage: 1 | 2) => (progress: BpeTrainingProgress) =>
     options.onProgress?.({ ...progress, targetVocabSize: options.vocabSize, stage });
   const stage1 = new BpeTrainer(byteWords(countChunks(texts, pattern)), {

@@ -1,5 +1,6 @@
 import type { ScriptGroup } from "./script-group";
 import { dominantScriptGroup } from "./script-group";
+import { codePointUtf8Length, utf8ByteLength } from "../text/utf8";
 
 /** Where a corpus document comes from. */
 export type CorpusSource = "brown" | "udhr";
@@ -26,8 +27,8 @@ export interface SplitRules {
   heldOutLanguageModulus: number;
   /** Languages never held out as a whole (English is the Brown corpus; `und` is not one language). */
   keepLanguages: readonly string[];
-  /** Each document is cut to at most this many UTF-8 bytes (at a line end), per source. */
-  maxDocumentBytes: Readonly<Record<CorpusSource, number>>;
+  /** Each document is cut to at most this many UTF-8 bytes (at a line end), per source; `null` keeps it whole. */
+  maxDocumentBytes: Readonly<Record<CorpusSource, number | null>>;
 }
 
 /** The rules that produced the committed `training/data-manifest.json`. */
@@ -35,7 +36,7 @@ export const DEFAULT_SPLIT_RULES: SplitRules = {
   validDocumentEvery: 8,
   heldOutLanguageModulus: 37,
   keepLanguages: ["en", "und"],
-  maxDocumentBytes: { brown: 3072, udhr: 6144 },
+  maxDocumentBytes: { brown: null, udhr: 6144 },
 };
 
 /** Separates documents in `train.txt` and `valid.txt` (documents themselves hold no blank line). */
@@ -59,7 +60,6 @@ export function fnv1a32(text: string): number {
   return hash >>> 0;
 }
 
-const encoder = new TextEncoder();
 
 /**
  * Normalizes a document: CRLF to LF, trailing spaces and blank lines removed, so that
@@ -78,19 +78,23 @@ export function normalizeDocument(text: string): string {
  * that is cut at the last whole code point.
  */
 export function truncateAtLine(text: string, maxBytes: number): string {
-  if (encoder.encode(text).length <= maxBytes) return text;
+  if (utf8ByteLength(text) <= maxBytes) return text;
   let bytes = 0;
   let lastLineEnd = -1;
   let cut = 0;
   for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const size = codePointUtf8Length(ch.codePointAt(0)!);
     if (bytes + size > maxBytes) break;
     bytes += size;
     cut += ch.length;
     if (ch === "\n") lastLineEnd = cut - 1;
   }
   return lastLineEnd > 0 ? text.slice(0, lastLineEnd) : text.slice(0, cut);
+}
+
+/** Cuts a normalized document to its source's limit ({@link truncateAtLine}), or keeps it whole when there is none. */
+function cutDocument(text: string, maxBytes: number | null): string {
+  return maxBytes === null ? text : truncateAtLine(text, maxBytes);
 }
 
 /** Whether a language is held out as a whole under the rules. */
@@ -134,7 +138,7 @@ export function splitCorpus(
   const kept = documents
     .map((doc) => ({
       ...doc,
-      text: truncateAtLine(normalizeDocument(doc.text), rules.maxDocumentBytes[doc.source]),
+      text: cutDocument(normalizeDocument(doc.text), rules.maxDocumentBytes[doc.source]),
     }))
     .filter((doc) => doc.text);
   const heldOutDocuments = heldOutDocumentKeys(

@@ -1,4 +1,5 @@
 import { toWellFormed } from "../text/well-formed";
+import { codePointUtf8Length } from "../text/utf8";
 
 /** One code point of a scored text, with the mean surprisal of its UTF-8 bytes. */
 export interface CharCost {
@@ -10,10 +11,6 @@ export interface CharCost {
   meanBits: number;
 }
 
-function utf8Length(codePoint: number): number {
-  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-}
-
 /**
  * The longest prefix of `text` (whole code points) whose UTF-8 encoding has at most `maxBytes` bytes,
  * lone surrogates counted as U+FFFD (3 bytes).
@@ -22,7 +19,7 @@ export function utf8Prefix(text: string, maxBytes: number): string {
   let bytes = 0;
   let i = 0;
   for (const ch of toWellFormed(text)) {
-    const n = utf8Length(ch.codePointAt(0)!);
+    const n = codePointUtf8Length(ch.codePointAt(0)!);
     if (bytes + n > maxBytes) break;
     bytes += n;
     i += ch.length;
@@ -36,7 +33,7 @@ export function charCosts(text: string, bits: ArrayLike<number>): CharCost[] {
   let utf16 = 0;
   let byte = 0;
   for (const ch of toWellFormed(text)) {
-    const n = utf8Length(ch.codePointAt(0)!);
+    const n = codePointUtf8Length(ch.codePointAt(0)!);
     let sum = 0;
     for (let b = byte; b < byte + n; b++) sum += bits[b] ?? NaN;
     out.push({

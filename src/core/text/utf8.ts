@@ -57,6 +57,11 @@ export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).toUpperCase().padStart(2, "0")).join(" ");
 }
 
+/** UTF-8 length of one code point (a surrogate counts as U+FFFD, 3 bytes). */
+export function codePointUtf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** UTF-8 byte length of `text[start, end)` (a lone surrogate counts as U+FFFD, 3 bytes), without encoding it. */
 export function utf8ByteLength(text: string, start = 0, end = text.length): number {
   let bytes = 0;

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { REFERENCE_LANG, type DeclarationInfo } from "../../core/corpus/udhr-corpus";
 import { atlasRows, type AtlasRow } from "../../core/metrics/atlas";
 import { sortLanguages } from "../../core/metrics/atlas-summary";
-import { atlasColumnOptions, udhrIndexOptions } from "../../queries/atlas-queries";
+import { atlasColumnOptions, atlasKeys, udhrIndexOptions } from "../../queries/atlas-queries";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useAtlasSelection } from "../../state/comparison-store";
 import type { UdhrIndex } from "../../../workers/tokenizer/api";
@@ -109,7 +109,7 @@ export function useAtlas(): AtlasModel {
     paused,
     cancel: () => {
       setPaused(true);
-      void queryClient.cancelQueries({ queryKey: ["atlas"] });
+      void queryClient.cancelQueries({ queryKey: atlasKeys.all });
     },
     resume: () => setPaused(false),
   };

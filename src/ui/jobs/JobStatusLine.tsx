@@ -1,7 +1,7 @@
-import type { Job } from "./use-job";
+import type { Job } from "../../queries/job-mutation";
 
 interface JobStatusLineProps {
-  job: Pick<Job<unknown, unknown>, "status" | "error" | "cancel">;
+  job: Pick<Job<never, unknown, unknown>, "status" | "error" | "cancel">;
   /** 0–1, or null for an indeterminate bar. */
   fraction: number | null;
   label: string;

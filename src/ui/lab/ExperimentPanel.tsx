@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { useLabCategories } from "../../state/lab-store";
-import { bpeClient } from "../../../workers/bpe/client";
-import type { ExperimentResult, MixtureProgress } from "../../../workers/bpe/api";
+import { useJobMutation } from "../../queries/job-mutation";
+import { experimentJob } from "../../queries/lab-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { mixtureProgressLabel } from "./mixture-progress";
 import { MixtureResultView } from "./MixtureResultView";
-import { useJob } from "../jobs/use-job";
 
 /** Random-looking but fixed proportions for n categories (so a rerun is comparable). */
 function defaultProportions(n: number): string {
@@ -19,20 +18,18 @@ export function ExperimentPanel() {
   const categories = useLabCategories();
   const [proportionText, setProportionText] = useState("");
   const [vocabSize, setVocabSize] = useState(1256);
-  const job = useJob<ExperimentResult, MixtureProgress>();
+  const job = useJobMutation(experimentJob);
   const proportions = (proportionText || defaultProportions(categories.length)).split(/[\s,]+/).map(Number);
   const valid =
     categories.length >= 2 &&
     proportions.length === categories.length &&
     proportions.every((p) => p > 0 && Number.isFinite(p));
   const run = () =>
-    job.start((signal, onProgress) =>
-      bpeClient().controlledExperiment(
-        { categories: categories.map((c) => ({ name: c.label, text: c.text })), proportions, vocabSize },
-        signal,
-        onProgress,
-      ),
-    );
+    job.start({
+      categories: categories.map((c) => ({ name: c.label, text: c.text })),
+      proportions,
+      vocabSize,
+    });
   const [fraction, label] = mixtureProgressLabel(job.progress);
   return (
     <div className="lab-experiment" data-testid="lab-experiment">

@@ -1,30 +1,26 @@
 import { useState } from "react";
 import { useLabActions, useLabCategories } from "../../state/lab-store";
-import { bpeClient } from "../../../workers/bpe/client";
-import type { MixtureProgress, MixtureResult, ModelRef } from "../../../workers/bpe/api";
+import type { ModelRef } from "../../../workers/bpe/api";
+import { useJobMutation } from "../../queries/job-mutation";
+import { mixtureJob } from "../../queries/lab-queries";
 import { mixtureProgressLabel } from "./mixture-progress";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { ExperimentPanel } from "./ExperimentPanel";
 import { MixtureResultView } from "./MixtureResultView";
 import { TextSourcePicker } from "./TextSourcePicker";
-import { useJob } from "../jobs/use-job";
 
 /** Data-mixture inference on a merge list (Hayase et al. 2024), and the controlled experiment. */
 export function MixturePanel({ modelRef }: { modelRef: ModelRef | null }) {
   const categories = useLabCategories();
   const actions = useLabActions();
   const [merges, setMerges] = useState(1000);
-  const job = useJob<MixtureResult, MixtureProgress>();
+  const job = useJobMutation(mixtureJob);
   const run = () =>
-    job.start((signal, onProgress) =>
-      bpeClient().inferMixture(
-        modelRef!,
-        categories.map((c) => ({ name: c.label, texts: [c.text] })),
-        { merges, timeLimitMs: 30_000 },
-        signal,
-        onProgress,
-      ),
-    );
+    job.start({
+      ref: modelRef!,
+      categories: categories.map((c) => ({ name: c.label, texts: [c.text] })),
+      options: { merges, timeLimitMs: 30_000 },
+    });
   const [fraction, label] = mixtureProgressLabel(job.progress);
   return (
     <section className="lab-panel" data-testid="lab-mixture" aria-label="Data-mixture inference">

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useLabCorpus, useLabOptions } from "../../state/lab-store";
-import { bpeClient } from "../../../workers/bpe/client";
 import type { SweepPoint } from "../../../workers/bpe/api";
+import { useJobMutation } from "../../queries/job-mutation";
+import { sweepJob } from "../../queries/lab-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { drawSweepChart } from "./sweep-chart";
 import { patternOf } from "./TrainPanel";
-import { useJob } from "../jobs/use-job";
 
 /** Evenly spaced transition points from 30% to 90% of the vocabulary size. */
 function defaultTransitions(vocabSize: number): string {
@@ -17,25 +17,19 @@ export function SweepPanel() {
   const corpus = useLabCorpus();
   const options = useLabOptions();
   const [transitions, setTransitions] = useState("");
-  const job = useJob<SweepPoint[], [number, number]>();
+  const job = useJobMutation(sweepJob);
   const chosen = (transitions || defaultTransitions(options.vocabSize))
     .split(/[\s,]+/)
     .map(Number)
     .filter((t) => Number.isInteger(t) && t >= 256 && t < options.vocabSize);
   const run = () =>
-    job.start((signal, onProgress) =>
-      bpeClient().superBpeSweep(
-        {
-          texts: corpus.map((c) => c.text),
-          vocabSize: options.vocabSize,
-          transitions: chosen,
-          pattern: patternOf(options.patternPreset, options.customPattern),
-        },
-        signal,
-        (done, total) => onProgress([done, total]),
-      ),
-    );
-  const fraction = job.progress ? job.progress[0] / job.progress[1] : null;
+    job.start({
+      texts: corpus.map((c) => c.text),
+      vocabSize: options.vocabSize,
+      transitions: chosen,
+      pattern: patternOf(options.patternPreset, options.customPattern),
+    });
+  const fraction = job.progress ? job.progress.done / job.progress.total : null;
   return (
     <section className="lab-panel" data-testid="lab-sweep" aria-label="SuperBPE sweep">
       <h3>SuperBPE sweep</h3>

@@ -2,13 +2,12 @@ import { useState } from "react";
 import { TIKTOKEN_PATTERNS } from "../../core/tokenizers/tiktoken/patterns";
 import { useLabActions, useLabCorpus, useLabOptions, useLabTrained } from "../../state/lab-store";
 import { useComparisonActions } from "../../state/comparison-store";
-import { bpeClient } from "../../../workers/bpe/client";
-import { tokenizerClient } from "../../../workers/tokenizer/client";
 import type { TrainedSummary, TrainProgress } from "../../../workers/bpe/api";
+import { useJobMutation } from "../../queries/job-mutation";
+import { addTrainedTokenizer, exportTrainedTokenizer, trainJob } from "../../queries/lab-queries";
 import { downloadText } from "../summary/download";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { formatBytes } from "./text-sources";
-import { useJob } from "../jobs/use-job";
 
 /** Pre-tokenization regexes to pick from (tokenizer.json syntax). */
 export const PATTERN_PRESETS: Record<string, { label: string; pattern: string }> = {
@@ -28,23 +27,15 @@ export function TrainPanel() {
   const options = useLabOptions();
   const trained = useLabTrained();
   const actions = useLabActions();
-  const job = useJob<TrainedSummary, TrainProgress>();
+  const job = useJobMutation(trainJob, { onDone: actions.setTrained });
   const transitionInvalid =
     options.transition !== null && (options.transition < 256 || options.transition > options.vocabSize);
   const train = () =>
-    job.start(async (signal, onProgress) => {
-      const summary = await bpeClient().train(
-        {
-          texts: corpus.map((c) => c.text),
-          vocabSize: options.vocabSize,
-          pattern: patternOf(options.patternPreset, options.customPattern),
-          transition: options.transition ?? undefined,
-        },
-        signal,
-        onProgress,
-      );
-      actions.setTrained(summary);
-      return summary;
+    job.start({
+      texts: corpus.map((c) => c.text),
+      vocabSize: options.vocabSize,
+      pattern: patternOf(options.patternPreset, options.customPattern),
+      transition: options.transition ?? undefined,
     });
   const fraction = job.progress
     ? (job.progress.vocabSize - 256) / (job.progress.targetVocabSize - 256)
@@ -146,11 +137,7 @@ function AddAsLaneButton({ modelId }: { modelId: string }) {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void bpeClient()
-          .exportTokenizerJson(modelId)
-          .then((json) =>
-            tokenizerClient().addCustomTokenizer(`${modelId}.json`, new TextEncoder().encode(json)),
-          )
+        void addTrainedTokenizer(modelId)
           .then((info) => {
             addLane(info.id);
             setView("compare");
@@ -179,9 +166,9 @@ function TrainedResult({ summary }: { summary: TrainedSummary }) {
           type="button"
           data-testid="lab-export"
           onClick={() =>
-            void bpeClient()
-              .exportTokenizerJson(summary.modelId)
-              .then((json) => downloadText("tokenizer.json", json, "application/json"))
+            void exportTrainedTokenizer(summary.modelId).then((json) =>
+              downloadText("tokenizer.json", json, "application/json"),
+            )
           }
         >
           Export tokenizer.json
@@ -194,7 +181,7 @@ function TrainedResult({ summary }: { summary: TrainedSummary }) {
           <ol className="lab-superwords">
             {summary.superwords.map((s) => (
               <li key={s.id} title={`merge #${s.rank}`}>
-                <code>{JSON.stringify(s.text)}</code>
+                <code>{`"${s.text}"`}</code>
               </li>
             ))}
           </ol>

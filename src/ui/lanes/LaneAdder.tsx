@@ -2,9 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { dropFileProps, FileButton } from "../files/file-input";
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
-import { tokenizerListOptions } from "../../queries/tokenizer-queries";
+import { addTokenizerFile, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
-import { tokenizerClient } from "../../../workers/tokenizer/client";
 import { VariantAdder } from "./VariantAdder";
 
 /** Adds a built-in tokenizer, or a tokenizer.json / .tiktoken file, as a new lane. */
@@ -17,10 +16,7 @@ export function LaneAdder() {
   const addFile = async (file: File) => {
     setBusy(true);
     try {
-      const info = await tokenizerClient().addCustomTokenizer(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-      );
+      const info = await addTokenizerFile(file.name, new Uint8Array(await file.arrayBuffer()));
       addLane(info.id);
       notify({
         kind: "info",

@@ -1,10 +1,9 @@
 import { useMemo } from "react";
-import type { BiasPoint } from "../../core/lm/byte-token/bias-scan";
 import { charCosts, utf8Prefix } from "../../core/lm/text-costs";
 import { utf8Encode } from "../../core/text/utf8";
-import { lmClient } from "../../../workers/lm/client";
+import { useJobMutation } from "../../queries/job-mutation";
+import { biasScanJob } from "../../queries/lm-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
-import { useJob } from "../jobs/use-job";
 
 /** Bytes scanned at most: one exact query per character. */
 const SCAN_BYTES = 400;
@@ -26,7 +25,7 @@ function tvColor(tv: number): string {
  * exact next-byte distributions, drawn on the text, with the worst places listed (click to inspect).
  */
 export function BiasScanPanel({ text, onCaret }: BiasScanPanelProps) {
-  const job = useJob<{ points: BiasPoint[]; text: string }, { done: number; total: number }>();
+  const job = useJobMutation(biasScanJob);
   const bytes = useMemo(() => utf8Encode(text), [text]);
   const scannedText = useMemo(() => utf8Prefix(text, SCAN_BYTES), [text]);
   const points = job.result?.text === text ? job.result.points : null;
@@ -36,13 +35,7 @@ export function BiasScanPanel({ text, onCaret }: BiasScanPanelProps) {
     [points, scannedText],
   );
   const worst = points ? [...points].sort((a, b) => b.tv - a.tv).slice(0, SHOWN) : [];
-  const run = () =>
-    job.start(async (signal, onProgress) => ({
-      points: await lmClient().biasScan(bytes, SCAN_BYTES, signal, (done, total) =>
-        onProgress({ done, total }),
-      ),
-      text,
-    }));
+  const run = () => job.start({ text, limit: SCAN_BYTES });
   return (
     <section className="bias-scan" aria-label="Where is the bias" data-testid="bias-scan">
       <h3>Where is the bias?</h3>

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { utf8Prefix } from "../../core/lm/text-costs";
 import { utf8Encode } from "../../core/text/utf8";
-import { lmLoadOptions, surprisalOptions } from "../../queries/lm-queries";
+import { lmKeys, lmLoadOptions, surprisalOptions } from "../../queries/lm-queries";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
 import { useScoringProgress } from "../../state/lm-progress-store";
@@ -73,7 +73,7 @@ export function ByteLmView() {
             type="button"
             onClick={() => {
               setStopped(true);
-              void queryClient.cancelQueries({ queryKey: ["lm", "surprisal"] });
+              void queryClient.cancelQueries({ queryKey: lmKeys.surprisalAll });
             }}
           >
             Cancel

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { utf8Encode } from "../../core/text/utf8";
-import { lmClient } from "../../../workers/lm/client";
+import { useJobMutation } from "../../queries/job-mutation";
+import { exactSampleJob } from "../../queries/lm-queries";
 import type { SampleStep } from "../../../workers/lm/token-api";
 import { JobStatusLine } from "../jobs/JobStatusLine";
-import { useJob } from "../jobs/use-job";
 import { CoverList } from "./CoverList";
 import { byteLabel } from "./NextBytePanel";
 import { tokenText } from "./token-text";
@@ -23,14 +23,11 @@ interface ExactSamplePanelProps {
 export function ExactSamplePanel({ prompt, caret }: ExactSamplePanelProps) {
   const [seed, setSeed] = useState(1);
   const [steps, setSteps] = useState<SampleStep[]>([]);
-  const job = useJob<Uint8Array>();
+  // Progress is the list of steps itself.
+  const job = useJobMutation(exactSampleJob, { onProgress: (step) => setSteps((s) => [...s, step]) });
   const run = () => {
     setSteps([]);
-    const bytes = utf8Encode(prompt).subarray(0, caret);
-    // Progress is the list of steps itself.
-    job.start((signal) =>
-      lmClient().sampleExact(bytes, SAMPLE_BYTES, seed, signal, (step) => setSteps((s) => [...s, step])),
-    );
+    job.start({ prompt: utf8Encode(prompt).subarray(0, caret), count: SAMPLE_BYTES, seed });
   };
   const sampled = Uint8Array.from(steps.filter((s) => s.byte < 256).map((s) => s.byte));
   const last = steps[steps.length - 1];

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ExplainedTree } from "../../core/bpe/explain-token";
+import type { ExplainedPiece, ExplainedTree } from "../../core/bpe/explain-token";
 import { escapeTokenBytes } from "../../core/tokenizers/describe-token";
-import { textDigest } from "../../core/text/digest";
-import { tokenizerClient } from "../../../workers/tokenizer/client";
+import { laneTokenExplanationOptions } from "../../queries/tokenizer-queries";
 
 interface MergeExplanationProps {
   laneId: string;
@@ -27,19 +26,15 @@ function TreeNode({ node, depth }: { node: ExplainedTree; depth: number }) {
   );
 }
 
-const cut = (pieces: number[][]) => pieces.map((p) => escapeTokenBytes(Uint8Array.from(p))).join(" | ");
+const cut = (pieces: ExplainedPiece[]) =>
+  pieces.map((p) => escapeTokenBytes(Uint8Array.from(p.bytes))).join(" | ");
 
 /** For a BPE lane: the merges that built the token, and its chunk cut by the merge list vs. least tokens. */
 export function MergeExplanation({ laneId, tokenId, text, byteStart }: MergeExplanationProps) {
-  const explanation = useQuery({
-    queryKey: ["explain", laneId, tokenId, textDigest(text), byteStart],
-    queryFn: () => tokenizerClient().explainToken(laneId, tokenId, text, byteStart),
-    staleTime: Infinity,
-    gcTime: 60_000,
-  });
+  const explanation = useQuery(laneTokenExplanationOptions(laneId, tokenId, text, byteStart));
   const data = explanation.data;
   if (explanation.isPending || !data) return null;
-  const same = data.withMerges.length === data.leastTokens.length;
+
   return (
     <details className="merge-explanation" data-testid="merge-explanation">
       <summary>
@@ -53,7 +48,11 @@ export function MergeExplanation({ laneId, tokenId, text, byteStart }: MergeExpl
         Its chunk with the merge list: <code>{cut(data.withMerges)}</code> ({data.withMerges.length} tokens)
         <br />
         With the fewest tokens: <code>{cut(data.leastTokens)}</code> ({data.leastTokens.length} tokens)
-        {same ? " — same count" : " — BPE's merge order costs extra tokens here"}
+        {data.extraTokens > 0
+          ? " — BPE's merge order costs extra tokens here"
+          : data.differs
+            ? " — a different cut with as many tokens"
+            : " — the same cut"}
       </p>
     </details>
   );

@@ -2,30 +2,13 @@ import type { BpeModel } from "../model";
 import { countChunks } from "../pretokenize";
 import { seededPermutation } from "../random";
 import { replayMerges, type CategoryPairCounts } from "./pair-replay";
+import { utf8ByteLength } from "../../text/utf8";
 
 /** A category's text, split into a part to train on and a disjoint part to estimate from. */
 export interface CategoryPool {
   name: string;
   train: string;
   sample: string;
-}
-
-/** UTF-8 length of a string (lone surrogates count 3 bytes, as U+FFFD). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that ends on a code point boundary. */
@@ -80,11 +63,11 @@ export function mixCorpus(
   const texts = pools.map((pool, i) => {
     const budget = Math.floor(((proportions[i] ?? 0) / sum) * totalBytes);
     const text = utf8Prefix(pool.train, budget);
-    if (budget - utf8Length(text) > 4)
+    if (budget - utf8ByteLength(text) > 4)
       throw new Error(`Category "${pool.name}" has fewer than ${budget} bytes to train on.`);
     return text;
   });
-  const bytes = texts.map(utf8Length);
+  const bytes = texts.map((text) => utf8ByteLength(text));
   const total = bytes.reduce((a, b) => a + b, 0);
   return { texts, bytes, proportions: bytes.map((b) => b / total) };
 }

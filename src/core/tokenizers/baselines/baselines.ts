@@ -1,5 +1,5 @@
 import { countGraphemes, countWordSegments, graphemes, wordSegments } from "../../text/graphemes";
-import { utf8Decode, utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
 import { inputNotes } from "../input-notes";
@@ -15,21 +15,6 @@ export function fnv1a(bytes: Uint8Array): number {
   return hash >>> 0;
 }
 
-/** UTF-8 length of a well-formed string, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 function fromSegments(
   info: TokenizerInfo,
   text: string,
@@ -42,7 +27,7 @@ function fromSegments(
   let position = 0;
   for (const segment of segments) {
     ids.push(idOf(segment));
-    position += utf8Length(segment);
+    position += utf8ByteLength(segment);
     ends.push(position);
   }
   const count = ids.length;

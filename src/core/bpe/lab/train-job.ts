@@ -1,11 +1,10 @@
-import { byteWords } from "../../src/core/bpe/train-bpe";
-import { countChunks, DEFAULT_BPE_PATTERN, SUPERBPE_STAGE2_PATTERN } from "../../src/core/bpe/pretokenize";
-import { superBpeStage2Trainer, wordCount } from "../../src/core/bpe/superbpe";
-import { BpeTextEncoder } from "../../src/core/bpe/text-encoder";
-import { BpeTrainer, type BpeStart } from "../../src/core/bpe/trainer";
-import { mergeResults, type BpeModel } from "../../src/core/bpe/model";
-import { utf8Decode } from "../../src/core/text/utf8";
-import { runSliced } from "./sliced";
+import type { JobHooks } from "../../jobs/job-hooks";
+import { runInSlices } from "../../jobs/run-in-slices";
+import type { BpeModel } from "../model";
+import { countChunks, DEFAULT_BPE_PATTERN, SUPERBPE_STAGE2_PATTERN } from "../pretokenize";
+import { checkTransition, superBpeStage2Trainer } from "../superbpe";
+import { byteWords } from "../train-bpe";
+import { BpeTrainer, type BpeStart } from "../trainer";
 
 /** What to train. */
 export interface TrainRequest {
@@ -25,13 +24,6 @@ export interface TrainProgress {
   targetVocabSize: number;
 }
 
-/** A learned token that spans a space inside it: what SuperBPE adds. */
-export interface SuperwordToken {
-  id: number;
-  rank: number;
-  text: string;
-}
-
 const MERGES_PER_STEP = 16;
 
 /** Trains one trainer to its end in slices. */
@@ -40,7 +32,7 @@ async function drive(
   checkpoint: () => Promise<void>,
   report: (vocabSize: number) => void,
 ): Promise<void> {
-  await runSliced(
+  await runInSlices(
     () => trainer.step(MERGES_PER_STEP) < MERGES_PER_STEP || trainer.done,
     checkpoint,
     () => report(trainer.vocabSize),
@@ -53,14 +45,13 @@ export async function trainStage1(
   pattern: string,
   sizes: readonly number[],
   options: { minFrequency?: number },
-  checkpoint: () => Promise<void>,
-  onProgress?: (progress: TrainProgress) => void,
+  { checkpoint, onProgress }: JobHooks<TrainProgress>,
 ): Promise<BpeStart[]> {
   const target = sizes[sizes.length - 1]!;
   const trainer = new BpeTrainer(byteWords(countChunks(texts, pattern)), { vocabSize: target, ...options });
   const snapshots: BpeStart[] = [];
   let next = 0;
-  await runSliced(
+  await runInSlices(
     () => {
       while (next < sizes.length && (trainer.vocabSize >= sizes[next]! || trainer.done)) {
         snapshots.push(trainer.result());
@@ -82,8 +73,7 @@ export async function trainStage2(
   stage1: BpeStart,
   vocabSize: number,
   options: { minFrequency?: number; stage2Chunks?: ReadonlyMap<string, number> },
-  checkpoint: () => Promise<void>,
-  onProgress?: (progress: TrainProgress) => void,
+  { checkpoint, onProgress }: JobHooks<TrainProgress>,
 ): Promise<BpeModel> {
   const chunks = options.stage2Chunks ?? countChunks(texts, SUPERBPE_STAGE2_PATTERN);
   const trainer = superBpeStage2Trainer(stage1, chunks, { vocabSize, minFrequency: options.minFrequency });
@@ -93,44 +83,17 @@ export async function trainStage2(
   return { ...trainer.result(), pattern: SUPERBPE_STAGE2_PATTERN };
 }
 
-/** Plain BPE, or SuperBPE when `transition` is below `vocabSize`, in slices. */
-export async function trainModel(
-  request: TrainRequest,
-  checkpoint: () => Promise<void>,
-  onProgress?: (progress: TrainProgress) => void,
-): Promise<BpeModel> {
+/** Plain BPE, or SuperBPE when `transition` is below `vocabSize`, in slices (the lab's Train button). */
+export async function trainBpeJob(request: TrainRequest, hooks: JobHooks<TrainProgress>): Promise<BpeModel> {
   const pattern = request.pattern ?? DEFAULT_BPE_PATTERN;
   const { vocabSize, transition } = request;
-  if (transition !== undefined && (transition < 256 || transition > vocabSize))
-    throw new Error("The transition point must lie between 256 and the vocabulary size.");
+  if (transition !== undefined) checkTransition(transition, vocabSize);
   const stage1Size = transition ?? vocabSize;
-  const report = (p: TrainProgress) => onProgress?.({ ...p, targetVocabSize: vocabSize });
-  const [stage1] = await trainStage1(request.texts, pattern, [stage1Size], request, checkpoint, report);
+  const report = {
+    checkpoint: hooks.checkpoint,
+    onProgress: (p: TrainProgress) => hooks.onProgress?.({ ...p, targetVocabSize: vocabSize }),
+  };
+  const [stage1] = await trainStage1(request.texts, pattern, [stage1Size], request, report);
   if (stage1Size >= vocabSize) return { ...stage1!, pattern };
-  return trainStage2(request.texts, stage1!, vocabSize, request, checkpoint, report);
-}
-
-/** Bytes per token of a model on texts (merge-list encoding). */
-export function compression(model: BpeModel, texts: readonly string[]): { bytes: number; tokens: number } {
-  const encoder = new BpeTextEncoder(model);
-  let bytes = 0;
-  let tokens = 0;
-  for (const text of texts) {
-    tokens += encoder.encode(text).length;
-    bytes += new TextEncoder().encode(text).length;
-  }
-  return { bytes, tokens };
-}
-
-/** Tokens spanning more than one word (a space after their first byte), in merge order, at most `limit`. */
-export function superwords(model: BpeModel, limit = 200): SuperwordToken[] {
-  const found: SuperwordToken[] = [];
-  const seen = new Set<number>();
-  mergeResults(model).forEach((id, rank) => {
-    const bytes = model.tokens[id];
-    if (found.length >= limit || !bytes || seen.has(id) || wordCount(bytes) < 2) return;
-    seen.add(id);
-    found.push({ id, rank, text: utf8Decode(bytes) });
-  });
-  return found;
+  return trainStage2(request.texts, stage1!, vocabSize, request, report);
 }

@@ -1,5 +1,13 @@
-import { countChunks, DEFAULT_BPE_PATTERN, SUPERBPE_STAGE2_PATTERN } from "../../src/core/bpe/pretokenize";
-import { compression, superwords, trainStage1, trainStage2 } from "./training";
+import type { JobHooks } from "../../jobs/job-hooks";
+import { countChunks, DEFAULT_BPE_PATTERN, SUPERBPE_STAGE2_PATTERN } from "../pretokenize";
+import { trainStage1, trainStage2 } from "./train-job";
+import { compression, superwords } from "./trained-summary";
+
+/** A sweep's progress: models done (fractional) of all. */
+export interface SweepProgress {
+  done: number;
+  total: number;
+}
 
 /** A SuperBPE sweep: one vocabulary size, several transition points. */
 export interface SweepRequest {
@@ -29,8 +37,7 @@ export interface SweepPoint {
  */
 export async function sweepSuperBpe(
   request: SweepRequest,
-  checkpoint: () => Promise<void>,
-  onProgress?: (done: number, total: number) => void,
+  { checkpoint, onProgress }: JobHooks<SweepProgress>,
 ): Promise<SweepPoint[]> {
   const { texts, vocabSize } = request;
   const sizes = [
@@ -40,18 +47,20 @@ export async function sweepSuperBpe(
   const pattern = request.pattern ?? DEFAULT_BPE_PATTERN;
   // Work units: stage 1 counts as one model, each stage 2 as one more.
   const total = sizes.length;
-  const snapshots = await trainStage1(texts, pattern, sizes, request, checkpoint, (p) =>
-    onProgress?.(p.vocabSize / vocabSize, total),
-  );
+  const snapshots = await trainStage1(texts, pattern, sizes, request, {
+    checkpoint,
+    onProgress: (p) => onProgress?.({ done: p.vocabSize / vocabSize, total }),
+  });
   const stage2Chunks = countChunks(texts, SUPERBPE_STAGE2_PATTERN);
   const points: SweepPoint[] = [];
   for (const [i, transition] of sizes.entries()) {
     const plain = transition === vocabSize;
     const model = plain
       ? { ...snapshots[i]!, pattern }
-      : await trainStage2(texts, snapshots[i]!, vocabSize, { ...request, stage2Chunks }, checkpoint, (p) =>
-          onProgress?.(1 + i + p.vocabSize / vocabSize, total),
-        );
+      : await trainStage2(texts, snapshots[i]!, vocabSize, { ...request, stage2Chunks }, {
+          checkpoint,
+          onProgress: (p) => onProgress?.({ done: 1 + i + p.vocabSize / vocabSize, total }),
+        });
     const { bytes, tokens } = compression(model, evalTexts);
     points.push({
       transition,

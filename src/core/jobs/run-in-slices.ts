@@ -1,11 +1,12 @@
-/** How long one slice of synchronous work may run before the worker yields (ms). */
+/** How long one slice of synchronous work may run before the job awaits its checkpoint (ms). */
 const SLICE_MS = 50;
 
 /**
  * Runs `step` (a small amount of synchronous work; returns true once finished) in slices of about
- * {@link SLICE_MS}, calling `report` and yielding (where a cancel can land) between slices.
+ * {@link SLICE_MS}, calling `report` and awaiting `checkpoint` (where a worker yields and a cancel lands)
+ * between slices.
  */
-export async function runSliced(
+export async function runInSlices(
   step: () => boolean,
   checkpoint: () => Promise<void>,
   report?: () => void,

@@ -1,11 +1,13 @@
-import { countChunks } from "../../src/core/bpe/pretokenize";
-import { mixCorpus, splitPool, utf8Length, type CategoryPool } from "../../src/core/bpe/mixture/categories";
-import { inferMixture, type MixtureEstimate } from "../../src/core/bpe/mixture/infer-mixture";
-import type { LpSolver } from "../../src/core/bpe/mixture/lp";
-import { MergeReplay, type CategoryPairCounts } from "../../src/core/bpe/mixture/pair-replay";
-import type { BpeModel } from "../../src/core/bpe/model";
-import { runSliced } from "./sliced";
-import { trainModel } from "./training";
+import type { JobHooks } from "../../jobs/job-hooks";
+import { runInSlices } from "../../jobs/run-in-slices";
+import { utf8ByteLength } from "../../text/utf8";
+import { trainBpeJob } from "../lab/train-job";
+import type { BpeModel } from "../model";
+import { countChunks } from "../pretokenize";
+import { mixCorpus, splitPool, type CategoryPool } from "./categories";
+import { inferMixture, type MixtureEstimate } from "./infer-mixture";
+import type { LpSolver } from "./lp";
+import { MergeReplay, type CategoryPairCounts } from "./pair-replay";
 
 /** One category of a mixture question: a name and its sample texts. */
 export interface MixtureCategory {
@@ -45,8 +47,7 @@ export async function estimateMixture(
   categories: readonly MixtureCategory[],
   solver: LpSolver,
   options: MixtureRequestOptions,
-  checkpoint: () => Promise<void>,
-  onProgress?: (progress: MixtureProgress) => void,
+  { checkpoint, onProgress }: JobHooks<MixtureProgress>,
 ): Promise<MixtureResult> {
   if (categories.length === 0) throw new Error("Add at least one category.");
   const merges = Math.min(options.merges ?? 3000, model.merges.length);
@@ -55,7 +56,7 @@ export async function estimateMixture(
     if (category.texts.every((t) => t.length === 0))
       throw new Error(`Category "${category.name}" has no text.`);
     const replay = new MergeReplay(model, countChunks(category.texts, model.pattern), merges);
-    await runSliced(
+    await runInSlices(
       () => replay.step(64) < 64 || replay.done,
       checkpoint,
       () =>
@@ -123,26 +124,28 @@ export interface ExperimentResult {
 export async function controlledExperiment(
   request: ExperimentRequest,
   solver: LpSolver,
-  checkpoint: () => Promise<void>,
-  onProgress?: (progress: MixtureProgress) => void,
+  hooks: JobHooks<MixtureProgress>,
 ): Promise<ExperimentResult> {
   const { categories, proportions } = request;
   if (categories.length !== proportions.length) throw new Error("One proportion per category is needed.");
   const pools: CategoryPool[] = categories.map((c) => splitPool(c.name, c.text));
   const sum = proportions.reduce((a, b) => a + b, 0);
-  const fits = Math.min(...pools.map((p, i) => utf8Length(p.train) / (proportions[i]! / sum)));
+  const fits = Math.min(...pools.map((p, i) => utf8ByteLength(p.train) / (proportions[i]! / sum)));
   const totalBytes = Math.floor(Math.min(request.totalBytes ?? 1_000_000, fits));
   const mix = mixCorpus(pools, proportions, totalBytes);
-  const model = await trainModel({ texts: mix.texts, vocabSize: request.vocabSize }, checkpoint, (p) =>
-    onProgress?.({ phase: "train", done: p.vocabSize, total: p.targetVocabSize }),
+  const model = await trainBpeJob(
+    { texts: mix.texts, vocabSize: request.vocabSize },
+    {
+      checkpoint: hooks.checkpoint,
+      onProgress: (p) => hooks.onProgress?.({ phase: "train", done: p.vocabSize, total: p.targetVocabSize }),
+    },
   );
   const estimate = await estimateMixture(
     model,
     pools.map((p) => ({ name: p.name, texts: [p.sample] })),
     solver,
     { merges: model.merges.length },
-    checkpoint,
-    onProgress,
+    hooks,
   );
   const error = estimate.proportions.reduce((s, p, i) => s + Math.abs(p - mix.proportions[i]!), 0);
   return {
