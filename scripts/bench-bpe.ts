@@ -3,7 +3,8 @@
 // one declaration after each ~10 KB of Brown until the byte budget is spent. Counting chunks is timed once;
 // each vocabulary size then trains from those counts. With --superbpe, also SuperBPE at t = 3/4 of the size.
 import { countChunks, DEFAULT_BPE_PATTERN } from "../src/core/bpe/pretokenize";
-import { trainSuperBpe } from "../src/core/bpe/superbpe";
+import { trainBpeJob } from "../src/core/bpe/lab/train-job";
+import { uninterruptedHooks } from "../src/core/jobs/job-hooks";
 import { trainBpeOnChunks } from "../src/core/bpe/train-bpe";
 import { BpeTextEncoder } from "../src/core/bpe/text-encoder";
 import { parseArgs } from "./cli/args";
@@ -65,7 +66,9 @@ for (const vocabSize of sizes) {
 if (args.options.get("superbpe")) {
   for (const vocabSize of sizes) {
     const transition = Math.round(vocabSize * 0.75);
-    const [{ model }, total] = seconds(() => trainSuperBpe([text], { vocabSize, transition }));
+    const started = performance.now();
+    const model = await trainBpeJob({ texts: [text], vocabSize, transition }, uninterruptedHooks());
+    const total = (performance.now() - started) / 1000;
     const ids = new BpeTextEncoder(model).encode(text);
     const row = {
       tokenizer: `SuperBPE t=${transition}`,

@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
-import { trainSuperBpe } from "../../src/core/bpe/superbpe";
+import { trainBpeJob } from "../../src/core/bpe/lab/train-job";
+import { checkTransition } from "../../src/core/bpe/superbpe";
 import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
-import { trainBpe } from "../../src/core/bpe/train-bpe";
+import { uninterruptedHooks } from "../../src/core/jobs/job-hooks";
 import { parseArgs, UsageError } from "./args";
 import { readInput } from "./read-input";
 
@@ -33,8 +34,13 @@ export async function bpeCommand(argv: string[]): Promise<string> {
   if (vocabSize === undefined || typeof out !== "string" || args.positional.length === 0)
     throw new UsageError(USAGE);
   if (vocabSize < 256) throw new UsageError("--vocab must be at least 256 (the byte tokens).");
-  if (transition !== undefined && (transition < 256 || transition > vocabSize))
-    throw new UsageError("--superbpe must lie between 256 and --vocab.");
+  if (transition !== undefined) {
+    try {
+      checkTransition(transition, vocabSize);
+    } catch {
+      throw new UsageError("--superbpe must lie between 256 and --vocab.");
+    }
+  }
   const texts: string[] = [];
   let bytes = 0;
   for (const path of args.positional) {
@@ -42,10 +48,16 @@ export async function bpeCommand(argv: string[]): Promise<string> {
     bytes += data.length;
     texts.push(new TextDecoder().decode(data)); // UTF-8, BOM dropped, invalid bytes as U+FFFD
   }
-  const options = { vocabSize, minFrequency, pattern: typeof pattern === "string" ? pattern : undefined };
+  const request = {
+    texts,
+    vocabSize,
+    minFrequency,
+    transition,
+    pattern: typeof pattern === "string" ? pattern : undefined,
+  };
   const start = performance.now();
-  const { model } =
-    transition === undefined ? trainBpe(texts, options) : trainSuperBpe(texts, { ...options, transition });
+  // The lab's training job (plain BPE, or SuperBPE with --superbpe), run without interruption.
+  const model = await trainBpeJob(request, uninterruptedHooks());
   const seconds = (performance.now() - start) / 1000;
   await writeFile(out, JSON.stringify(toTokenizerJson(model)));
   return JSON.stringify({

@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { builtinBpeModel } from "../../src/core/bpe/mixture/builtin-merges";
-import { categoryPairCounts } from "../../src/core/bpe/mixture/categories";
-import { inferMixture } from "../../src/core/bpe/mixture/infer-mixture";
-import type { CategoryPairCounts } from "../../src/core/bpe/mixture/pair-replay";
+import { estimateMixture, type MixtureCategory } from "../../src/core/bpe/mixture/mixture-jobs";
 import type { BpeModel } from "../../src/core/bpe/model";
 import { fromTokenizerJson } from "../../src/core/bpe/tokenizer-json";
+import { uninterruptedHooks } from "../../src/core/jobs/job-hooks";
 import { nodeLpSolver } from "../lib/mixture-highs";
 import { nodeMergeListSources } from "../lib/mixture-sources";
 import { parseArgs, UsageError } from "./args";
@@ -68,19 +67,26 @@ export async function mixtureCommand(argv: string[]): Promise<string> {
   const timeLimit = limitOption === undefined ? DEFAULT_TIME_LIMIT_S : Number(limitOption);
   if (!(timeLimit > 0)) throw new UsageError("--time-limit needs a positive number of seconds");
   const model = await loadModel(tokenizer, merges);
-  const counts: CategoryPairCounts[] = [];
+  const samples: MixtureCategory[] = [];
   for (const [name, path] of categories) {
     const text = new TextDecoder().decode(await readInput(path));
     if (text.length === 0) throw new UsageError(`category "${name}": ${path} is empty`);
-    counts.push(categoryPairCounts(model, [text], merges));
+    samples.push({ name, texts: [text] });
   }
-  const estimate = await inferMixture(counts, await nodeLpSolver(), { timeLimitMs: timeLimit * 1000 });
+  // The lab's mixture job, run without interruption.
+  const estimate = await estimateMixture(
+    model,
+    samples,
+    await nodeLpSolver(),
+    { merges, timeLimitMs: timeLimit * 1000 },
+    uninterruptedHooks(),
+  );
   const proportions = Object.fromEntries(categories.map(([name], i) => [name, estimate.proportions[i]!]));
   if (args.options.get("verbose") !== true) return JSON.stringify({ proportions });
   return JSON.stringify({
     proportions,
     merges: estimate.merges,
-    sampleBytes: Object.fromEntries(categories.map(([name], i) => [name, counts[i]!.bytes])),
+    sampleBytes: Object.fromEntries(categories.map(([name], i) => [name, estimate.sampleBytes[i]!])),
     totalSlack: estimate.totalSlack,
     relativeSlack: estimate.relativeSlack,
     rounds: estimate.rounds,

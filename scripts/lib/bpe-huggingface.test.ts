@@ -4,7 +4,8 @@ import { Tokenizer as HfTokenizer } from "@huggingface/tokenizers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BpeModel } from "../../src/core/bpe/model";
-import { trainSuperBpe } from "../../src/core/bpe/superbpe";
+import { trainBpeJob } from "../../src/core/bpe/lab/train-job";
+import { uninterruptedHooks } from "../../src/core/jobs/job-hooks";
 import { BpeTextEncoder } from "../../src/core/bpe/text-encoder";
 import { fromTokenizerJson, toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import { trainBpe } from "../../src/core/bpe/train-bpe";
@@ -79,8 +80,11 @@ describe("exported tokenizer.json, loaded by @huggingface/tokenizers", () => {
     expect(back.pattern).toBe(model.pattern);
   });
 
-  it("does the same for a SuperBPE vocabulary (stage-2 pre-tokenizer, merges across spaces)", () => {
-    const superBpe = trainSuperBpe([training.slice(0, 500_000)], { vocabSize: 2500, transition: 1500 }).model;
+  it("does the same for a SuperBPE vocabulary (stage-2 pre-tokenizer, merges across spaces)", async () => {
+    const superBpe = await trainBpeJob(
+      { texts: [training.slice(0, 500_000)], vocabSize: 2500, transition: 1500 },
+      uninterruptedHooks(),
+    );
     const texts = superBpe.tokens.map((t) => Buffer.from(t).toString("latin1"));
     expect(texts.filter((t) => /\S \S/.test(t)).length).toBeGreaterThan(100);
     for (const token of texts) {

@@ -8,7 +8,8 @@ import type { UdhrIndex } from "../../workers/tokenizer/api";
 export const atlasKeys = {
   all: ["atlas"] as const,
   udhrIndex: ["udhr-index"] as const,
-  column: (tokenizer: string, source: string, version: number) => ["atlas", tokenizer, source, version] as const,
+  column: (tokenizer: string, source: string, version: number) =>
+    ["atlas", tokenizer, source, version] as const,
 };
 
 /** Bump when the way counts are computed changes without a version or dependency change. */

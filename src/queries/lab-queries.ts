@@ -70,13 +70,15 @@ export function udhrTextOptions(lang: string) {
 }
 
 /** Trains BPE or SuperBPE on the lab's corpus. */
-export const trainJob = defineJob<TrainRequest, TrainedSummary, TrainProgress>(labKeys.train, (request, signal, onProgress) =>
-  bpeClient().train(request, signal, onProgress),
+export const trainJob = defineJob<TrainRequest, TrainedSummary, TrainProgress>(
+  labKeys.train,
+  (request, signal, onProgress) => bpeClient().train(request, signal, onProgress),
 );
 
 /** Bytes/token against SuperBPE's transition point. */
-export const sweepJob = defineJob<SweepRequest, SweepPoint[], SweepProgress>(labKeys.sweep, (request, signal, onProgress) =>
-  bpeClient().superBpeSweep(request, signal, onProgress),
+export const sweepJob = defineJob<SweepRequest, SweepPoint[], SweepProgress>(
+  labKeys.sweep,
+  (request, signal, onProgress) => bpeClient().superBpeSweep(request, signal, onProgress),
 );
 
 /** What a mixture estimate needs. */

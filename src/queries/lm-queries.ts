@@ -13,7 +13,8 @@ export const lmKeys = {
   all: ["lm"] as const,
   load: (backend: LmBackend | "auto") => ["lm", "load", backend] as const,
   surprisalAll: ["lm", "surprisal"] as const,
-  surprisal: (backend: LmBackend | "auto", text: string) => ["lm", "surprisal", backend, textDigest(text)] as const,
+  surprisal: (backend: LmBackend | "auto", text: string) =>
+    ["lm", "surprisal", backend, textDigest(text)] as const,
   nextByte: (backend: LmBackend | "auto", text: string, byteOffset: number) =>
     ["lm", "next-byte", backend, textDigest(text), byteOffset] as const,
   tokenLoad: ["lm", "token-load"] as const,
@@ -88,13 +89,16 @@ export interface BiasScanInput {
 }
 
 /** After every character of the text's start, the distance between naive and exact next-byte distributions. */
-export const biasScanJob = defineJob<BiasScanInput, { points: BiasPoint[]; text: string }, { done: number; total: number }>(
-  lmKeys.biasScan,
-  async ({ text, limit }, signal, onProgress) => ({
-    points: await lmClient().biasScan(utf8Encode(text), limit, signal, (done, total) => onProgress({ done, total })),
-    text,
-  }),
-);
+export const biasScanJob = defineJob<
+  BiasScanInput,
+  { points: BiasPoint[]; text: string },
+  { done: number; total: number }
+>(lmKeys.biasScan, async ({ text, limit }, signal, onProgress) => ({
+  points: await lmClient().biasScan(utf8Encode(text), limit, signal, (done, total) =>
+    onProgress({ done, total }),
+  ),
+  text,
+}));
 
 /** An exact sampling run: the prompt bytes, how many bytes to sample and the seed. */
 export interface ExactSampleInput {

@@ -11,7 +11,8 @@ import { lmClient } from "../../workers/lm/client";
 /** Query keys of the entropy-patch lane. */
 export const patchLaneKeys = {
   load: ["patch-lane", "load"] as const,
-  encode: (text: string, patching: PatchingSettings) => ["patch-lane", "encode", textDigest(text), patching] as const,
+  encode: (text: string, patching: PatchingSettings) =>
+    ["patch-lane", "encode", textDigest(text), patching] as const,
 };
 
 /** The most text the patch lane scores (the byte LM runs at tens of KB per second on WebAssembly). */

@@ -67,7 +67,12 @@ export function textAnalysisOptions(text: string) {
 }
 
 /** A BPE lane's token explained (merge tree, merge list vs. least tokens on its chunk), or null without merges. */
-export function laneTokenExplanationOptions(laneId: string, tokenId: number, text: string, byteStart: number) {
+export function laneTokenExplanationOptions(
+  laneId: string,
+  tokenId: number,
+  text: string,
+  byteStart: number,
+) {
   return queryOptions({
     queryKey: tokenizerKeys.explanation(laneId, tokenId, text, byteStart),
     queryFn: () => tokenizerClient().explainToken(laneId, tokenId, text, byteStart),

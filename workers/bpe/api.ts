@@ -9,7 +9,12 @@ import { TrainedBpeTokenizer } from "../../src/core/bpe/trained-bpe-tokenizer";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import { encodingTransferables } from "../../src/core/tokenizers/types";
 import { tokenExplainer, type TokenExplanation } from "../../src/core/bpe/explain-token";
-import { sweepSuperBpe, type SweepPoint, type SweepProgress, type SweepRequest } from "../../src/core/bpe/lab/superbpe-sweep";
+import {
+  sweepSuperBpe,
+  type SweepPoint,
+  type SweepProgress,
+  type SweepRequest,
+} from "../../src/core/bpe/lab/superbpe-sweep";
 import { trainBpeJob, type TrainProgress, type TrainRequest } from "../../src/core/bpe/lab/train-job";
 import { compression, superwords, type SuperwordToken } from "../../src/core/bpe/lab/trained-summary";
 import {

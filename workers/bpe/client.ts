@@ -26,7 +26,11 @@ class BpeClient {
     "tokenizer lab",
   );
 
-  train(request: TrainRequest, signal?: AbortSignal, onProgress?: (p: TrainProgress) => void): Promise<TrainedSummary> {
+  train(
+    request: TrainRequest,
+    signal?: AbortSignal,
+    onProgress?: (p: TrainProgress) => void,
+  ): Promise<TrainedSummary> {
     return this.connection.cancellable(signal, (r, id) => r.train(request, id, callback(onProgress)));
   }
 

@@ -33,7 +33,8 @@ class TokenizerClient {
   constructor() {
     this.slots = Array.from({ length: POOL_SIZE }, (_, index) => {
       const slot = new WorkerConnection<TokenizerApi>(
-        () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `tokenizer-${index}` }),
+        () =>
+          new Worker(new URL("./worker.ts", import.meta.url), { type: "module", name: `tokenizer-${index}` }),
         "tokenizer",
       );
       // A restarted worker gets back the dropped files whose lanes it serves.
@@ -61,9 +62,7 @@ class TokenizerClient {
   }
 
   loadTokenizer(id: string, weight: number, onProgress?: ProgressCallback): Promise<TokenizerInfo> {
-    return this.slotFor(id, weight).call((r) =>
-      r.loadTokenizer(id, callback(onProgress)),
-    );
+    return this.slotFor(id, weight).call((r) => r.loadTokenizer(id, callback(onProgress)));
   }
 
   encode(id: string, text: string, options: EncodeOptions, signal?: AbortSignal): Promise<LaneViewData> {

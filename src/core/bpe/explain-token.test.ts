@@ -21,7 +21,9 @@ describe("tokenExplainer", () => {
       expect(e.leastTokens.flatMap((p) => p.bytes)).toEqual(e.chunk);
       expect(e.extraTokens).toBe(e.withMerges.length - e.leastTokens.length);
       expect(e.extraTokens).toBeGreaterThanOrEqual(0);
-      expect(e.differs).toBe(e.withMerges.some((p, i) => p.id !== e.leastTokens[i]?.id) || e.extraTokens !== 0);
+      expect(e.differs).toBe(
+        e.withMerges.some((p, i) => p.id !== e.leastTokens[i]?.id) || e.extraTokens !== 0,
+      );
       // The token itself is one of the merge-list pieces of its chunk.
       expect(e.withMerges).toContainEqual({ id, bytes: Array.from(model.tokens[id]!) });
     });
@@ -35,7 +37,8 @@ describe("tokenExplainer", () => {
     const encoded = new BpeTextEncoder(model).encodeWithSpans(text);
     encoded.ids.forEach((id, t) => {
       const start = encoded.starts[t]!;
-      for (let b = start; b < start + model.tokens[id]!.length; b++) expect(explain(text, b).tree.id).toBe(id);
+      for (let b = start; b < start + model.tokens[id]!.length; b++)
+        expect(explain(text, b).tree.id).toBe(id);
     });
     expect(() => explain(text, 1000)).toThrow(/past the end/);
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { utf8Decode, utf8Encode } from "../text/utf8";
 import { splitIsolated, compilePattern, SUPERBPE_STAGE2_PATTERN } from "./pretokenize";
 import { seededRandom } from "./random";
-import { superBpeAccepts, trainSuperBpe } from "./superbpe";
+import { uninterruptedHooks } from "../jobs/job-hooks";
+import { trainBpeJob } from "./lab/train-job";
+import { superBpeAccepts } from "./superbpe";
 import { BpeTextEncoder } from "./text-encoder";
 import { trainBpe } from "./train-bpe";
 
@@ -41,20 +43,18 @@ describe("SuperBPE", () => {
     ]);
   });
 
-  it("reproduces plain BPE's merges when the transition point is the final size", () => {
+  it("reproduces plain BPE's merges when the transition point is the final size", async () => {
     expect(plain.tokens.length).toBe(360);
-    const { model } = trainSuperBpe(texts, { vocabSize: 360, transition: 360 });
+    const model = await trainBpeJob({ texts, vocabSize: 360, transition: 360 }, uninterruptedHooks());
     expect(model.merges).toEqual(plain.merges);
   });
 
-  it("keeps the first t merges of plain BPE, then learns superwords under the colon and 4-word rules", () => {
+  it("keeps the first t merges of plain BPE, then learns superwords under the colon and 4-word rules", async () => {
     const stages: number[] = [];
-    const { model, completed } = trainSuperBpe(texts, {
-      vocabSize: 480,
-      transition: 320,
-      onProgress: (p) => stages.push(p.stage),
-    });
-    expect(completed).toBe(true);
+    const model = await trainBpeJob(
+      { texts, vocabSize: 480, transition: 320 },
+      uninterruptedHooks((p) => stages.push(p.stage)),
+    );
     expect(stages).toContain(1);
     expect(stages).toContain(2);
     const stage1 = trainBpe(texts, { vocabSize: 320 }).model;
@@ -70,8 +70,8 @@ describe("SuperBPE", () => {
     expect(model.tokens.some((t) => words(t) === 4)).toBe(true);
   });
 
-  it("encodes with the stage-2 pre-tokenizer, round-trips, and needs fewer tokens than plain BPE of the same size", () => {
-    const { model } = trainSuperBpe(texts, { vocabSize: 360, transition: 320 });
+  it("encodes with the stage-2 pre-tokenizer, round-trips, and needs fewer tokens than plain BPE of the same size", async () => {
+    const model = await trainBpeJob({ texts, vocabSize: 360, transition: 320 }, uninterruptedHooks());
     const validation = corpus(300, 2)[0]! + "\nOdd: ｕｎｉｃｏｄｅ 🙂 \u0301 \r\n\t end";
     const superIds = new BpeTextEncoder(model).encode(validation);
     const plainIds = new BpeTextEncoder(plain).encode(validation);

@@ -60,7 +60,6 @@ export function fnv1a32(text: string): number {
   return hash >>> 0;
 }
 
-
 /**
  * Normalizes a document: CRLF to LF, trailing spaces and blank lines removed, so that
  * {@link DOCUMENT_SEPARATOR} is unambiguous.

@@ -57,10 +57,16 @@ export async function sweepSuperBpe(
     const plain = transition === vocabSize;
     const model = plain
       ? { ...snapshots[i]!, pattern }
-      : await trainStage2(texts, snapshots[i]!, vocabSize, { ...request, stage2Chunks }, {
-          checkpoint,
-          onProgress: (p) => onProgress?.({ done: 1 + i + p.vocabSize / vocabSize, total }),
-        });
+      : await trainStage2(
+          texts,
+          snapshots[i]!,
+          vocabSize,
+          { ...request, stage2Chunks },
+          {
+            checkpoint,
+            onProgress: (p) => onProgress?.({ done: 1 + i + p.vocabSize / vocabSize, total }),
+          },
+        );
     const { bytes, tokens } = compression(model, evalTexts);
     points.push({
       transition,
