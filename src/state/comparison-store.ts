@@ -49,6 +49,7 @@ export interface ComparisonState {
 
 export interface ComparisonActions {
   setText(text: string): void;
+  /** Adds a lane for the tokenizer, unless one already shows it. */
   addLane(tokenizer: string): void;
   removeLane(key: string): void;
   moveLane(key: string, delta: -1 | 1): void;
@@ -103,7 +104,9 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
   patching: DEFAULT_PATCHING,
   actions: {
     setText: (text) => set({ text, selection: null }),
-    addLane: (tokenizer) => set((s) => ({ lanes: [...s.lanes, lane(tokenizer)] })),
+    // A tokenizer already shown is not added twice.
+    addLane: (tokenizer) =>
+      set((s) => (s.lanes.some((l) => l.tokenizer === tokenizer) ? {} : { lanes: [...s.lanes, lane(tokenizer)] })),
     removeLane: (key) => set((s) => ({ lanes: s.lanes.filter((l) => l.key !== key), selection: null })),
     moveLane: (key, delta) =>
       set((s) => {

@@ -25,7 +25,11 @@ export function readLinkOnLoad(): void {
   const result = decodeShareState(hash);
   const { actions } = comparisonStore.getState();
   if (result.ok) actions.applyShareState(result.state);
-  else actions.notify({ kind: "error", text: `${result.reason} The default view is shown instead.` });
+  else {
+    actions.notify({ kind: "error", text: `${result.reason} The default view is shown instead.` });
+    // The address bar no longer carries the broken link (reloading shows the default view, not the error).
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
 }
 
 /** Writes the state back into the URL fragment (replaceState, debounced) whenever it changes. */

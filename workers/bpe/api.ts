@@ -28,6 +28,7 @@ import {
   type MixtureResult,
 } from "../../src/core/bpe/mixture/mixture-jobs";
 import { Cancellations } from "../shared/cancellation";
+import { AsyncMemo } from "../../src/core/collections/async-memo";
 
 export type { TokenExplanation } from "../../src/core/bpe/explain-token";
 export type { SuperwordToken } from "../../src/core/bpe/lab/trained-summary";
@@ -78,7 +79,7 @@ export interface BpeApiDeps {
 export function createBpeApi(deps: BpeApiDeps) {
   const cancellations = new Cancellations();
   const trained = new Map<string, BpeModel>();
-  const builtins = new Map<string, Promise<BpeModel>>();
+  const builtins = new AsyncMemo<string, BpeModel>();
   const explainers = new Map<string, ReturnType<typeof tokenExplainer>>();
   const tokenizers = new Map<string, TrainedBpeTokenizer>();
   let nextModel = 1;
@@ -89,13 +90,7 @@ export function createBpeApi(deps: BpeApiDeps) {
       if (!model) throw new Error("This trained model is gone (the page was reloaded?). Train it again.");
       return model;
     }
-    let model = builtins.get(ref.id);
-    if (!model) {
-      model = builtinBpeModel(ref.id, deps.mergeSources);
-      builtins.set(ref.id, model);
-      model.catch(() => builtins.delete(ref.id));
-    }
-    return model;
+    return builtins.get(ref.id, () => builtinBpeModel(ref.id, deps.mergeSources));
   }
 
   const refKey = (ref: ModelRef) => `${ref.kind}:${ref.id}`;

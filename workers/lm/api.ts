@@ -4,6 +4,7 @@ import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/sess
 import { computeSurprisal, nextByteDistribution, type ByteLanguageModel } from "../../src/core/lm/surprisal";
 import { Cancellations, CancelledError, yieldToEventLoop } from "../shared/cancellation";
 import { createTokenLmApi, type TokenLmRuntime } from "./token-api";
+import { AsyncOnce } from "../../src/core/collections/async-memo";
 
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
@@ -63,7 +64,7 @@ async function timeBackend(model: ByteLanguageModel): Promise<number> {
  * the token LM with the byte–token lemma ({@link createTokenLmApi}).
  */
 export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
-  let loading: Promise<{ info: LmInfo; model: ByteLanguageModel }> | undefined;
+  const loading = new AsyncOnce<{ info: LmInfo; model: ByteLanguageModel }>();
   const cancellations = new Cancellations();
 
   async function load(
@@ -104,11 +105,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
     };
   }
 
-  function loaded() {
-    loading ??= load("auto");
-    loading.catch(() => (loading = undefined));
-    return loading;
-  }
+  const loaded = () => loading.get(() => load("auto"));
 
   return {
     ...createTokenLmApi(runtime, cancellations),
@@ -118,11 +115,8 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
       preference: LmBackend | "auto" = "auto",
       onProgress?: (loaded: number, total: number | null) => void,
     ): Promise<LmInfo> {
-      if (preference !== "auto" || !loading) {
-        loading = load(preference, onProgress);
-        loading.catch(() => (loading = undefined));
-      }
-      return (await loading).info;
+      const run = () => load(preference, onProgress);
+      return (await (preference === "auto" ? loading.get(run) : loading.reload(run))).info;
     },
 
     /** Per-byte bits and entropies of `bytes`, in context windows; cancellable by `requestId`. */

@@ -15,6 +15,7 @@ import type { TokenLmCard } from "../../src/core/lm/model-card";
 import type { Cancellations } from "../shared/cancellation";
 import type { LogitsSession } from "../../src/core/lm/session-byte-model";
 import { tokenModelFromSession, tokenModelSpec } from "../../src/core/lm/session-token-model";
+import { AsyncOnce } from "../../src/core/collections/async-memo";
 
 /** Where the token LM's files come from (onnxruntime-web in the worker, files in tests). */
 export interface TokenLmRuntime {
@@ -126,8 +127,7 @@ function serialQueue(): <T>(run: () => Promise<T>) => Promise<T> {
 
 /** The token-LM half of the LM worker: the byte–token lemma on the trained token LM. */
 export function createTokenLmApi(runtime: TokenLmRuntime, cancellations: Cancellations) {
-  let loading:
-    Promise<{ info: TokenLmInfo; model: TokenContextModel; fresh(): TokenContextModel }> | undefined;
+  const loading = new AsyncOnce<{ info: TokenLmInfo; model: TokenContextModel; fresh(): TokenContextModel }>();
   // Caret queries share one model (its row cache) and run one at a time: a query reads rows right after
   // fetching them, and another query's cache eviction in between would lose them. Long jobs (the bias
   // scan, sampling) get a model of their own, so a caret query never waits for them.
@@ -152,11 +152,7 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancellations: Cancell
     return { info: { card, loadMs: performance.now() - start }, model, fresh };
   }
 
-  function loaded(onProgress?: (loaded: number, total: number | null) => void) {
-    loading ??= load(onProgress);
-    loading.catch(() => (loading = undefined));
-    return loading;
-  }
+  const loaded = (onProgress?: (loaded: number, total: number | null) => void) => loading.get(() => load(onProgress));
 
   return {
     /** Loads the token LM and its tokenizer (once). */

@@ -22,6 +22,7 @@ import { scriptProfileTransferables } from "../../src/core/metrics/script-stats"
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { DeclarationInfo, UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
 import { Cancellations } from "../shared/cancellation";
+import { AsyncMemo, AsyncOnce } from "../../src/core/collections/async-memo";
 
 /** Where the parity atlas's corpus comes from (a fetch in the browser, the file system in Node). */
 export type CorpusSource = () => Promise<UdhrCorpus>;
@@ -49,44 +50,33 @@ export function createTokenizerApi(
   loadCorpus?: CorpusSource,
   rankTable: MergeListSources["rankTable"] = () => Promise.reject(new Error("no rank tables here")),
 ) {
-  const loaded = new Map<string, Promise<Tokenizer>>();
+  const loaded = new AsyncMemo<string, Tokenizer>();
   const cancellations = new Cancellations();
-  let corpus: Promise<UdhrCorpus> | undefined;
+  const corpus = new AsyncOnce<UdhrCorpus>();
   const bpeLanes = createBpeLanes({ assets, rankTable });
 
   function udhr(): Promise<UdhrCorpus> {
     if (!loadCorpus) return Promise.reject(new Error("No corpus is available here."));
-    corpus ??= loadCorpus();
-    corpus.catch(() => (corpus = undefined));
-    return corpus;
+    return corpus.get(loadCorpus);
   }
 
   async function startOrCancel(requestId: number | undefined): Promise<void> {
     if (requestId !== undefined) await cancellations.checkpoint(requestId);
   }
 
+  /** A tokenizer, loaded once (a failed load is forgotten, so "retry" really retries). */
   function get(id: string, onProgress?: ProgressCallback): Promise<Tokenizer> {
-    let promise = loaded.get(id);
-    if (!promise) {
+    return loaded.get(id, () => {
       const entry = catalogEntry(id);
-      if (!entry && parseVariantId(id)) {
-        promise = bpeLanes.variantTokenizer(id);
-        loaded.set(id, promise);
-        promise.catch(() => loaded.delete(id));
-        return promise;
-      }
+      if (!entry && parseVariantId(id)) return bpeLanes.variantTokenizer(id);
       if (!entry) {
         const message = id.startsWith("custom-")
           ? "This lane used a tokenizer file that is not loaded in this browser tab (files are never uploaded). Add the file again with “Add tokenizer.json / .tiktoken…”."
           : `Unknown tokenizer "${id}" (perhaps from a newer version of Tokenprism).`;
         return Promise.reject(new Error(message));
       }
-      promise = entry.load(assets, onProgress);
-      loaded.set(id, promise);
-      // A failed load is forgotten so that "retry" really retries.
-      promise.catch(() => loaded.delete(id));
-    }
-    return promise;
+      return entry.load(assets, onProgress);
+    });
   }
 
   return {
@@ -205,8 +195,7 @@ export function createTokenizerApi(
     async addCustomTokenizer(fileName: string, bytes: Uint8Array): Promise<TokenizerInfo> {
       const id = `custom-${fnv1a(bytes).toString(16).padStart(8, "0")}`;
       if (fileName.toLowerCase().endsWith(".json")) bpeLanes.rememberJson(id, bytes);
-      if (!loaded.has(id)) loaded.set(id, Promise.resolve(tokenizerFromFile(fileName, bytes, id)));
-      return (await loaded.get(id)!).info;
+      return (await loaded.get(id, async () => tokenizerFromFile(fileName, bytes, id))).info;
     },
   };
 }

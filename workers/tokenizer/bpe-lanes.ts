@@ -8,6 +8,7 @@ import { builtinBpeModel, type MergeListSources } from "../../src/core/bpe/mixtu
 import { catalogEntry } from "../../src/core/tokenizers/catalog";
 import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import type { Tokenizer } from "../../src/core/tokenizers/types";
+import { AsyncMemo } from "../../src/core/collections/async-memo";
 
 /**
  * The tokenizer worker's BPE extras: lanes that run a vocabulary with another inference method
@@ -18,24 +19,18 @@ import type { Tokenizer } from "../../src/core/tokenizers/types";
  * tokenizer.json engine with the method.
  */
 export function createBpeLanes(sources: MergeListSources) {
-  const models = new Map<string, Promise<BpeModel>>();
+  const models = new AsyncMemo<string, BpeModel>();
   const files = new Map<string, Uint8Array>();
-  const explainers = new Map<string, Promise<ReturnType<typeof tokenExplainer> | null>>();
+  const explainers = new AsyncMemo<string, ReturnType<typeof tokenExplainer>>();
 
   /** A lane's merge list: a dropped tokenizer.json, a built-in tokenizer.json, or derived from tiktoken ranks. */
   function bpeModel(id: string): Promise<BpeModel> {
-    let model = models.get(id);
-    if (!model) {
+    return models.get(id, async () => {
       const file = files.get(id);
-      model = file
-        ? Promise.resolve().then(() =>
-            fromTokenizerJson(JSON.parse(new TextDecoder().decode(file)) as unknown),
-          )
+      return file
+        ? fromTokenizerJson(JSON.parse(new TextDecoder().decode(file)) as unknown)
         : builtinBpeModel(id, sources);
-      model.catch(() => undefined);
-      models.set(id, model);
-    }
-    return model;
+    });
   }
 
   /** The parsed tokenizer.json of a dropped file or a built-in tokenizer.json lane; null for anything else. */
@@ -89,12 +84,8 @@ export function createBpeLanes(sources: MergeListSources) {
       byteStart: number,
     ): Promise<TokenExplanation | null> {
       const base = parseVariantId(laneId)?.base ?? laneId;
-      let explainer = explainers.get(base);
-      if (!explainer) {
-        explainer = bpeModel(base).then(tokenExplainer, () => null);
-        explainers.set(base, explainer);
-      }
-      const explain = await explainer;
+      // A lane without a readable merge list has nothing to explain (tried again next time: a failure is not kept).
+      const explain = await explainers.get(base, async () => tokenExplainer(await bpeModel(base))).catch(() => null);
       return explain ? explain(text, byteStart, tokenId) : null;
     },
   };

@@ -1,7 +1,7 @@
 import { NumberHeap } from "../collections/number-heap";
 import { bytesKey, mergeResults, tokenIndex, type BpeModel } from "./model";
 
-const PAIR_BASE = 2 ** 22;
+import { pairKey } from "./pair-key";
 /** A heap entry packs (rank, position) into one number: rank * POSITION_BASE + position. */
 const POSITION_BASE = 2 ** 30;
 
@@ -39,7 +39,7 @@ export class MergeEncoder implements ChunkEncoder {
       const index = ranks[rank]!;
       const [left, right] = model.merges[index]!;
       this.results[rank] = results[index]!;
-      const key = left * PAIR_BASE + right;
+      const key = pairKey(left, right);
       if (results[index]! >= 0 && !this.pairRank.has(key)) this.pairRank.set(key, rank);
     }
     model.tokens.forEach((bytes, id) => {
@@ -55,7 +55,7 @@ export class MergeEncoder implements ChunkEncoder {
   }
 
   private rank(left: number, right: number): number {
-    return this.pairRank.get(left * PAIR_BASE + right) ?? -1;
+    return this.pairRank.get(pairKey(left, right)) ?? -1;
   }
 
   private merge(bytes: Uint8Array, out: number[]): void {

@@ -1,8 +1,7 @@
 import { PairHeap } from "./pair-heap";
 import { bytesKey, concatBytes } from "./model";
 
-/** Ids stay below this; a pair (a, b) is keyed `a * PAIR_BASE + b`, so key order is (a, b) order. */
-const PAIR_BASE = 2 ** 22;
+import { PAIR_BASE, pairKey, pairLeft, pairRight } from "./pair-key";
 
 /** One distinct chunk of the corpus as a symbol (token id) sequence, with how often it occurs. */
 export interface TrainingWord {
@@ -82,7 +81,7 @@ export class BpeTrainer {
     if (this.options.vocabSize >= PAIR_BASE) throw new Error(`vocabSize must be below ${PAIR_BASE}.`);
     if (!start) for (let byte = 0; byte < 256; byte++) this.tokens.push(Uint8Array.of(byte));
     this.tokens.forEach((bytes, id) => this.index.set(bytesKey(bytes), id));
-    for (const [a, b] of this.merges) this.retired.add(a * PAIR_BASE + b);
+    for (const [a, b] of this.merges) this.retired.add(pairKey(a, b));
     const kept = [...words].filter((word) => word.symbols.length > 1 && word.count > 0);
     let total = 0;
     for (const word of kept) total += word.symbols.length;
@@ -185,8 +184,8 @@ export class BpeTrainer {
       }
       if (live < this.options.minFrequency) return false;
       if (this.retired.has(key)) continue;
-      const left = Math.floor(key / PAIR_BASE);
-      const right = key - left * PAIR_BASE;
+      const left = pairLeft(key);
+      const right = pairRight(key);
       const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
       this.retired.add(key);
       if (this.options.acceptToken && !this.options.acceptToken(bytes)) continue;
@@ -255,14 +254,14 @@ export class BpeTrainer {
   }
 
   private removePair(a: number, b: number, count: number): void {
-    const key = a * PAIR_BASE + b;
+    const key = pairKey(a, b);
     const next = (this.pairCounts.get(key) ?? 0) - count;
     if (next > 0) this.pairCounts.set(key, next);
     else this.pairCounts.delete(key);
   }
 
   private addPair(a: number, b: number, w: number, count = this.counts[w]!): void {
-    const key = a * PAIR_BASE + b;
+    const key = pairKey(a, b);
     this.pairCounts.set(key, (this.pairCounts.get(key) ?? 0) + count);
     let list = this.pairWords.get(key);
     if (!list) this.pairWords.set(key, (list = []));

@@ -1,13 +1,9 @@
 import { utf8Encode } from "../../text/utf8";
 import { mergeResults, type BpeModel } from "../model";
 
-/** Ids stay below this; pair (a, b) is keyed `a * PAIR_BASE + b` (exact in a double for ids < 2^22). */
-export const PAIR_BASE = 2 ** 22;
+import { pairKey } from "../pair-key";
 
-/** The key of the adjacent pair (left, right). */
-export function pairKey(left: number, right: number): number {
-  return left * PAIR_BASE + right;
-}
+export { pairKey };
 
 /**
  * One category's pair statistics along a merge list (ALGORITHMS §5.1): the count of every adjacent pair
