@@ -50,11 +50,11 @@ class FakeWorker extends EventTarget {
     listener: EventListenerOrEventListenerObject | null,
     options?: AddEventListenerOptions,
   ) {
-    if (type === "message") this.port.addEventListener(type, listener, options);
+    if (type === "message" && listener) this.port.addEventListener(type, listener, options);
     else super.addEventListener(type, listener, options);
   }
   override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null) {
-    if (type === "message") this.port.removeEventListener(type, listener);
+    if (type === "message" && listener) this.port.removeEventListener(type, listener);
     else super.removeEventListener(type, listener);
   }
   start() {
