@@ -2,23 +2,14 @@ import { describe, expect, it } from "vitest";
 import { TokenizerFileError } from "../../src/core/tokenizers/native/json-fields";
 import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import { rustRejects, rustTokenizer } from "./rust-tokenizers";
+import { specialToken } from "./tiny-tokenizers";
 
 /** A small valid byte-level BPE tokenizer.json. */
 function base(): Record<string, unknown> {
   const vocab: Record<string, number> = { a: 0, b: 1, ab: 2, c: 3 };
   return {
     version: "1.0",
-    added_tokens: [
-      {
-        id: 4,
-        content: "<x>",
-        special: true,
-        single_word: false,
-        lstrip: false,
-        rstrip: false,
-        normalized: false,
-      },
-    ],
+    added_tokens: [specialToken(4, "<x>")],
     normalizer: null,
     pre_tokenizer: { type: "Whitespace" },
     post_processor: null,

@@ -3,29 +3,15 @@
  * tests of the "any tokenizer.json becomes a lane" path.
  */
 
+/** A tokenizer.json added token that is special, matched as is (no single-word, strip or normalization). */
+export function specialToken(id: number, content: string) {
+  return { id, content, special: true, single_word: false, lstrip: false, rstrip: false, normalized: false };
+}
+
 /** WordPiece: lower-casing, Chinese-character spacing, [UNK] and [CLS]. */
 export const WORDPIECE_JSON = {
   version: "1.0",
-  added_tokens: [
-    {
-      id: 0,
-      content: "[UNK]",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-    {
-      id: 1,
-      content: "[CLS]",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-  ],
+  added_tokens: [specialToken(0, "[UNK]"), specialToken(1, "[CLS]")],
   normalizer: {
     type: "BertNormalizer",
     clean_text: true,
@@ -62,17 +48,7 @@ export const WORDPIECE_JSON = {
 /** Unigram with Metaspace and <unk>. */
 export const UNIGRAM_JSON = {
   version: "1.0",
-  added_tokens: [
-    {
-      id: 0,
-      content: "<unk>",
-      special: true,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-    },
-  ],
+  added_tokens: [specialToken(0, "<unk>")],
   normalizer: null,
   pre_tokenizer: { type: "Metaspace", replacement: "▁", prepend_scheme: "always", split: true },
   post_processor: null,

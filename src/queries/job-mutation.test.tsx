@@ -66,7 +66,9 @@ describe("useJobMutation", () => {
   it("starting again cancels the previous run, whose late progress and result are ignored", async () => {
     const { job, runs } = manualJob();
     const seen: string[] = [];
-    const { result } = renderHook(() => useJobMutation(job, { onProgress: (p) => seen.push(p) }), { wrapper });
+    const { result } = renderHook(() => useJobMutation(job, { onProgress: (p) => seen.push(p) }), {
+      wrapper,
+    });
     act(() => result.current.start(1));
     await waitFor(() => expect(runs).toHaveLength(1));
     act(() => result.current.start(2));

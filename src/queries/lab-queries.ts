@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { utf8Encode } from "../core/text/utf8";
-import { bpeClient } from "../../workers/bpe/client";
+import { bpeWorker } from "../../workers/bpe/client";
+import { callback } from "../../workers/shared/worker-connection";
 import { tokenizerClient } from "../../workers/tokenizer/client";
 import type {
   ExperimentRequest,
@@ -39,7 +40,7 @@ export const labKeys = {
 export function methodEncodingsOptions(ref: ModelRef | null, text: string, methods: InferenceMethod[]) {
   return queryOptions({
     queryKey: labKeys.methods(ref, methods, text),
-    queryFn: () => bpeClient().encodeMethods(ref!, text, methods),
+    queryFn: () => bpeWorker.call((r) => r.encodeMethods(ref!, text, methods)),
     enabled: ref !== null,
     staleTime: Infinity,
     gcTime: 60_000,
@@ -52,7 +53,7 @@ export function methodEncodingsOptions(ref: ModelRef | null, text: string, metho
 export function tokenExplanationOptions(ref: ModelRef | null, text: string, byteStart: number | null) {
   return queryOptions({
     queryKey: labKeys.explain(ref, byteStart, text),
-    queryFn: () => bpeClient().explainToken(ref!, text, byteStart!),
+    queryFn: () => bpeWorker.call((r) => r.explainToken(ref!, text, byteStart!)),
     enabled: ref !== null && byteStart !== null,
     staleTime: Infinity,
     retry: false,
@@ -72,13 +73,15 @@ export function udhrTextOptions(lang: string) {
 /** Trains BPE or SuperBPE on the lab's corpus. */
 export const trainJob = defineJob<TrainRequest, TrainedSummary, TrainProgress>(
   labKeys.train,
-  (request, signal, onProgress) => bpeClient().train(request, signal, onProgress),
+  (request, signal, onProgress) =>
+    bpeWorker.cancellable(signal, (r, id) => r.train(request, id, callback(onProgress))),
 );
 
 /** Bytes/token against SuperBPE's transition point. */
 export const sweepJob = defineJob<SweepRequest, SweepPoint[], SweepProgress>(
   labKeys.sweep,
-  (request, signal, onProgress) => bpeClient().superBpeSweep(request, signal, onProgress),
+  (request, signal, onProgress) =>
+    bpeWorker.cancellable(signal, (r, id) => r.superBpeSweep(request, id, callback(onProgress))),
 );
 
 /** What a mixture estimate needs. */
@@ -92,18 +95,21 @@ export interface MixtureInput {
 export const mixtureJob = defineJob<MixtureInput, MixtureResult, MixtureProgress>(
   labKeys.mixture,
   ({ ref, categories, options }, signal, onProgress) =>
-    bpeClient().inferMixture(ref, categories, options, signal, onProgress),
+    bpeWorker.cancellable(signal, (r, id) =>
+      r.inferMixture(ref, categories, options, id, callback(onProgress)),
+    ),
 );
 
 /** Trains on known proportions and estimates them back. */
 export const experimentJob = defineJob<ExperimentRequest, ExperimentResult, MixtureProgress>(
   labKeys.experiment,
-  (request, signal, onProgress) => bpeClient().controlledExperiment(request, signal, onProgress),
+  (request, signal, onProgress) =>
+    bpeWorker.cancellable(signal, (r, id) => r.controlledExperiment(request, id, callback(onProgress))),
 );
 
 /** A trained model as tokenizer.json text. */
 export function exportTrainedTokenizer(modelId: string): Promise<string> {
-  return bpeClient().exportTokenizerJson(modelId);
+  return bpeWorker.call((r) => r.exportTokenizerJson(modelId));
 }
 
 /** Registers a trained model with the tokenizer workers (through its tokenizer.json), so it can be a lane. */

@@ -3,7 +3,8 @@ import { textDigest } from "../core/text/digest";
 import { utf8Encode } from "../core/text/utf8";
 import { reportModelDownload, reportScoring } from "../state/lm-progress-store";
 import type { BiasPoint } from "../core/lm/byte-token/bias-scan";
-import { lmClient } from "../../workers/lm/client";
+import { lmWorker } from "../../workers/lm/client";
+import { callback } from "../../workers/shared/worker-connection";
 import type { LmBackend } from "../../workers/lm/api";
 import type { SampleStep } from "../../workers/lm/token-api";
 import { defineJob } from "./job-mutation";
@@ -28,7 +29,7 @@ export const lmKeys = {
 export function lmLoadOptions(backend: LmBackend | "auto") {
   return queryOptions({
     queryKey: lmKeys.load(backend),
-    queryFn: () => lmClient().load(backend, reportModelDownload),
+    queryFn: () => lmWorker.call((r) => r.load(backend, callback(reportModelDownload))),
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
@@ -39,7 +40,8 @@ export function lmLoadOptions(backend: LmBackend | "auto") {
 export function surprisalOptions(text: string, backend: LmBackend | "auto") {
   return queryOptions({
     queryKey: lmKeys.surprisal(backend, text),
-    queryFn: ({ signal }) => lmClient().surprisal(utf8Encode(text), signal, reportScoring),
+    queryFn: ({ signal }) =>
+      lmWorker.cancellable(signal, (r, id) => r.surprisal(utf8Encode(text), id, callback(reportScoring))),
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
@@ -51,7 +53,7 @@ export function surprisalOptions(text: string, backend: LmBackend | "auto") {
 export function nextByteOptions(text: string, byteOffset: number, backend: LmBackend | "auto") {
   return queryOptions({
     queryKey: lmKeys.nextByte(backend, text, byteOffset),
-    queryFn: () => lmClient().nextByte(utf8Encode(text).subarray(0, byteOffset)),
+    queryFn: () => lmWorker.call((r) => r.nextByte(utf8Encode(text).subarray(0, byteOffset))),
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
@@ -63,7 +65,7 @@ export function nextByteOptions(text: string, byteOffset: number, backend: LmBac
 export function tokenLmLoadOptions() {
   return queryOptions({
     queryKey: lmKeys.tokenLoad,
-    queryFn: () => lmClient().loadTokenLm(),
+    queryFn: () => lmWorker.call((r) => r.loadTokenLm()),
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
@@ -74,7 +76,7 @@ export function tokenLmLoadOptions() {
 export function tokenNextBytesOptions(text: string, byteOffset: number) {
   return queryOptions({
     queryKey: lmKeys.tokenNextBytes(text, byteOffset),
-    queryFn: () => lmClient().tokenNextBytes(utf8Encode(text).subarray(0, byteOffset)),
+    queryFn: () => lmWorker.call((r) => r.tokenNextBytes(utf8Encode(text).subarray(0, byteOffset))),
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,
@@ -94,8 +96,13 @@ export const biasScanJob = defineJob<
   { points: BiasPoint[]; text: string },
   { done: number; total: number }
 >(lmKeys.biasScan, async ({ text, limit }, signal, onProgress) => ({
-  points: await lmClient().biasScan(utf8Encode(text), limit, signal, (done, total) =>
-    onProgress({ done, total }),
+  points: await lmWorker.cancellable(signal, (r, id) =>
+    r.biasScan(
+      utf8Encode(text),
+      limit,
+      id,
+      callback((done: number, total: number) => onProgress({ done, total })),
+    ),
   ),
   text,
 }));
@@ -110,5 +117,6 @@ export interface ExactSampleInput {
 /** Samples bytes one at a time from the token LM's exact next-byte distribution; each step is a progress report. */
 export const exactSampleJob = defineJob<ExactSampleInput, Uint8Array, SampleStep>(
   lmKeys.exactSample,
-  ({ prompt, count, seed }, signal, onStep) => lmClient().sampleExact(prompt, count, seed, signal, onStep),
+  ({ prompt, count, seed }, signal, onStep) =>
+    lmWorker.cancellable(signal, (r, id) => r.sampleExact(prompt, count, seed, id, callback(onStep))),
 );

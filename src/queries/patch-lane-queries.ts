@@ -6,7 +6,8 @@ import { textDigest } from "../core/text/digest";
 import { utf8Encode } from "../core/text/utf8";
 import type { PatchingSettings } from "../core/url-state/share-state";
 import { reportModelDownload, reportScoring } from "../state/lm-progress-store";
-import { lmClient } from "../../workers/lm/client";
+import { lmWorker } from "../../workers/lm/client";
+import { callback } from "../../workers/shared/worker-connection";
 
 /** Query keys of the entropy-patch lane. */
 export const patchLaneKeys = {
@@ -23,7 +24,10 @@ export function patchLaneLoadOptions() {
   return queryOptions({
     queryKey: patchLaneKeys.load,
     queryFn: async () =>
-      patchLaneInfo((await lmClient().load("auto", reportModelDownload)).card.name, "entropy"),
+      patchLaneInfo(
+        (await lmWorker.call((r) => r.load("auto", callback(reportModelDownload)))).card.name,
+        "entropy",
+      ),
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
@@ -40,7 +44,9 @@ export function patchLaneEncodingOptions(text: string, patching: PatchingSetting
         throw new Error(
           `The byte-LM patch lane scores up to ${PATCH_LANE_MAX_BYTES.toLocaleString()} bytes; this text has ${bytes.length.toLocaleString()}.`,
         );
-      const { entropyNats } = await lmClient().surprisal(bytes, signal, reportScoring);
+      const { entropyNats } = await lmWorker.cancellable(signal, (r, id) =>
+        r.surprisal(bytes, id, callback(reportScoring)),
+      );
       const encoding = patchEncoding(text, patchStarts(entropyNats, patching));
       return { view: laneViewData(text, encoding, []), text };
     },

@@ -3,7 +3,7 @@
 import json
 import os
 
-from .cards import model_card_md
+from .cards import model_card_md, write_cards
 from .data import Sampler, read_byte_corpus, read_json, sha256, split_documents
 from .evaluation import evaluate, evaluate_english
 from .export import export_onnx, write_fixture
@@ -99,9 +99,5 @@ def main_byte(args):
             for order, bits in (b.split("=") for b in args.baseline)
         ],
     }
-    with open(os.path.join(args.out, "byte-lm.card.json"), "w") as f:
-        json.dump(card, f, indent=2)
-        f.write("\n")
-    with open(os.path.join(args.out, "byte-lm.md"), "w") as f:
-        f.write(model_card_md(card))
+    write_cards(args.out, "byte-lm", card, model_card_md(card))
     print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)

@@ -1,6 +1,18 @@
-"""The model cards for people (markdown), written from the card JSON."""
+"""The model cards: the card JSON, and the markdown for people written from it."""
+
+import json
+import os
 
 from .model import GROUPS, VOCAB_IN
+
+
+def write_cards(out_dir, name, card, markdown):
+    """Writes `<name>.card.json` and `<name>.md` into `out_dir`."""
+    with open(os.path.join(out_dir, f"{name}.card.json"), "w") as f:
+        json.dump(card, f, indent=2)
+        f.write("\n")
+    with open(os.path.join(out_dir, f"{name}.md"), "w") as f:
+        f.write(markdown)
 
 
 def cut_phrase(max_bytes):

@@ -5,7 +5,7 @@ import os
 
 import torch
 
-from .cards import token_card_md
+from .cards import token_card_md, write_cards
 from .data import Sampler, read_json, read_token_data, sha256
 from .evaluation import evaluate_english_tokens, evaluate_tokens
 from .export import export_onnx, write_token_fixture
@@ -120,9 +120,5 @@ def main_token(args):
         "byteLmBitsPerByte": byte_bpb,
         "byteLmEnglishBitsPerByte": byte_english,
     }
-    with open(os.path.join(args.out, "token-lm.card.json"), "w") as f:
-        json.dump(card, f, indent=2)
-        f.write("\n")
-    with open(os.path.join(args.out, "token-lm.md"), "w") as f:
-        f.write(token_card_md(card))
+    write_cards(args.out, "token-lm", card, token_card_md(card))
     print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)

@@ -127,7 +127,11 @@ function serialQueue(): <T>(run: () => Promise<T>) => Promise<T> {
 
 /** The token-LM half of the LM worker: the byte–token lemma on the trained token LM. */
 export function createTokenLmApi(runtime: TokenLmRuntime, cancellations: Cancellations) {
-  const loading = new AsyncOnce<{ info: TokenLmInfo; model: TokenContextModel; fresh(): TokenContextModel }>();
+  const loading = new AsyncOnce<{
+    info: TokenLmInfo;
+    model: TokenContextModel;
+    fresh(): TokenContextModel;
+  }>();
   // Caret queries share one model (its row cache) and run one at a time: a query reads rows right after
   // fetching them, and another query's cache eviction in between would lose them. Long jobs (the bias
   // scan, sampling) get a model of their own, so a caret query never waits for them.
@@ -152,7 +156,8 @@ export function createTokenLmApi(runtime: TokenLmRuntime, cancellations: Cancell
     return { info: { card, loadMs: performance.now() - start }, model, fresh };
   }
 
-  const loaded = (onProgress?: (loaded: number, total: number | null) => void) => loading.get(() => load(onProgress));
+  const loaded = (onProgress?: (loaded: number, total: number | null) => void) =>
+    loading.get(() => load(onProgress));
 
   return {
     /** Loads the token LM and its tokenizer (once). */

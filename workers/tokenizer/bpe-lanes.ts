@@ -85,7 +85,9 @@ export function createBpeLanes(sources: MergeListSources) {
     ): Promise<TokenExplanation | null> {
       const base = parseVariantId(laneId)?.base ?? laneId;
       // A lane without a readable merge list has nothing to explain (tried again next time: a failure is not kept).
-      const explain = await explainers.get(base, async () => tokenExplainer(await bpeModel(base))).catch(() => null);
+      const explain = await explainers
+        .get(base, async () => tokenExplainer(await bpeModel(base)))
+        .catch(() => null);
       return explain ? explain(text, byteStart, tokenId) : null;
     },
   };

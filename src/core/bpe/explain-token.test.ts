@@ -8,12 +8,14 @@ function leaves(tree: ExplainedTree): number[] {
 }
 
 describe("tokenExplainer", () => {
+  const corpus = ["the cat sat on the mat", "then the other cat", "thermal theory of the thing"].join("\n");
+  const { model } = trainBpe([corpus.repeat(20)], { vocabSize: 300 });
+  const explain = tokenExplainer(model);
+  const text = "the thermal cat then sat";
+  // The merge-list encoding (another encoder of the same model) says which token covers which bytes.
+  const encoded = new BpeTextEncoder(model).encodeWithSpans(text);
+
   it("explains every token of an encoding: its tree spells it, its chunk's two cuts both spell the chunk", () => {
-    const corpus = ["the cat sat on the mat", "then the other cat", "thermal theory of the thing"].join("\n");
-    const { model } = trainBpe([corpus.repeat(20)], { vocabSize: 300 });
-    const explain = tokenExplainer(model);
-    const text = "the thermal cat then sat";
-    const encoded = new BpeTextEncoder(model).encodeWithSpans(text);
     encoded.ids.forEach((id, t) => {
       const e = explain(text, encoded.starts[t]!, id);
       expect(leaves(e.tree)).toEqual(Array.from(model.tokens[id]!));
@@ -30,11 +32,6 @@ describe("tokenExplainer", () => {
   });
 
   it("without an id, explains the merge-list token covering the byte (every byte of every token)", () => {
-    const corpus = ["the cat sat on the mat", "then the other cat", "thermal theory of the thing"].join("\n");
-    const { model } = trainBpe([corpus.repeat(20)], { vocabSize: 300 });
-    const explain = tokenExplainer(model);
-    const text = "the thermal cat then sat";
-    const encoded = new BpeTextEncoder(model).encodeWithSpans(text);
     encoded.ids.forEach((id, t) => {
       const start = encoded.starts[t]!;
       for (let b = start; b < start + model.tokens[id]!.length; b++)
