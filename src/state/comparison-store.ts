@@ -106,7 +106,9 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
     setText: (text) => set({ text, selection: null }),
     // A tokenizer already shown is not added twice.
     addLane: (tokenizer) =>
-      set((s) => (s.lanes.some((l) => l.tokenizer === tokenizer) ? {} : { lanes: [...s.lanes, lane(tokenizer)] })),
+      set((s) =>
+        s.lanes.some((l) => l.tokenizer === tokenizer) ? {} : { lanes: [...s.lanes, lane(tokenizer)] },
+      ),
     removeLane: (key) => set((s) => ({ lanes: s.lanes.filter((l) => l.key !== key), selection: null })),
     moveLane: (key, delta) =>
       set((s) => {

@@ -15,7 +15,12 @@ describe("url-sync", () => {
   afterEach(() => vi.useRealTimers());
 
   it("opens the state a link carries", () => {
-    const linked = { ...shareStateOf(initial), text: "linked text", parseSpecials: true, view: "lm" as const };
+    const linked = {
+      ...shareStateOf(initial),
+      text: "linked text",
+      parseSpecials: true,
+      view: "lm" as const,
+    };
     window.history.replaceState(null, "", `/app?x=1#${encodeShareState(linked)}`);
     readLinkOnLoad();
     expect(shareStateOf(state())).toEqual(linked);

@@ -44,6 +44,12 @@ function textColor(background: string): string {
   return background === PENDING || d3.lab(background).l > 55 ? "#111" : "#fff";
 }
 
+/**
+ * The rows and columns each SVG was built for. Kept off the DOM: an attribute would travel into the exported
+ * SVG, and the separators (U+0000, U+0001) are not allowed in XML.
+ */
+const builtLayouts = new WeakMap<SVGSVGElement, string>();
+
 function layoutKey(rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): string {
   return `${rows.map((r) => r.key).join("\u0001")}\u0000${columns.map((c) => c.key).join("\u0001")}`;
 }
@@ -95,7 +101,7 @@ function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonl
     .join("text")
     .attr("x", (d) => LABEL + d.j * COLUMN + COLUMN / 2)
     .attr("y", (d) => HEADER + d.i * ROW + ROW - 4);
-  svg.dataset.layout = layoutKey(rows, columns);
+  builtLayouts.set(svg, layoutKey(rows, columns));
 }
 
 /**
@@ -109,7 +115,7 @@ export function drawHeatmap(
   columns: readonly HeatmapColumn[],
   options: HeatmapOptions,
 ): void {
-  if (svg.dataset.layout !== layoutKey(rows, columns)) build(svg, rows, columns);
+  if (builtLayouts.get(svg) !== layoutKey(rows, columns)) build(svg, rows, columns);
   const root = d3.select(svg);
   type Datum = { row: string; column: string };
   const fill = (d: Datum) => {

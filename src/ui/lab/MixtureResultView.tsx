@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { MixtureResult } from "../../../workers/bpe/api";
-import { drawMixtureChart } from "./mixture-chart";
+import { drawMixtureChart } from "../charts/mixture-chart";
 import { formatBytes } from "./text-sources";
 
 /** Estimated proportions as a chart, with the slack and an honest note on what the estimate rests on. */

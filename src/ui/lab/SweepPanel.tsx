@@ -4,7 +4,7 @@ import type { SweepPoint } from "../../../workers/bpe/api";
 import { useJobMutation } from "../../queries/job-mutation";
 import { sweepJob } from "../../queries/lab-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
-import { drawSweepChart } from "./sweep-chart";
+import { drawSweepChart } from "../charts/sweep-chart";
 import { patternOf } from "./TrainPanel";
 
 /** Evenly spaced transition points from 30% to 90% of the vocabulary size. */

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { svgFrame } from "../charts/svg-frame";
+import { svgFrame } from "./svg-frame";
 
 /** One category's estimate, and the truth where it is known. */
 export interface MixtureBar {

@@ -1,5 +1,5 @@
 import * as d3 from "d3";
-import { svgFrame } from "../charts/svg-frame";
+import { svgFrame } from "./svg-frame";
 
 /** One SuperBPE model of a sweep. */
 export interface SweepChartPoint {

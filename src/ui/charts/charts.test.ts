@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { drawByteBars } from "./byte-bars";
+import { drawEntropyLine } from "./entropy-line";
+import { drawGroupedBars } from "./grouped-bars";
+import { drawHeatmap } from "./heatmap";
+import { drawMixtureChart } from "./mixture-chart";
+import { drawSweepChart } from "./sweep-chart";
+
+/** A fresh, detached SVG element, as a component's ref would hold. */
+const svg = () => document.createElementNS("http://www.w3.org/2000/svg", "svg");
+
+/** Characters that XML 1.0 forbids (its Char production): an exported SVG holding one does not open. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Draws twice into fresh elements: the charts are pure functions of their input. */
+function drawn(draw: (element: SVGSVGElement) => void): SVGSVGElement {
+  const first = svg();
+  const second = svg();
+  draw(first);
+  draw(second);
+  expect(first.outerHTML).toBe(second.outerHTML);
+  expect(first.outerHTML).not.toMatch(NOT_XML);
+  return first;
+}
+
+const texts = (element: Element, selector = "text") =>
+  [...element.querySelectorAll(selector)].map((t) => t.textContent);
+
+describe("charts", () => {
+  it("heatmap: a cell per language × tokenizer with its data, well-formed for export, updated in place", () => {
+    const rows = [
+      { key: "en", label: "English" },
+      { key: "hi", label: "Hindi" },
+    ];
+    const columns = [
+      { key: "o200k", label: "o200k" },
+      { key: "bytes", label: "bytes" },
+    ];
+    const cells: Record<string, { premium: number; tokens: number }> = {
+      "en|o200k": { premium: 1, tokens: 100 },
+      "hi|o200k": { premium: 2.5, tokens: 250 },
+      "en|bytes": { premium: 1, tokens: 400 },
+    };
+    const element = drawn((e) => drawHeatmap(e, rows, columns, { cell: (r, c) => cells[`${r}|${c}`] }));
+    const rects = [...element.querySelectorAll("[data-lang][data-tokenizer]")];
+    expect(rects).toHaveLength(4);
+    const hi = element.querySelector('[data-lang="hi"][data-tokenizer="o200k"]')!;
+    expect(hi.getAttribute("data-tokens")).toBe("250");
+    expect(element.outerHTML).toMatchSnapshot();
+    // New values update the same cells (no rebuild) and the missing one appears.
+    cells["hi|bytes"] = { premium: 3.2, tokens: 1280 };
+    drawHeatmap(element, rows, columns, { cell: (r, c) => cells[`${r}|${c}`] });
+    expect(
+      element.querySelector('[data-lang="hi"][data-tokenizer="bytes"]')!.getAttribute("data-tokens"),
+    ).toBe("1280");
+    expect(element.querySelector('[data-lang="hi"][data-tokenizer="o200k"]')).toBe(hi);
+  });
+
+  it("grouped bars: one bar per (group, series), labelled groups", () => {
+    const bars = [
+      { group: "Latin", series: "o200k", value: 1 },
+      { group: "Latin", series: "llama-3", value: 1.1 },
+      { group: "Devanagari", series: "o200k", value: 2.4 },
+      { group: "Devanagari", series: "llama-3", value: 4.9 },
+    ];
+    const element = drawn((e) =>
+      drawGroupedBars(e, bars, {
+        width: 480,
+        height: 220,
+        yLabel: "tokens / 100 bytes",
+        format: (v) => v.toFixed(1),
+      }),
+    );
+    expect(element.querySelectorAll("rect[data-series]")).toHaveLength(4);
+    expect(texts(element, "rect[data-series] title")).toEqual([
+      "o200k · Latin: 1.0",
+      "llama-3 · Latin: 1.1",
+      "o200k · Devanagari: 2.4",
+      "llama-3 · Devanagari: 4.9",
+    ]);
+    expect(texts(element)).toEqual(expect.arrayContaining(["Latin", "Devanagari", "o200k", "llama-3"]));
+    expect(element.outerHTML).toMatchSnapshot();
+  });
+
+  it("mixture chart: a bar per category, each labelled", () => {
+    const bars = [
+      { name: "English prose", estimate: 0.61, truth: 0.6 },
+      { name: "Python code", estimate: 0.29, truth: 0.3 },
+      { name: "German", estimate: 0.1 },
+    ];
+    const element = drawn((e) => drawMixtureChart(e, bars, 520));
+    expect(element.querySelectorAll("rect")).toHaveLength(3);
+    expect(texts(element)).toEqual(expect.arrayContaining(["English prose", "Python code", "German"]));
+    expect(element.outerHTML).toMatchSnapshot();
+  });
+
+  it("sweep chart, byte bars and entropy line draw the same SVG for the same input", () => {
+    const sweep = drawn((e) =>
+      drawSweepChart(
+        e,
+        [
+          { transition: 500, bytesPerToken: 3.9 },
+          { transition: 800, bytesPerToken: 4.2 },
+        ],
+        3.7,
+        { width: 560, height: 240 },
+      ),
+    );
+    expect(sweep.querySelectorAll("circle")).toHaveLength(2);
+    const bars = drawn((e) =>
+      drawByteBars(e, [
+        { label: "'e'", prob: 0.5 },
+        { label: "' '", prob: 0.25 },
+      ]),
+    );
+    expect(texts(bars)).toEqual(expect.arrayContaining(["'e'", "' '"]));
+    const line = drawn((e) =>
+      drawEntropyLine(e, Float32Array.from([2, 1, 0.5, 3, 0.2]), {
+        width: 400,
+        height: 120,
+        threshold: 1.3,
+        starts: Uint8Array.from([1, 0, 0, 1, 0]),
+      }),
+    );
+    expect(line.querySelectorAll("path").length).toBeGreaterThan(0);
+    expect([sweep.outerHTML, bars.outerHTML, line.outerHTML]).toMatchSnapshot();
+  });
+});
