@@ -32,7 +32,8 @@ const uiTypesFromWorkers = {
     },
     {
       group: ["**/workers/*/client", "**/workers/shared/*"],
-      message: "Views and stores call workers only through src/queries (query options, job definitions, commands).",
+      message:
+        "Views and stores call workers only through src/queries (query options, job definitions, commands).",
     },
   ],
 };
