@@ -4,6 +4,8 @@ import { ATLAS_CSV_HEADER, atlasCsvRow, atlasRows } from "../../src/core/metrics
 import { loadUdhrCorpus } from "../build-udhr-corpus";
 import { loadTokenizer } from "../lib/load-tokenizer";
 import { parseArgs, UsageError } from "./args";
+import { countCorpus, tokenCount } from "../../src/core/metrics/count-corpus";
+import { uninterruptedHooks } from "../../src/core/jobs/job-hooks";
 
 /** `atlas --tokenizers <id,...> [--langs <lang,...>]`: the parity atlas as CSV. */
 export async function atlasCommand(argv: readonly string[]): Promise<string> {
@@ -25,9 +27,17 @@ export async function atlasCommand(argv: readonly string[]): Promise<string> {
   const rows = [];
   for (const id of ids.split(",").map((s) => s.trim())) {
     const tokenizer = await loadTokenizer(id);
-    const count = (text: string) => tokenizer.countTokens?.(text) ?? tokenizer.encode(text).ids.length;
-    const tokens = declarations.map((d) => count(d.text));
-    rows.push(...atlasRows(declarations, id, tokens, count(reference.text)).map(atlasCsvRow));
+    // The atlas view's counting job, run without interruption.
+    const tokens = await countCorpus(
+      tokenizer,
+      declarations.map((d) => d.text),
+      uninterruptedHooks(),
+    );
+    rows.push(
+      ...atlasRows(declarations, id, tokens, tokenCount(tokenizer, reference.text)).map(
+        atlasCsvRow,
+      ),
+    );
   }
   return toCsv([...ATLAS_CSV_HEADER], rows).trimEnd();
 }
