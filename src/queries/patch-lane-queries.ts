@@ -1,9 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
-import { laneViewData } from "../core/compare/lane-view-data";
-import { patchStarts } from "../core/lm/entropy-patching";
-import { patchEncoding, patchLaneInfo } from "../core/lm/patch-encoding";
+import { patchLaneInfo } from "../core/lm/patch-encoding";
 import { textDigest } from "../core/text/digest";
-import { utf8Encode } from "../core/text/utf8";
+import { utf8ByteLength } from "../core/text/utf8";
 import type { PatchingSettings } from "../core/url-state/share-state";
 import { reportModelDownload, reportScoring } from "../state/lm-progress-store";
 import { lmWorker } from "../../workers/lm/client";
@@ -34,21 +32,20 @@ export function patchLaneLoadOptions() {
   });
 }
 
-/** The text cut into entropy patches, as lane data (entropies from the byte LM worker, patches here). */
+/** The text cut into entropy patches, as lane data (computed in the byte LM's worker). */
 export function patchLaneEncodingOptions(text: string, patching: PatchingSettings) {
   return queryOptions({
     queryKey: patchLaneKeys.encode(text, patching),
     queryFn: async ({ signal }) => {
-      const bytes = utf8Encode(text);
-      if (bytes.length > PATCH_LANE_MAX_BYTES)
+      const size = utf8ByteLength(text);
+      if (size > PATCH_LANE_MAX_BYTES)
         throw new Error(
-          `The byte-LM patch lane scores up to ${PATCH_LANE_MAX_BYTES.toLocaleString()} bytes; this text has ${bytes.length.toLocaleString()}.`,
+          `The byte-LM patch lane scores up to ${PATCH_LANE_MAX_BYTES.toLocaleString()} bytes; this text has ${size.toLocaleString()}.`,
         );
-      const { entropyNats } = await lmWorker.cancellable(signal, (r, id) =>
-        r.surprisal(bytes, id, callback(reportScoring)),
+      const view = await lmWorker.cancellable(signal, (r, id) =>
+        r.patchLane(text, patching, id, callback(reportScoring)),
       );
-      const encoding = patchEncoding(text, patchStarts(entropyNats, patching));
-      return { view: laneViewData(text, encoding, []), text };
+      return { view, text };
     },
     staleTime: Infinity,
     gcTime: 30_000,

@@ -4,7 +4,12 @@ import { byteModelFromSession, type LogitsSession } from "../../src/core/lm/sess
 import { computeSurprisal, nextByteDistribution, type ByteLanguageModel } from "../../src/core/lm/surprisal";
 import { Cancellations, CancelledError, yieldToEventLoop } from "../shared/cancellation";
 import { createTokenLmApi, type TokenLmRuntime } from "./token-api";
-import { AsyncOnce } from "../../src/core/collections/async-memo";
+import { AsyncMemo, AsyncOnce } from "../../src/core/collections/async-memo";
+import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
+import { patchStarts, type PatchingOptions } from "../../src/core/lm/entropy-patching";
+import { patchEncoding } from "../../src/core/lm/patch-encoding";
+import { utf8Encode } from "../../src/core/text/utf8";
+import { encodingTransferables } from "../../src/core/tokenizers/types";
 
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
@@ -107,6 +112,34 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
 
   const loaded = () => loading.get(() => load("auto"));
 
+  /** Scores bytes with the loaded model, letting a cancel land between batches. */
+  async function score(
+    bytes: Uint8Array,
+    requestId: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SurprisalData> {
+    const { model } = await loaded();
+    // Let queued messages (a cancel) run between batches.
+    const yielding: ByteLanguageModel = {
+      ...model,
+      logits: async (contexts) => {
+        await yieldToEventLoop();
+        return model.logits(contexts);
+      },
+    };
+    const signal = cancellations.signal(requestId);
+    try {
+      const result = await computeSurprisal(yielding, bytes, { onProgress, signal, batchSize: 8 });
+      return { bits: result.bits, entropyNats: result.entropyNats, bitsPerByte: result.bitsPerByte };
+    } catch (error) {
+      if ((error as Error).name === "AbortError") throw new CancelledError();
+      throw error;
+    }
+  }
+
+  /** The entropies of the last texts the patch lane scored (kept: the data is small next to a rescoring). */
+  const scoredText = new AsyncMemo<string, SurprisalData>(4);
+
   return {
     ...createTokenLmApi(runtime, cancellations),
 
@@ -125,24 +158,30 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
       requestId: number,
       onProgress?: (done: number, total: number) => void,
     ): Promise<SurprisalData> {
-      const { model } = await loaded();
-      // Let queued messages (a cancel) run between batches.
-      const yielding: ByteLanguageModel = {
-        ...model,
-        logits: async (contexts) => {
-          await yieldToEventLoop();
-          return model.logits(contexts);
-        },
-      };
-      const signal = cancellations.signal(requestId);
-      try {
-        const result = await computeSurprisal(yielding, bytes, { onProgress, signal, batchSize: 8 });
-        const data = { bits: result.bits, entropyNats: result.entropyNats, bitsPerByte: result.bitsPerByte };
-        return transfer(data, [data.bits.buffer, data.entropyNats.buffer] as ArrayBuffer[]);
-      } catch (error) {
-        if ((error as Error).name === "AbortError") throw new CancelledError();
-        throw error;
-      }
+      const data = await score(bytes, requestId, onProgress);
+      return transfer(data, [data.bits.buffer, data.entropyNats.buffer] as ArrayBuffer[]);
+    },
+
+    /**
+     * The text cut into entropy patches, as lane data for the Compare view: entropies from the byte LM (the
+     * last texts' are kept, so moving a threshold does not score again), patches and lane data here, off the
+     * main thread. Cancellable by `requestId`.
+     */
+    async patchLane(
+      text: string,
+      patching: PatchingOptions,
+      requestId: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<LaneViewData> {
+      const bytes = utf8Encode(text);
+      const { entropyNats } = await scoredText.get(text, () => score(bytes, requestId, onProgress));
+      const view = laneViewData(text, patchEncoding(text, patchStarts(entropyNats, patching)), []);
+      const buffers = [
+        ...encodingTransferables(view.encoding),
+        view.textBlocks.buffer,
+        view.chipBlocks.buffer,
+      ];
+      return transfer(view, buffers as ArrayBuffer[]);
     },
 
     /** The distribution of the byte after `bytes` (probabilities of 0–255) and its entropy in bits. */

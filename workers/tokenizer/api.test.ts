@@ -131,7 +131,9 @@ describe("tokenizer worker API: BPE variant lanes and explanations", () => {
       node.left && node.right ? [...spell(node.left), ...spell(node.right)] : node.bytes;
     const own = new TextEncoder().encode(text).slice(encoding.starts[0], encoding.ends[0]);
     expect(spell(explanation!.tree)).toEqual(Array.from(own));
-    expect(explanation!.withMerges.flatMap((p) => p.bytes)).toEqual(Array.from(new TextEncoder().encode(text)));
+    expect(explanation!.withMerges.flatMap((p) => p.bytes)).toEqual(
+      Array.from(new TextEncoder().encode(text)),
+    );
     expect(await api.explainToken("bytes", 117, text, 0)).toBeNull();
   });
 });

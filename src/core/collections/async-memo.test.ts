@@ -27,6 +27,19 @@ describe("AsyncMemo", () => {
     expect(attempt).toBe(3);
   });
 
+  it("with maxEntries, forgets the least recently used key", async () => {
+    const memo = new AsyncMemo<string, string>(2);
+    const loads: string[] = [];
+    const load = (key: string) => async () => (loads.push(key), key);
+    await memo.get("a", load("a"));
+    await memo.get("b", load("b"));
+    await memo.get("a", load("a")); // a is now the most recent
+    await memo.get("c", load("c")); // b goes
+    await memo.get("a", load("a"));
+    await memo.get("b", load("b"));
+    expect(loads).toEqual(["a", "b", "c", "b"]);
+  });
+
   it("deletes by predicate; AsyncOnce reloads on demand", async () => {
     const memo = new AsyncMemo<string, number>();
     let n = 0;

@@ -1,15 +1,23 @@
 /**
  * Memoised async loading by key: the first call for a key starts `load`, later calls share its promise; a
- * load that fails is forgotten, so the next call really retries.
+ * load that fails is forgotten, so the next call really retries. With `maxEntries`, the least recently used
+ * keys are forgotten beyond that many.
  */
 export class AsyncMemo<K, V> {
   private readonly pending = new Map<K, Promise<V>>();
 
+  constructor(private readonly maxEntries = Infinity) {}
+
   get(key: K, load: () => Promise<V>): Promise<V> {
     let promise = this.pending.get(key);
-    if (!promise) {
+    if (promise) {
+      // Most recently used last (Map keeps insertion order).
+      this.pending.delete(key);
+      this.pending.set(key, promise);
+    } else {
       promise = Promise.resolve().then(load);
       this.pending.set(key, promise);
+      if (this.pending.size > this.maxEntries) this.pending.delete(this.pending.keys().next().value as K);
       promise.catch(() => {
         if (this.pending.get(key) === promise) this.pending.delete(key);
       });
