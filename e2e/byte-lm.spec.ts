@@ -7,24 +7,21 @@ function cli(args: string[], input?: string): string {
 }
 
 test("the byte LM scores a UDHR paragraph on WebAssembly, like the CLI, with a next-byte chart", async ({
-  app,
+  lm,
   page,
 }) => {
   test.setTimeout(120_000);
   const paragraph = cli(["corpus", "udhr", "fr-fra"]).split("\n").slice(0, 6).join("\n").slice(0, 1200);
-  await app.open(
-    `/${shareFragment({ text: paragraph, lanes: [{ tokenizer: "cl100k_base", mode: "text" }], view: "lm" })}`,
-  );
-  await expect(page.getByTestId("lm-backend")).toHaveText("WebAssembly", { timeout: 60_000 });
-  const bitsPerByte = page.getByTestId("bits-per-byte");
-  await expect(bitsPerByte).toBeVisible({ timeout: 60_000 });
+  await lm.open(paragraph);
+  await expect(lm.backend).toHaveText("WebAssembly", { timeout: 60_000 });
+  const bitsPerByte = lm.bitsPerByte;
 
   // The same model and windows in Node (the CLI) give the same figure.
   const reference = JSON.parse(cli(["lm", "surprisal", "-"], paragraph)) as { bits_per_byte: number };
   expect(Number(await bitsPerByte.textContent())).toBeCloseTo(reference.bits_per_byte, 2);
 
   // Every character is drawn with a colour; the first character's bits are the first byte's.
-  const chars = page.getByTestId("surprisal-char");
+  const chars = lm.chars;
   expect(await chars.count()).toBe([...paragraph].length);
   const background = await chars.first().evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).not.toBe("rgba(0, 0, 0, 0)");

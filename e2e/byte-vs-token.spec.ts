@@ -9,21 +9,15 @@ function cli(args: string[]): string {
 const TEXT = "All human beings are born free and equal in dignity and rights.";
 
 test("at a caret inside a word, the token LM's exact next byte matches the CLI and differs from naive", async ({
-  app,
+  lm,
   page,
 }) => {
   test.setTimeout(180_000);
-  await app.open(
-    `/${shareFragment({ text: TEXT, lanes: [{ tokenizer: "cl100k_base", mode: "text" }], view: "lm" })}`,
-  );
-  await expect(page.getByTestId("bits-per-byte")).toBeVisible({ timeout: 60_000 });
+  await lm.open(TEXT);
   // The caret after "All human beings are born free and equal in dig" (48 bytes): inside "dignity".
   const caret = TEXT.indexOf("dignity") + 3;
-  await page
-    .getByTestId("surprisal-char")
-    .nth(caret - 1)
-    .click();
-  await page.getByTestId("token-lm-section").locator("summary").click();
+  await lm.caretAfter(caret - 1);
+  await lm.openTokenLm();
   const exact = page.getByTestId("dist-exact");
   await expect(exact).toBeVisible({ timeout: 90_000 });
 

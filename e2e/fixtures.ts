@@ -1,61 +1,38 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
+import { AtlasPage } from "./pages/atlas-page";
+import { ByteLmPage } from "./pages/byte-lm-page";
+import { ComparePage } from "./pages/compare-page";
+import { LabPage } from "./pages/lab-page";
 
-/** Page object for Tokenprism's comparison view. */
-export class TokenprismPage {
-  constructor(readonly page: Page) {}
+export { ComparePage as TokenprismPage } from "./pages/compare-page";
 
-  async open(path = "/"): Promise<void> {
-    await this.page.goto(path);
-  }
-
-  get textInput(): Locator {
-    return this.page.getByTestId("text-input");
-  }
-
-  get lanes(): Locator {
-    return this.page.getByTestId("lane");
-  }
-
-  lane(tokenizer: string): Locator {
-    return this.page.locator(`[data-testid="lane"][data-tokenizer="${tokenizer}"]`);
-  }
-
-  /** Waits until no work is pending and every lane shows a result or an error. */
-  async waitIdle(timeout = 60_000): Promise<void> {
-    await expect(this.page.locator("body")).toHaveAttribute("data-status", "idle", { timeout });
-    await expect(this.page.locator('[data-testid="lane"][data-status="loading"]')).toHaveCount(0, {
-      timeout,
-    });
-  }
-
-  /** Lane tokenizer ids in display order. */
-  async laneIds(): Promise<string[]> {
-    return this.lanes.evaluateAll((lanes) => lanes.map((lane) => lane.getAttribute("data-tokenizer") ?? ""));
-  }
-
-  async tokenCount(tokenizer: string): Promise<number> {
-    return Number(await this.lane(tokenizer).getAttribute("data-token-count"));
-  }
-
-  /** Sets the text through the app's test API (as a paste would), fast even for a megabyte. */
-  async setText(text: string): Promise<void> {
-    await this.page.evaluate((value) => window.tokenprism!.setText(value), text);
-  }
-
-  async addLane(tokenizer: string): Promise<void> {
-    await this.page.getByTestId("add-lane-select").selectOption(tokenizer);
-    await this.page.getByRole("button", { name: "Add lane" }).click();
-  }
-}
-
-export const test = base.extend<{ app: TokenprismPage; pageErrors: string[] }>({
+/** One page object per view; every test fails on an uncaught error in the page. */
+export const test = base.extend<{
+  app: ComparePage;
+  atlas: AtlasPage;
+  lab: LabPage;
+  lm: ByteLmPage;
+  pageErrors: string[];
+}>({
   pageErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await use(errors);
   },
   app: async ({ page, pageErrors }, use) => {
-    await use(new TokenprismPage(page));
+    await use(new ComparePage(page));
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  },
+  atlas: async ({ page, pageErrors }, use) => {
+    await use(new AtlasPage(page));
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  },
+  lab: async ({ page, pageErrors }, use) => {
+    await use(new LabPage(page));
+    expect(pageErrors, "uncaught errors in the page").toEqual([]);
+  },
+  lm: async ({ page, pageErrors }, use) => {
+    await use(new ByteLmPage(page));
     expect(pageErrors, "uncaught errors in the page").toEqual([]);
   },
 });
