@@ -2,11 +2,19 @@ import { AtlasView } from "./ui/atlas/AtlasView";
 import { ByteLmView } from "./ui/lm/ByteLmView";
 import { LabView } from "./ui/lab/LabView";
 import { ComparisonView } from "./ui/comparison/ComparisonView";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 import { NoticeBanner } from "./ui/NoticeBanner";
 import { CopyLinkButton } from "./ui/share/CopyLinkButton";
 import { ThemeToggle } from "./ui/theme/ThemeToggle";
 import { ViewTabs } from "./ui/ViewTabs";
 import { useView } from "./state/comparison-store";
+
+const VIEW_LABELS = {
+  compare: "The comparison view",
+  atlas: "The parity atlas",
+  lm: "The byte LM view",
+  lab: "The tokenizer lab",
+} as const;
 
 /** Tokenprism: header, messages, and the screen chosen in the tabs. */
 export function App() {
@@ -25,15 +33,18 @@ export function App() {
       </header>
       <main className="app">
         <NoticeBanner />
-        {view === "atlas" ? (
-          <AtlasView />
-        ) : view === "lm" ? (
-          <ByteLmView />
-        ) : view === "lab" ? (
-          <LabView />
-        ) : (
-          <ComparisonView />
-        )}
+        {/* Keyed by view: switching tabs leaves a failed view behind. */}
+        <ErrorBoundary key={view} label={VIEW_LABELS[view]}>
+          {view === "atlas" ? (
+            <AtlasView />
+          ) : view === "lm" ? (
+            <ByteLmView />
+          ) : view === "lab" ? (
+            <LabView />
+          ) : (
+            <ComparisonView />
+          )}
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -1,12 +1,31 @@
 import { useState } from "react";
+import { MAX_SHARED_TEXT } from "../../core/url-state/share-state";
+import { comparisonStore, useComparisonActions } from "../../state/comparison-store";
 import { currentFragment } from "../../state/url-sync";
+
+/** Links longer than this open slowly (the text is in the link): copying one says so. */
+const LONG_LINK_CHARS = 50_000;
 
 /** Copies a link to exactly this view (text, lanes, options, selection). */
 export function CopyLinkButton() {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const [fallback, setFallback] = useState<string | null>(null);
+  const { notify } = useComparisonActions();
   const copy = async () => {
+    const textLength = comparisonStore.getState().text.length;
+    if (textLength > MAX_SHARED_TEXT) {
+      notify({
+        kind: "error",
+        text: `This text is too long for a link (${textLength.toLocaleString()} characters; links carry up to ${MAX_SHARED_TEXT.toLocaleString()}). Shorten the text to share it by link.`,
+      });
+      return;
+    }
     const url = `${window.location.origin}${window.location.pathname}#${await currentFragment()}`;
+    if (url.length > LONG_LINK_CHARS)
+      notify({
+        kind: "info",
+        text: `The link is ${Math.round(url.length / 1000).toLocaleString()} K characters long because the text travels in it; it may take seconds to open, and some apps cut long links.`,
+      });
     window.history.replaceState(null, "", url);
     try {
       await navigator.clipboard.writeText(url);

@@ -33,7 +33,13 @@ const cut = (pieces: ExplainedPiece[]) =>
 export function MergeExplanation({ laneId, tokenId, text, byteStart }: MergeExplanationProps) {
   const explanation = useQuery(laneTokenExplanationOptions(laneId, tokenId, text, byteStart));
   const data = explanation.data;
-  if (explanation.isPending || !data) return null;
+  if (explanation.isPending)
+    return (
+      <p className="muted merge-explanation" aria-live="polite" data-testid="merge-explanation-pending">
+        Explaining how BPE built this token…
+      </p>
+    );
+  if (!data) return null;
 
   return (
     <details className="merge-explanation" data-testid="merge-explanation">

@@ -5,6 +5,11 @@ import { useComparisonActions, useSelection } from "../../state/comparison-store
 import type { LaneResult } from "../comparison/use-lane-results";
 import { MergeExplanation } from "./MergeExplanation";
 
+/** Whether the main pointer can hover (false on touch screens, where a tap selects). */
+function canHover(): boolean {
+  return globalThis.matchMedia?.("(hover: hover)").matches ?? true;
+}
+
 /** Details of the selected token: id, escaped text, bytes, byte and character range, flags. */
 export function TokenCard({ results, text }: { results: readonly LaneResult[]; text: string }) {
   const selection = useSelection();
@@ -14,7 +19,9 @@ export function TokenCard({ results, text }: { results: readonly LaneResult[]; t
   if (!selection || !result || !encoding || selection.token >= encoding.ids.length) {
     return (
       <aside className="token-card empty" aria-live="polite">
-        Hover a token, or focus a lane and use the arrow keys, to see its details here.
+        {canHover()
+          ? "Hover a token, or focus a lane and use the arrow keys, to see its details here."
+          : "Tap a token to see its details here."}
       </aside>
     );
   }
