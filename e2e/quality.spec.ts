@@ -1,0 +1,97 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { shareFragment } from "../scripts/lib/share-link";
+import { expect, test } from "./fixtures";
+
+/** A phone: the width the issue names (iPhone 12–15). */
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+const TEXT =
+  "Tokenizers cut text differently: “naïve café” costs more in some scripts — नमस्ते दुनिया, Привет мир, 你好世界. 12345 + 0.5 = ?";
+
+/** The views in their main states: how to reach each, and when it is ready. */
+const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
+  {
+    name: "compare",
+    async open(page) {
+      const lanes = [
+        { tokenizer: "o200k_base", mode: "text" as const },
+        { tokenizer: "cl100k_base", mode: "ids" as const },
+        { tokenizer: "bytes", mode: "bytes" as const },
+      ];
+      await page.goto(`/${shareFragment({ text: TEXT, lanes })}`);
+      await expect(page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 60_000 });
+      await expect(page.locator('[data-testid="lane"][data-status="ready"]')).toHaveCount(3, {
+        timeout: 60_000,
+      });
+    },
+  },
+  {
+    name: "atlas",
+    async open(page) {
+      await page.goto(
+        `/${shareFragment({ view: "atlas", atlas: { tokenizers: ["bytes", "graphemes"], langs: null, sort: "premium", query: "" } })}`,
+      );
+      await expect(page.getByTestId("atlas-status")).toHaveAttribute("data-state", "done", {
+        timeout: 120_000,
+      });
+    },
+  },
+  {
+    name: "byte-lm",
+    async open(page) {
+      await page.goto(`/${shareFragment({ text: TEXT, view: "lm" })}`);
+      await expect(page.getByTestId("bits-per-byte")).toBeVisible({ timeout: 60_000 });
+    },
+  },
+  {
+    name: "lab",
+    async open(page) {
+      await page.goto(`/${shareFragment({ text: TEXT.repeat(20), view: "lab" })}`);
+      await page.getByTestId("lab-corpus-current").click();
+      await page.getByTestId("lab-vocab").fill("300");
+      await page.getByTestId("lab-train-button").click();
+      await expect(page.getByTestId("lab-trained")).toBeVisible({ timeout: 60_000 });
+    },
+  },
+];
+
+/** Serious and critical accessibility violations (axe-core, WCAG 2 A/AA rules), as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+/** How far the page scrolls sideways (0 when nothing is wider than the window). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+for (const view of VIEWS) {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`${view.name} (${scheme}): no serious accessibility violation, and no sideways scroll on a phone`, async ({
+      page,
+      pageErrors,
+    }) => {
+      test.setTimeout(180_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize(DESKTOP);
+      await view.open(page);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.setViewportSize(PHONE);
+      await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
+  }
+}
