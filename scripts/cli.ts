@@ -6,6 +6,7 @@ import { lmCommand } from "./cli/lm-command";
 import { lmNextByteCommand } from "./cli/lm-next-byte";
 import { mixtureCommand } from "./cli/mixture-command";
 import { corpusCommand } from "./cli/corpus-command";
+import { probeCommand } from "./cli/probe-command";
 import { tokenizeCommand } from "./cli/tokenize-command";
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -20,7 +21,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   lm next-byte --model <byte|token> --method <exact|naive|healing> (--prompt <text> | --prompt-file <file|->)
                                                      next-byte distribution: {"dist": {...}, "covers": n}
   mixture --tokenizer <id|tokenizer.json> --category <name>=<file> ... [--merges n] [--time-limit s] [--verbose]
-                                                     data-mixture inference: byte proportions of the categories`;
+                                                     data-mixture inference: byte proportions of the categories
+  probe numbers --tokenizer <id> [--numbers <n,...>] how each number is chunked, and the share aligned with place value
+  probe count --tokenizer <id> [--letter <c>] [text] the tokens of a word (default strawberry) with the letters they hold`;
 
 /** A command returns its output, or writes it to standard output itself (and returns nothing). */
 const commands: Record<string, (argv: string[]) => Promise<string | void>> = {
@@ -30,6 +33,7 @@ const commands: Record<string, (argv: string[]) => Promise<string | void>> = {
   atlas: atlasCommand,
   bpe: bpeCommand,
   mixture: mixtureCommand,
+  probe: probeCommand,
   lm: (argv) => (argv[0] === "next-byte" ? lmNextByteCommand(argv) : lmCommand(argv)),
 };
 
