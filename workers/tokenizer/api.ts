@@ -6,14 +6,16 @@ import type { AssetSource } from "../../src/core/tokenizers/catalog";
 import { Cancellations } from "../shared/cancellation";
 import { createAtlasApi, type CorpusSource } from "./atlas-api";
 import { createLanesApi } from "./lanes-api";
+import { createProbesApi } from "./probes-api";
 import { createTokenizerRegistry } from "./tokenizer-registry";
 
 export type { CorpusSource, UdhrIndex } from "./atlas-api";
 export type { TokenizerListing } from "./lanes-api";
+export type { NumbersProbeResult } from "./probes-api";
 
 /**
  * The tokenizer worker's API, one part per concern over one registry of loaded tokenizers: lanes (Compare),
- * the atlas, text analysis; plain async functions over src/core, also callable without a worker.
+ * the atlas, the probes, text analysis; plain async functions over src/core, also callable without a worker.
  */
 export function createTokenizerApi(
   assets: AssetSource,
@@ -25,6 +27,7 @@ export function createTokenizerApi(
   return {
     ...createLanesApi(registry, cancellations),
     ...createAtlasApi(registry, cancellations, loadCorpus),
+    ...createProbesApi(registry),
 
     /** Counts (bytes, code points, characters, words, lines) and the per-script profile of the text. */
     async analyzeText(text: string, requestId?: number): Promise<TextAnalysis> {

@@ -4,7 +4,8 @@ import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/typ
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
 import type { TextAnalysis } from "../../src/core/metrics/text-analysis";
 import type { TokenExplanation } from "../../src/core/bpe/explain-token";
-import type { TokenizerApi, TokenizerListing, UdhrIndex } from "./api";
+import type { CountingProbe } from "../../src/core/probes/counting";
+import type { NumbersProbeResult, TokenizerApi, TokenizerListing, UdhrIndex } from "./api";
 
 /**
  * How many tokenizer workers run side by side (lanes spread over them): one per core, 2 to 4. Measured on
@@ -113,6 +114,16 @@ class TokenizerClient {
     byteStart: number,
   ): Promise<TokenExplanation | null> {
     return this.slotFor(laneId).call((r) => r.explainToken(laneId, tokenId, text, byteStart));
+  }
+
+  /** The numbers probe of a lane's tokenizer (in the worker that owns it). */
+  probeNumbers(id: string, text: string): Promise<NumbersProbeResult> {
+    return this.slotFor(id).call((r) => r.probeNumbers(id, text));
+  }
+
+  /** The counting probe of a lane's tokenizer. */
+  probeCount(id: string, word: string, letter: string): Promise<CountingProbe> {
+    return this.slotFor(id).call((r) => r.probeCount(id, word, letter));
   }
 
   /** Registers a dropped tokenizer file; the bytes are copied, so the caller keeps its buffer. */

@@ -6,6 +6,7 @@ import { BusyIndicator } from "../BusyIndicator";
 import { TextPanel } from "../editor/TextPanel";
 import { LaneAdder } from "../lanes/LaneAdder";
 import { LaneList } from "../lanes/LaneList";
+import { ProbesPanel } from "../probes/ProbesPanel";
 import { ScriptPanel } from "../scripts/ScriptPanel";
 import { SummaryTable } from "../summary/SummaryTable";
 import { TokenCard } from "../token-card/TokenCard";
@@ -42,6 +43,7 @@ export function ComparisonView() {
       )}
       <LaneList results={results} text={text} stats={stats} diff={diff} />
       <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
+      <ProbesPanel results={results} text={text} />
       <SummaryTable rows={rows} results={results} text={text} diff={diff} />
       <TokenCard results={results} text={text} />
     </>
