@@ -15,6 +15,35 @@ test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
   await expect(lane).toHaveAttribute("data-token-count", "4"); // hello, world, ##s, !
 });
 
+test("a link's lane that waits for a dropped file is restored, not doubled, when the file is added again", async ({
+  app,
+  page,
+}) => {
+  const file = {
+    name: "tiny-bert.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(WORDPIECE_JSON)),
+  };
+  await app.open();
+  await app.setText("Hello worlds!");
+  await page.getByTestId("tokenizer-file-input").setInputFiles(file);
+  const lane = page.locator('[data-testid="lane"][data-tokenizer^="custom-"]');
+  await expect(lane).toHaveAttribute("data-status", "ready");
+  await page.getByTestId("copy-link").click();
+  const link = await page.evaluate(() => window.location.href);
+
+  // Another tab: the link names the file's lane, but the file is not here.
+  const other = await page.context().newPage();
+  await other.goto(link);
+  const waiting = other.locator('[data-testid="lane"][data-tokenizer^="custom-"]');
+  await expect(waiting).toHaveAttribute("data-status", "error");
+  await other.getByTestId("tokenizer-file-input").setInputFiles(file);
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toHaveAttribute("data-status", "ready");
+  await expect(waiting).toHaveAttribute("data-token-count", "4");
+  await other.close();
+});
+
 test("a file that is not a tokenizer gets a clear message and changes nothing", async ({ app, page }) => {
   await app.open();
   await app.waitIdle();

@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { textDigest } from "../core/text/digest";
 import { reportLoadProgress } from "../state/load-progress-store";
 import type { TokenizerInfo } from "../core/tokenizers/types";
@@ -10,6 +10,7 @@ export const tokenizerKeys = {
   load: (id: string) => ["tokenizer", id] as const,
   encoding: (id: string, parseSpecials: boolean, text: string) =>
     ["encoding", id, parseSpecials, textDigest(text)] as const,
+  encodingsOf: (id: string) => ["encoding", id] as const,
   textAnalysis: (text: string) => ["text-analysis", textDigest(text)] as const,
   explanation: (laneId: string, tokenId: number, text: string, byteStart: number) =>
     ["explain", laneId, tokenId, textDigest(text), byteStart] as const,
@@ -81,7 +82,17 @@ export function laneTokenExplanationOptions(
   });
 }
 
-/** Registers a dropped tokenizer file with the workers (the bytes are copied: the caller keeps its buffer). */
-export function addTokenizerFile(fileName: string, bytes: Uint8Array): Promise<TokenizerInfo> {
-  return tokenizerClient().addCustomTokenizer(fileName, bytes);
+/**
+ * Registers a dropped tokenizer file with the workers (the bytes are copied: the caller keeps its buffer). A lane
+ * already waiting for this file (opened from a link) loads again: its failed queries are reset.
+ */
+export async function addTokenizerFile(
+  queryClient: QueryClient,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<TokenizerInfo> {
+  const info = await tokenizerClient().addCustomTokenizer(fileName, bytes);
+  await queryClient.resetQueries({ queryKey: tokenizerKeys.load(info.id) });
+  await queryClient.resetQueries({ queryKey: tokenizerKeys.encodingsOf(info.id) });
+  return info;
 }

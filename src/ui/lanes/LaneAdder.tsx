@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { dropFileProps, FileButton } from "../files/file-input";
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
@@ -10,13 +10,14 @@ import { VariantAdder } from "./VariantAdder";
 export function LaneAdder() {
   const listing = useQuery(tokenizerListOptions());
   const { addLane, notify } = useComparisonActions();
+  const queryClient = useQueryClient();
   const [choice, setChoice] = useState("");
   const [busy, setBusy] = useState(false);
 
   const addFile = async (file: File) => {
     setBusy(true);
     try {
-      const info = await addTokenizerFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const info = await addTokenizerFile(queryClient, file.name, new Uint8Array(await file.arrayBuffer()));
       addLane(info.id);
       notify({
         kind: "info",
