@@ -16,6 +16,21 @@ export interface ByteLmCard {
     protocol: { windowBytes: number; bytesPerDocument: number };
     byGroup: Record<string, BitsPerByteFigure>;
   };
+  /** The held-out English set: whole held-out Brown documents in sliding windows (`training/lmtrain/evaluation.py`). */
+  english: {
+    windows: { context: number; stride: number };
+    documents: number;
+    bytes: number;
+    bitsPerByte: number;
+    insideWord: { bytes: number; bitsPerByte: number };
+    perDocument: {
+      id: string;
+      bytes: number;
+      bits: number;
+      insideWordBytes: number;
+      insideWordBits: number;
+    }[];
+  };
 }
 
 /** The parts of the token LM's card (`public/models/token-lm.card.json`) that code reads. */
@@ -43,4 +58,13 @@ export interface TokenLmCard {
   };
   fullValidation: BitsPerByteFigure & { bitsPerToken: number; tokens: number };
   byteLmBitsPerByte: number | null;
+  /** The same held-out English documents as the byte LM's, in sliding windows of tokens. */
+  english: {
+    windows: { context: number; stride: number };
+    documents: number;
+    bytes: number;
+    tokens: number;
+    bitsPerByte: number;
+  };
+  byteLmEnglishBitsPerByte: number | null;
 }
