@@ -3,12 +3,21 @@ import type { DeclarationInfo } from "../../core/corpus/udhr-corpus";
 import type { AtlasRow } from "../../core/metrics/atlas";
 import { drawHeatmap } from "../charts/heatmap";
 import { downloadPng, downloadSvg } from "../charts/export-chart";
+import { readableTextOn } from "../charts/readable-text";
 
 interface AtlasHeatmapProps {
   languages: readonly DeclarationInfo[];
   columns: readonly { tokenizer: string; name: string }[];
   rows: readonly AtlasRow[];
 }
+
+/** The legend's swatches: premium and its colour on the heatmap's scale. */
+const LEGEND = [
+  ["0.5×", "#2166ac"],
+  ["1×", "#f7f7f7"],
+  ["4×", "#d6604d"],
+  ["16×", "#67001f"],
+] as const;
 
 /** Least time between two redraws while the atlas is still computing. */
 const REDRAW_MS = 3000;
@@ -63,10 +72,11 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
       <figcaption className="exports">
         <span className="muted">Premium: tokens ÷ English&apos;s tokens for the same declaration.</span>
         <span className="legend" aria-hidden="true">
-          <span style={{ background: "#2166ac" }}>0.5×</span>
-          <span style={{ background: "#f7f7f7", color: "#111" }}>1×</span>
-          <span style={{ background: "#d6604d" }}>4×</span>
-          <span style={{ background: "#67001f" }}>16×</span>
+          {LEGEND.map(([label, background]) => (
+            <span key={label} style={{ background, color: readableTextOn(background) }}>
+              {label}
+            </span>
+          ))}
         </span>
         <button type="button" onClick={() => ref.current && downloadSvg(ref.current, "tokenprism-atlas.svg")}>
           SVG
@@ -87,7 +97,7 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
               : "")
           : "Point at a cell for its numbers."}
       </p>
-      <div className="heatmap-scroll">
+      <div className="heatmap-scroll" tabIndex={0} role="region" aria-label="Premium heatmap">
         <svg
           ref={ref}
           role="img"

@@ -30,7 +30,7 @@ export function AtlasSummary({ rows, names }: { rows: readonly AtlasRow[]; names
         most this many times English&apos;s tokens (1 is parity; lower is fairer). Script spread = the median
         premium of the worst-served script ÷ that of the best-served one.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Equity by tokenizer">
         <table data-testid="atlas-equity">
           <thead>
             <tr>
@@ -64,7 +64,7 @@ export function AtlasSummary({ rows, names }: { rows: readonly AtlasRow[]; names
       </div>
       <details>
         <summary>Median premium per script ({scripts.length} scripts)</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Premium by script">
           <table data-testid="atlas-scripts">
             <thead>
               <tr>

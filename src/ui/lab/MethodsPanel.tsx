@@ -50,24 +50,26 @@ export function MethodsPanel({ modelRef }: { modelRef: ModelRef | null }) {
 function MethodTable({ results }: { results: MethodEncoding[] }) {
   const base = results[0]!.tokenCount;
   return (
-    <table className="lab-table" data-testid="lab-method-counts">
-      <thead>
-        <tr>
-          <th>Method</th>
-          <th>Tokens</th>
-          <th>vs. merge list</th>
-        </tr>
-      </thead>
-      <tbody>
-        {results.map((r) => (
-          <tr key={r.label} data-method={r.method.kind} data-count={r.tokenCount}>
-            <td>{r.label}</td>
-            <td>{r.tokenCount.toLocaleString()}</td>
-            <td>{base > 0 ? `${(((r.tokenCount - base) / base) * 100).toFixed(1)}%` : "–"}</td>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Token counts by inference method">
+      <table className="lab-table" data-testid="lab-method-counts">
+        <thead>
+          <tr>
+            <th scope="col">Method</th>
+            <th scope="col">Tokens</th>
+            <th scope="col">vs. merge list</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr key={r.label} data-method={r.method.kind} data-count={r.tokenCount}>
+              <td>{r.label}</td>
+              <td>{r.tokenCount.toLocaleString()}</td>
+              <td>{base > 0 ? `${(((r.tokenCount - base) / base) * 100).toFixed(1)}%` : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -102,7 +102,7 @@ export function PatchPanel({ entropy }: { entropy: Float32Array }) {
         <strong>{lengths.length.toLocaleString()}</strong> patches over {entropy.length.toLocaleString()}{" "}
         bytes · <strong>{mean.toFixed(2)}</strong> bytes per patch · longest {Math.max(0, ...lengths)} bytes
       </p>
-      <div className="chart-scroll">
+      <div className="chart-scroll" tabIndex={0} role="region" aria-label="Entropy chart">
         <svg ref={ref} role="img" aria-label="Next-byte entropy over the text" data-testid="entropy-chart" />
       </div>
     </div>

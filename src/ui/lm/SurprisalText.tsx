@@ -1,3 +1,4 @@
+import { readableTextOn } from "../charts/readable-text";
 import { charCosts } from "../../core/lm/text-costs";
 import { surprisalColor, SURPRISAL_STOPS } from "./surprisal-color";
 
@@ -19,7 +20,10 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
     <div className="surprisal">
       <div className="surprisal-legend" aria-label="Legend: bits per byte">
         {SURPRISAL_STOPS.map((stop) => (
-          <span key={stop} style={{ background: surprisalColor(stop) }}>
+          <span
+            key={stop}
+            style={{ background: surprisalColor(stop), color: readableTextOn(surprisalColor(stop)) }}
+          >
             {stop}
           </span>
         ))}{" "}

@@ -26,7 +26,7 @@ export function TokenCostTable({
   return (
     <div className="token-costs">
       <h3>What each lane&apos;s tokens cost under the byte model</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Token costs table">
         <table data-testid="token-costs">
           <thead>
             <tr>

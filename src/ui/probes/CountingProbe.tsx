@@ -37,7 +37,7 @@ export function CountingProbe({ tokenizers }: { tokenizers: readonly string[] })
       </p>
       {!valid && <p className="error">Type a word and one letter to count.</p>}
       {valid && (
-        <div className="table-scroll" tabIndex={0} aria-label="Counting probe table">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Counting probe table">
           <table>
             <thead>
               <tr>

@@ -42,7 +42,7 @@ export function NumbersProbe({ tokenizers, text }: { tokenizers: readonly string
         Each number tokenized on its own; the bars show where tokens end. Aligned: every cut inside the
         leading digits falls where a group of three from the right ends (as in 1,234,567).
       </p>
-      <div className="table-scroll" tabIndex={0} aria-label="Numbers probe table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Numbers probe table">
         <table>
           <thead>
             <tr>
@@ -116,7 +116,7 @@ function DigitPatterns({
   return (
     <details>
       <summary>Chunk lengths of integers with 1 to 15 digits</summary>
-      <div className="table-scroll" tabIndex={0} aria-label="Chunk lengths by digit count">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Chunk lengths by digit count">
         <table data-testid="probe-digit-patterns">
           <thead>
             <tr>

@@ -32,7 +32,7 @@ export function ScriptChart({ bars, metric }: ScriptChartProps) {
   }, [signature]);
   return (
     <figure className="script-chart">
-      <div className="chart-scroll">
+      <div className="chart-scroll" tabIndex={0} role="region" aria-label="Per-script chart">
         <svg
           ref={ref}
           role="img"

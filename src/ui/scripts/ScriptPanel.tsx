@@ -74,7 +74,7 @@ function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
           </button>
         </span>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-script table">
         <table>
           <thead>
             <tr>

@@ -66,7 +66,7 @@ export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
           </button>
         </span>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Summary table">
         <table>
           <thead>
             <tr>
