@@ -33,11 +33,7 @@ export async function atlasCommand(argv: readonly string[]): Promise<string> {
       declarations.map((d) => d.text),
       uninterruptedHooks(),
     );
-    rows.push(
-      ...atlasRows(declarations, id, tokens, tokenCount(tokenizer, reference.text)).map(
-        atlasCsvRow,
-      ),
-    );
+    rows.push(...atlasRows(declarations, id, tokens, tokenCount(tokenizer, reference.text)).map(atlasCsvRow));
   }
   return toCsv([...ATLAS_CSV_HEADER], rows).trimEnd();
 }
