@@ -4,6 +4,7 @@ import { expect, test } from "./fixtures";
 test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
   await app.open();
   await app.setText("Hello worlds!");
+  await app.waitIdle();
   await page.getByTestId("tokenizer-file-input").setInputFiles({
     name: "tiny-bert.json",
     mimeType: "application/json",
@@ -26,9 +27,10 @@ test("a link's lane that waits for a dropped file is restored, not doubled, when
   };
   await app.open();
   await app.setText("Hello worlds!");
+  await app.waitIdle();
   await page.getByTestId("tokenizer-file-input").setInputFiles(file);
   const lane = page.locator('[data-testid="lane"][data-tokenizer^="custom-"]');
-  await expect(lane).toHaveAttribute("data-status", "ready");
+  await expect(lane).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
   await page.getByTestId("copy-link").click();
   const link = await page.evaluate(() => window.location.href);
 
@@ -39,7 +41,7 @@ test("a link's lane that waits for a dropped file is restored, not doubled, when
   await expect(waiting).toHaveAttribute("data-status", "error");
   await other.getByTestId("tokenizer-file-input").setInputFiles(file);
   await expect(waiting).toHaveCount(1);
-  await expect(waiting).toHaveAttribute("data-status", "ready");
+  await expect(waiting).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
   await expect(waiting).toHaveAttribute("data-token-count", "4");
   await other.close();
 });

@@ -4,6 +4,7 @@ import type { AtlasRow } from "../../core/metrics/atlas";
 import { drawHeatmap } from "../charts/heatmap";
 import { downloadPng, downloadSvg } from "../charts/export-chart";
 import { readableTextOn } from "../charts/readable-text";
+import { ScrollBox } from "../ScrollBox";
 
 interface AtlasHeatmapProps {
   languages: readonly DeclarationInfo[];
@@ -97,14 +98,14 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
               : "")
           : "Point at a cell for its numbers."}
       </p>
-      <div className="heatmap-scroll" tabIndex={0} role="region" aria-label="Premium heatmap">
+      <ScrollBox label="Premium heatmap" kind="heatmap">
         <svg
           ref={ref}
           role="img"
           aria-label="Premium per language and tokenizer"
           data-testid="atlas-heatmap"
         />
-      </div>
+      </ScrollBox>
     </figure>
   );
 }

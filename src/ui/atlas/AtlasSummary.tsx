@@ -1,6 +1,7 @@
 import { equityScores, scriptSummary } from "../../core/metrics/atlas-summary";
 import type { AtlasRow } from "../../core/metrics/atlas";
 import { premiumColor } from "../charts/heatmap";
+import { ScrollBox } from "../ScrollBox";
 
 const premium = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "—");
 
@@ -30,7 +31,7 @@ export function AtlasSummary({ rows, names }: { rows: readonly AtlasRow[]; names
         most this many times English&apos;s tokens (1 is parity; lower is fairer). Script spread = the median
         premium of the worst-served script ÷ that of the best-served one.
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Equity by tokenizer">
+      <ScrollBox label="Equity by tokenizer">
         <table data-testid="atlas-equity">
           <thead>
             <tr>
@@ -61,10 +62,10 @@ export function AtlasSummary({ rows, names }: { rows: readonly AtlasRow[]; names
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <details>
         <summary>Median premium per script ({scripts.length} scripts)</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Premium by script">
+        <ScrollBox label="Premium by script">
           <table data-testid="atlas-scripts">
             <thead>
               <tr>
@@ -89,7 +90,7 @@ export function AtlasSummary({ rows, names }: { rows: readonly AtlasRow[]; names
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </div>
   );

@@ -6,6 +6,7 @@ import { useText } from "../../state/comparison-store";
 import type { InferenceMethod, MethodEncoding, ModelRef } from "../../../workers/bpe/api";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { MergeExplainer } from "./MergeExplainer";
+import { ScrollBox } from "../ScrollBox";
 
 const METHODS: InferenceMethod[] = [
   { kind: "merges" },
@@ -50,7 +51,7 @@ export function MethodsPanel({ modelRef }: { modelRef: ModelRef | null }) {
 function MethodTable({ results }: { results: MethodEncoding[] }) {
   const base = results[0]!.tokenCount;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Token counts by inference method">
+    <ScrollBox label="Token counts by inference method">
       <table className="lab-table" data-testid="lab-method-counts">
         <thead>
           <tr>
@@ -69,7 +70,7 @@ function MethodTable({ results }: { results: MethodEncoding[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -8,6 +8,7 @@ import {
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { useComparisonActions, useLanes, usePatching } from "../../state/comparison-store";
 import { drawEntropyLine } from "../charts/entropy-line";
+import { ScrollBox } from "../ScrollBox";
 
 const RULES: { rule: PatchingRule; label: string }[] = [
   { rule: "global", label: "global: H(t) > θ" },
@@ -102,9 +103,9 @@ export function PatchPanel({ entropy }: { entropy: Float32Array }) {
         <strong>{lengths.length.toLocaleString()}</strong> patches over {entropy.length.toLocaleString()}{" "}
         bytes · <strong>{mean.toFixed(2)}</strong> bytes per patch · longest {Math.max(0, ...lengths)} bytes
       </p>
-      <div className="chart-scroll" tabIndex={0} role="region" aria-label="Entropy chart">
+      <ScrollBox label="Entropy chart" kind="chart">
         <svg ref={ref} role="img" aria-label="Next-byte entropy over the text" data-testid="entropy-chart" />
-      </div>
+      </ScrollBox>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { tokenCosts } from "../../core/lm/text-costs";
 import type { LaneResult } from "../comparison/use-lane-results";
+import { ScrollBox } from "../ScrollBox";
 
 /** What each lane's tokens cost under the byte model: bits summed over each token's bytes. */
 export function TokenCostTable({
@@ -26,7 +27,7 @@ export function TokenCostTable({
   return (
     <div className="token-costs">
       <h3>What each lane&apos;s tokens cost under the byte model</h3>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Token costs table">
+      <ScrollBox label="Token costs table">
         <table data-testid="token-costs">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function TokenCostTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { countProbeOptions } from "../../queries/probe-queries";
+import { ScrollBox } from "../ScrollBox";
 
 /**
  * "How many r's in strawberry?": each lane's tokens of the word as typed and spelled out with separators, the
@@ -37,7 +38,7 @@ export function CountingProbe({ tokenizers }: { tokenizers: readonly string[] })
       </p>
       {!valid && <p className="error">Type a word and one letter to count.</p>}
       {valid && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Counting probe table">
+        <ScrollBox label="Counting probe table">
           <table>
             <thead>
               <tr>
@@ -93,7 +94,7 @@ export function CountingProbe({ tokenizers }: { tokenizers: readonly string[] })
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useQueries } from "@tanstack/react-query";
 import type { NumberChunks } from "../../core/probes/numbers";
 import { numbersProbeOptions } from "../../queries/probe-queries";
+import { ScrollBox } from "../ScrollBox";
 
 /** The probe's columns: numbers whose cut tells the grouping apart. */
 const SHOWN = [
@@ -42,7 +43,7 @@ export function NumbersProbe({ tokenizers, text }: { tokenizers: readonly string
         Each number tokenized on its own; the bars show where tokens end. Aligned: every cut inside the
         leading digits falls where a group of three from the right ends (as in 1,234,567).
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Numbers probe table">
+      <ScrollBox label="Numbers probe table">
         <table>
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export function NumbersProbe({ tokenizers, text }: { tokenizers: readonly string
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <DigitPatterns tokenizers={tokenizers} probes={probes.map((p) => p.data?.numbers)} />
     </section>
   );
@@ -116,7 +117,7 @@ function DigitPatterns({
   return (
     <details>
       <summary>Chunk lengths of integers with 1 to 15 digits</summary>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Chunk lengths by digit count">
+      <ScrollBox label="Chunk lengths by digit count">
         <table data-testid="probe-digit-patterns">
           <thead>
             <tr>
@@ -140,7 +141,7 @@ function DigitPatterns({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </details>
   );
 }

@@ -3,6 +3,7 @@ import { highlightScript } from "../../state/highlight-store";
 import { drawGroupedBars, type GroupedBar } from "../charts/grouped-bars";
 import { downloadPng, downloadSvg } from "../charts/export-chart";
 import type { ScriptMetric } from "./script-metrics";
+import { ScrollBox } from "../ScrollBox";
 
 interface ScriptChartProps {
   bars: readonly GroupedBar[];
@@ -32,14 +33,14 @@ export function ScriptChart({ bars, metric }: ScriptChartProps) {
   }, [signature]);
   return (
     <figure className="script-chart">
-      <div className="chart-scroll" tabIndex={0} role="region" aria-label="Per-script chart">
+      <ScrollBox label="Per-script chart" kind="chart">
         <svg
           ref={ref}
           role="img"
           aria-label={`${metric.label} per script and tokenizer`}
           data-testid="script-chart"
         />
-      </div>
+      </ScrollBox>
       <figcaption className="exports">
         <button
           type="button"

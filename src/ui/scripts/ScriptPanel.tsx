@@ -7,6 +7,7 @@ import { downloadText } from "../summary/download";
 import { ScriptChart } from "./ScriptChart";
 import { metricValue, SCRIPT_METRICS } from "./script-metrics";
 import { useScriptStats } from "./use-script-stats";
+import { ScrollBox } from "../ScrollBox";
 
 interface ScriptPanelProps {
   results: readonly LaneResult[];
@@ -74,7 +75,7 @@ function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
           </button>
         </span>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Per-script table">
+      <ScrollBox label="Per-script table">
         <table>
           <thead>
             <tr>
@@ -118,7 +119,7 @@ function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <ScriptChart bars={bars} metric={metric} />
     </section>
   );

@@ -8,6 +8,7 @@ import {
 import type { LaneDiff } from "../comparison/use-boundary-diff";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { downloadText } from "./download";
+import { ScrollBox } from "../ScrollBox";
 
 interface SummaryTableProps {
   rows: readonly SummaryRow[];
@@ -66,7 +67,7 @@ export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
           </button>
         </span>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Summary table">
+      <ScrollBox label="Summary table">
         <table>
           <thead>
             <tr>
@@ -95,7 +96,7 @@ export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
