@@ -2,6 +2,7 @@ import { CATALOG } from "../src/core/tokenizers/catalog";
 import { UsageError } from "./cli/args";
 import { atlasCommand } from "./cli/atlas-command";
 import { bpeCommand } from "./cli/bpe-command";
+import { chatCommand, modelsCommand } from "./cli/chat-command";
 import { lmCommand } from "./cli/lm-command";
 import { lmNextByteCommand } from "./cli/lm-next-byte";
 import { mixtureCommand } from "./cli/mixture-command";
@@ -11,6 +12,9 @@ import { tokenizeCommand } from "./cli/tokenize-command";
 
 const USAGE = `usage: npm run -s cli -- <command>
   list                                               tokenizer ids and names
+  models                                             model-id<TAB>tokenizer-id<TAB>name
+  chat --model <model-or-tokenizer-id> [--no-generation-prompt] <messages.json|->
+                                                     the conversation in the model's chat format: {"model","tokenizer","text","ids"}
   tokenize --tokenizer <id|file> [--specials] [--lossy] <file|->
                                                      ids and UTF-8 byte spans of the file's exact bytes as JSON
   corpus udhr <lang>                                 clean text of one UDHR declaration
@@ -28,6 +32,8 @@ const USAGE = `usage: npm run -s cli -- <command>
 /** A command returns its output, or writes it to standard output itself (and returns nothing). */
 const commands: Record<string, (argv: string[]) => Promise<string | void>> = {
   list: async () => CATALOG.map((entry) => `${entry.id}\t${entry.name}`).join("\n"),
+  models: modelsCommand,
+  chat: chatCommand,
   tokenize: tokenizeCommand,
   corpus: corpusCommand,
   atlas: atlasCommand,

@@ -15,4 +15,9 @@ export const nodeAssetSource: AssetSource = {
     const [json, config] = await Promise.all([readFile(jsonPath, "utf8"), readFile(configPath, "utf8")]);
     return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
   },
+  async tokenizerConfig(packageName) {
+    if (packageName === TOKEN_LM_TOKENIZER_SOURCE) return {};
+    const configPath = require.resolve(`${packageName}/models/tokenizer_config.json`);
+    return JSON.parse(await readFile(configPath, "utf8")) as Record<string, unknown>;
+  },
 };

@@ -62,6 +62,12 @@ export const fetchAssetSource: AssetSource = {
     const [json, config] = await Promise.all([fetchText(files.json, onProgress), fetchText(files.config)]);
     return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
   },
+  async tokenizerConfig(packageName) {
+    if (packageName === TOKEN_LM_TOKENIZER_SOURCE) return {};
+    const files = FILES[packageName];
+    if (!files) throw new Error(`No bundled tokenizer files for ${packageName}`);
+    return JSON.parse(await fetchText(files.config)) as Record<string, unknown>;
+  },
 };
 
 type RanksModule = { default: RankTable };

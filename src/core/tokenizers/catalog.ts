@@ -1,3 +1,4 @@
+import { chatFormatFor, type ChatFormatResult } from "../chat/chat-formats";
 import { BytesTokenizer, CodePointTokenizer, GraphemeTokenizer, WordTokenizer } from "./baselines/baselines";
 import { NativeTokenizer } from "./native/native-tokenizer";
 import { TiktokenTokenizer } from "./tiktoken/tiktoken-tokenizer";
@@ -14,6 +15,8 @@ export interface AssetSource {
     packageName: string,
     onProgress?: ProgressCallback,
   ): Promise<{ json: unknown; config: Record<string, unknown> }>;
+  /** The tokenizer_config.json alone (chat templates). */
+  tokenizerConfig(packageName: string): Promise<Record<string, unknown>>;
 }
 
 /** A built-in tokenizer: known before it loads, loaded only when a lane asks. */
@@ -28,6 +31,8 @@ export interface CatalogEntry {
   /** Approximate download size, to warn before loading. */
   approximateBytes: number;
   load(assets: AssetSource, onProgress?: ProgressCallback): Promise<Tokenizer>;
+  /** How its models render a conversation (see `src/core/chat`), or why they have no chat format. */
+  chatFormat(assets: AssetSource): Promise<ChatFormatResult>;
 }
 
 type RanksModule = { default: (string | number[])[] };
@@ -51,6 +56,7 @@ function tiktoken(
     models,
     source: "gpt-tokenizer",
     approximateBytes,
+    chatFormat: async () => chatFormatFor(id, null, "gpt-tokenizer"),
     async load() {
       const module = await ranks();
       return new TiktokenTokenizer({
@@ -77,6 +83,10 @@ function huggingFace(
     models,
     source: packageName,
     approximateBytes,
+    chatFormat: async (assets) =>
+      packageName === TOKEN_LM_TOKENIZER_SOURCE
+        ? { ok: false, reason: "This app's own tokenizer has no chat format." }
+        : chatFormatFor(id, await assets.tokenizerConfig(packageName), packageName),
     async load(assets, onProgress) {
       const { json } = await assets.tokenizerJson(packageName, onProgress);
       return new NativeTokenizer({
@@ -96,6 +106,10 @@ function baseline(id: string, name: string, make: () => Tokenizer): CatalogEntry
     source: "built in",
     approximateBytes: 0,
     load: async () => make(),
+    chatFormat: async () => ({
+      ok: false,
+      reason: "A baseline has no chat format: it cuts whatever text it gets, template or not.",
+    }),
   };
 }
 

@@ -83,6 +83,8 @@ export interface Tokenizer {
   clearCache?(): void;
   /** The display string of an id (for cards and exports). */
   tokenText(id: number): string;
+  /** The same tokenizer with more special tokens (chat formats of vocabularies that have none). */
+  withSpecialTokens?(extra: Record<string, number>): Tokenizer;
 }
 
 /** The buffers of an encoding, for `postMessage` transfer lists. */

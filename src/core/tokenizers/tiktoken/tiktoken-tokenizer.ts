@@ -32,8 +32,10 @@ export class TiktokenTokenizer implements Tokenizer {
   private readonly specialIds: Map<string, number>;
   private readonly specialById = new Map<number, string>();
   private readonly isSpecial: Uint8Array;
+  private readonly spec: TiktokenSpec;
 
   constructor(spec: TiktokenSpec) {
+    this.spec = spec;
     this.ranks = spec.ranks;
     this.specialIds = new Map(Object.entries(spec.specialTokens));
     let maxId = spec.ranks.length - 1;
@@ -95,6 +97,11 @@ export class TiktokenTokenizer implements Tokenizer {
   /** Forgets cached piece encodings, so that a benchmark can measure a cold cache. */
   clearCache(): void {
     this.encoder.clearCache();
+  }
+
+  /** The same vocabulary with more special tokens (a chat format's `<|im_start|>` …). */
+  withSpecialTokens(extra: Record<string, number>): TiktokenTokenizer {
+    return new TiktokenTokenizer({ ...this.spec, specialTokens: { ...this.spec.specialTokens, ...extra } });
   }
 
   /** The bytes of one id. */
