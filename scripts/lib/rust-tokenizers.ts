@@ -11,6 +11,7 @@ interface RustEncoding {
 }
 interface RustTokenizer {
   encode(text: string, pair: null, options: { addSpecialTokens: boolean }): Promise<RustEncoding>;
+  decode(ids: number[], skipSpecialTokens: boolean): Promise<string>;
 }
 interface RustModule {
   Tokenizer: { fromString(json: string): RustTokenizer };
@@ -49,6 +50,13 @@ export function rustTokenizer(json: unknown, keepSpecials = false): (text: strin
       spans: encoding.getOffsets().map(([start, end]) => [byteAt[start!]!, byteAt[end!]!]),
     };
   };
+}
+
+/** The Rust library's `decode` (special tokens kept) for a tokenizer.json. */
+export function rustDecoder(json: unknown): (ids: number[]) => Promise<string> {
+  const { Tokenizer } = require("tokenizers") as RustModule;
+  const tokenizer = Tokenizer.fromString(JSON.stringify(json));
+  return (ids) => tokenizer.decode(ids, false);
 }
 
 /** Loads a tokenizer.json string into the Rust library; null when it loads, else its error message. */

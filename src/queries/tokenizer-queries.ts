@@ -3,6 +3,9 @@ import { textDigest } from "../core/text/digest";
 import { reportLoadProgress } from "../state/load-progress-store";
 import type { TokenizerInfo } from "../core/tokenizers/types";
 import { tokenizerClient } from "../../workers/tokenizer/client";
+import type { ChatMessage } from "../core/chat/messages";
+import { hubRepoOfId } from "../core/hub/hub-repo";
+import { currentHubEndpoint } from "../state/hub-settings";
 
 /** Query keys of the tokenizer workers. */
 export const tokenizerKeys = {
@@ -11,6 +14,9 @@ export const tokenizerKeys = {
   encoding: (id: string, parseSpecials: boolean, text: string) =>
     ["encoding", id, parseSpecials, textDigest(text)] as const,
   encodingsOf: (id: string) => ["encoding", id] as const,
+  chatEncoding: (id: string, messages: readonly ChatMessage[], addGenerationPrompt: boolean) =>
+    ["chat-encoding", id, addGenerationPrompt, textDigest(JSON.stringify(messages))] as const,
+  decoded: (id: string, ids: readonly number[]) => ["decode", id, textDigest(ids.join(","))] as const,
   textAnalysis: (text: string) => ["text-analysis", textDigest(text)] as const,
   explanation: (laneId: string, tokenId: number, text: string, byteStart: number) =>
     ["explain", laneId, tokenId, textDigest(text), byteStart] as const,
@@ -29,10 +35,13 @@ export function tokenizerListOptions() {
 export function tokenizerLoadOptions(id: string, approximateBytes = 1) {
   return queryOptions({
     queryKey: tokenizerKeys.load(id),
-    queryFn: () =>
-      tokenizerClient().loadTokenizer(id, Math.max(1, approximateBytes), (loaded, total) =>
+    queryFn: async () => {
+      // A Hub tokenizer downloads from the endpoint chosen now (re-fetched when a link is opened).
+      if (hubRepoOfId(id)) await tokenizerClient().setHubEndpoint(currentHubEndpoint());
+      return tokenizerClient().loadTokenizer(id, Math.max(1, approximateBytes), (loaded, total) =>
         reportLoadProgress(id, loaded, total),
-      ),
+      );
+    },
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
@@ -53,6 +62,29 @@ export function encodingOptions(id: string, text: string, parseSpecials: boolean
     retry: false,
     // Encodings are typed arrays: nothing to share structurally, and comparing would cost time.
     structuralSharing: false,
+  });
+}
+
+/** A conversation rendered with a lane's chat template and tokenized. */
+export function chatEncodingOptions(id: string, messages: ChatMessage[], addGenerationPrompt: boolean) {
+  return queryOptions({
+    queryKey: tokenizerKeys.chatEncoding(id, messages, addGenerationPrompt),
+    queryFn: ({ signal }) => tokenizerClient().encodeChat(id, messages, addGenerationPrompt, signal),
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
+    structuralSharing: false,
+  });
+}
+
+/** Ids turned back into text with a tokenizer. */
+export function decodeIdsOptions(id: string, ids: number[]) {
+  return queryOptions({
+    queryKey: tokenizerKeys.decoded(id, ids),
+    queryFn: () => tokenizerClient().decodeIds(id, ids),
+    staleTime: Infinity,
+    gcTime: 30_000,
+    retry: false,
   });
 }
 

@@ -1,7 +1,9 @@
 import { create } from "zustand";
 import { useShallow } from "zustand/react/shallow";
+import type { ChatMessage, ChatRole } from "../core/chat/messages";
 import type {
   AtlasSelection,
+  ChatSettings,
   LaneMode,
   PatchingSettings,
   ShareState,
@@ -44,6 +46,9 @@ export interface ComparisonState {
   view: View;
   atlas: AtlasSelection;
   patching: PatchingSettings;
+  /** What the lanes tokenize: the text, or the conversation rendered by each lane's chat template. */
+  input: "text" | "chat";
+  chat: ChatSettings;
   actions: ComparisonActions;
 }
 
@@ -64,7 +69,22 @@ export interface ComparisonActions {
   setView(view: View): void;
   setAtlas(change: Partial<AtlasSelection>): void;
   setPatching(change: Partial<PatchingSettings>): void;
+  setInput(input: "text" | "chat"): void;
+  setAddGenerationPrompt(on: boolean): void;
+  addMessage(role: ChatRole): void;
+  updateMessage(index: number, change: Partial<ChatMessage>): void;
+  removeMessage(index: number): void;
+  moveMessage(index: number, delta: -1 | 1): void;
 }
+
+/** The conversation chat mode starts with. */
+export const DEFAULT_CHAT: ChatSettings = {
+  messages: [
+    { role: "system", content: "You are a helpful assistant." },
+    { role: "user", content: "How many tokens does this conversation cost?" },
+  ],
+  addGenerationPrompt: true,
+};
 
 /** BLT's released global threshold (nats) and a small rise for the monotonic rule. */
 export const DEFAULT_PATCHING: PatchingSettings = {
@@ -102,6 +122,8 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
   view: "compare",
   atlas: DEFAULT_ATLAS,
   patching: DEFAULT_PATCHING,
+  input: "text",
+  chat: DEFAULT_CHAT,
   actions: {
     setText: (text) => set({ text, selection: null }),
     // A tokenizer already shown is not added twice.
@@ -130,6 +152,29 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
     setView: (view) => set({ view }),
     setAtlas: (change) => set((s) => ({ atlas: { ...s.atlas, ...change } })),
     setPatching: (change) => set((s) => ({ patching: { ...s.patching, ...change } })),
+    setInput: (input) => set({ input, selection: null }),
+    setAddGenerationPrompt: (addGenerationPrompt) =>
+      set((s) => ({ chat: { ...s.chat, addGenerationPrompt }, selection: null })),
+    addMessage: (role) =>
+      set((s) => ({ chat: { ...s.chat, messages: [...s.chat.messages, { role, content: "" }] } })),
+    updateMessage: (index, change) =>
+      set((s) => ({
+        chat: { ...s.chat, messages: s.chat.messages.map((m, i) => (i === index ? { ...m, ...change } : m)) },
+        selection: null,
+      })),
+    removeMessage: (index) =>
+      set((s) => ({
+        chat: { ...s.chat, messages: s.chat.messages.filter((_, i) => i !== index) },
+        selection: null,
+      })),
+    moveMessage: (index, delta) =>
+      set((s) => {
+        const target = index + delta;
+        if (target < 0 || target >= s.chat.messages.length) return {};
+        const messages = [...s.chat.messages];
+        [messages[index], messages[target]] = [messages[target]!, messages[index]!];
+        return { chat: { ...s.chat, messages }, selection: null };
+      }),
     applyShareState: (state) =>
       set({
         text: state.text,
@@ -143,6 +188,8 @@ const useComparisonStore = create<ComparisonState>()((set) => ({
         view: state.view,
         atlas: state.atlas ?? DEFAULT_ATLAS,
         patching: state.patching ?? DEFAULT_PATCHING,
+        input: state.input ?? "text",
+        chat: state.chat ?? DEFAULT_CHAT,
       }),
   },
 }));
@@ -160,6 +207,8 @@ export function shareStateOf(state: ComparisonState): ShareState {
     view: state.view,
     atlas: state.atlas,
     patching: state.patching,
+    input: state.input,
+    ...(state.input === "chat" || state.chat !== DEFAULT_CHAT ? { chat: state.chat } : {}),
   };
 }
 
@@ -176,4 +225,6 @@ export const useNotice = () => useComparisonStore((s) => s.notice);
 export const useView = () => useComparisonStore((s) => s.view);
 export const useAtlasSelection = () => useComparisonStore((s) => s.atlas);
 export const usePatching = () => useComparisonStore((s) => s.patching);
+export const useInput = () => useComparisonStore((s) => s.input);
+export const useChat = () => useComparisonStore((s) => s.chat);
 export const useComparisonActions = () => useComparisonStore((s) => s.actions);

@@ -6,6 +6,9 @@ import type { TextAnalysis } from "../../src/core/metrics/text-analysis";
 import type { TokenExplanation } from "../../src/core/bpe/explain-token";
 import type { CountingProbe } from "../../src/core/probes/counting";
 import type { NumbersProbeResult, TokenizerApi, TokenizerListing, UdhrIndex } from "./api";
+import type { ChatMessage } from "../../src/core/chat/messages";
+import type { ChatLaneData, DecodedIdsView } from "./lanes-api";
+import { DEFAULT_HUB_ENDPOINT } from "../../src/core/hub/hub-repo";
 
 /**
  * How many tokenizer workers run side by side (lanes spread over them): one per core, 2 to 4. Measured on
@@ -30,6 +33,7 @@ class TokenizerClient {
   private readonly customFiles = new Map<string, { fileName: string; bytes: Uint8Array }>();
   /** Atlas jobs run one at a time per worker, so columns finish one by one rather than all at the end. */
   private readonly atlasQueues = new Map<WorkerConnection<TokenizerApi>, Promise<unknown>>();
+  private hubEndpoint = DEFAULT_HUB_ENDPOINT;
 
   constructor() {
     this.slots = Array.from({ length: POOL_SIZE }, (_, index) => {
@@ -40,6 +44,7 @@ class TokenizerClient {
       );
       // A restarted worker gets back the dropped files whose lanes it serves.
       slot.onRestart = async (remote) => {
+        await remote.setHubEndpoint(this.hubEndpoint);
         for (const [id, file] of this.customFiles)
           if (this.slotOf.get(id) === index) await remote.addCustomTokenizer(file.fileName, file.bytes);
       };
@@ -68,6 +73,30 @@ class TokenizerClient {
 
   encode(id: string, text: string, options: EncodeOptions, signal?: AbortSignal): Promise<LaneViewData> {
     return this.slotFor(id).cancellable(signal, (r, requestId) => r.encode(id, text, options, requestId));
+  }
+
+  /** A conversation rendered with the lane's chat format and tokenized. */
+  encodeChat(
+    id: string,
+    messages: ChatMessage[],
+    addGenerationPrompt: boolean,
+    signal?: AbortSignal,
+  ): Promise<ChatLaneData> {
+    return this.slotFor(id).cancellable(signal, (r, requestId) =>
+      r.encodeChat(id, messages, addGenerationPrompt, requestId),
+    );
+  }
+
+  /** Ids back to text with a tokenizer (loaded in its worker if need be). */
+  decodeIds(id: string, ids: number[]): Promise<DecodedIdsView> {
+    return this.slotFor(id).call((r) => r.decodeIds(id, ids));
+  }
+
+  /** Where every worker downloads `hf:` tokenizers from. */
+  async setHubEndpoint(endpoint: string): Promise<void> {
+    if (endpoint === this.hubEndpoint) return;
+    this.hubEndpoint = endpoint;
+    await Promise.all(this.slots.map((slot) => slot.call((r) => r.setHubEndpoint(endpoint))));
   }
 
   analyzeText(text: string, signal?: AbortSignal): Promise<TextAnalysis> {

@@ -9,6 +9,30 @@ import {
 } from "../../src/core/tokenizers/types";
 import type { Cancellations } from "../shared/cancellation";
 import type { TokenizerRegistry } from "./tokenizer-registry";
+import { encodeConversation } from "../../src/core/chat/chat-encoding";
+import type { ChatMessage } from "../../src/core/chat/messages";
+
+/** A conversation as one lane shows it: the rendered text's tokens and what each message costs. */
+export interface ChatLaneData {
+  view: LaneViewData;
+  /** The text the template rendered (the lane draws its tokens over it). */
+  text: string;
+  messageTokens: number[];
+  generationPromptTokens: number;
+  /** Which template rendered it. */
+  format: string;
+  notes: string[];
+}
+
+/** Ids turned back into text, with each id's own token. */
+export interface DecodedIdsView {
+  text: string;
+  tokens: { id: number; text: string }[];
+  unknownIds: number[];
+}
+
+/** At most this many ids are decoded at once (a pasted list of a megabyte's tokens is refused politely). */
+export const MAX_DECODE_IDS = 200_000;
 
 /** What the lane picker knows about a built-in tokenizer before loading it. */
 export interface TokenizerListing {
@@ -60,6 +84,64 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
         view.chipBlocks.buffer,
       ] as ArrayBuffer[];
       return transfer(view, buffers);
+    },
+
+    /**
+     * Renders a conversation with the lane's chat format and tokenizes it (special tokens parsed). Rejects with
+     * the reason when the lane has no chat format or its template refuses the conversation.
+     */
+    async encodeChat(
+      id: string,
+      messages: ChatMessage[],
+      addGenerationPrompt: boolean,
+      requestId?: number,
+    ): Promise<ChatLaneData> {
+      const [tokenizer, format] = await Promise.all([registry.get(id), registry.chatFormat(id)]);
+      if (!format.ok) throw new Error(format.reason);
+      await cancellations.checkpoint(requestId);
+      const chat = encodeConversation(tokenizer, format.format, messages, { addGenerationPrompt });
+      const view = laneViewData(chat.rendered.text, chat.encoding, []);
+      const buffers = [
+        ...encodingTransferables(chat.encoding),
+        view.textBlocks.buffer,
+        view.chipBlocks.buffer,
+      ] as ArrayBuffer[];
+      return transfer(
+        {
+          view,
+          text: chat.rendered.text,
+          messageTokens: chat.messageTokens,
+          generationPromptTokens: chat.generationPromptTokens,
+          format: format.format.description,
+          notes: chat.rendered.notes,
+        },
+        buffers,
+      );
+    },
+
+    /** Ids back to text with the lane's tokenizer; the first 5,000 ids also come back one by one. */
+    async decodeIds(id: string, ids: number[]): Promise<DecodedIdsView> {
+      if (ids.length > MAX_DECODE_IDS)
+        throw new Error(
+          `${ids.length.toLocaleString("en")} ids is more than the ${MAX_DECODE_IDS.toLocaleString("en")} decoded at once.`,
+        );
+      const tokenizer = await registry.get(id);
+      if (!tokenizer.decode)
+        throw new Error(
+          `${tokenizer.info.name} gives ids that are hashes of its pieces; they cannot be turned back into text.`,
+        );
+      const decoded = tokenizer.decode(ids);
+      const unknown = new Set(decoded.unknownIds);
+      const tokens = ids
+        .slice(0, 5000)
+        .filter((tokenId) => !unknown.has(tokenId))
+        .map((tokenId) => ({ id: tokenId, text: tokenizer.tokenText(tokenId) }));
+      return { text: decoded.text, tokens, unknownIds: decoded.unknownIds };
+    },
+
+    /** Where `hf:` lanes download from. */
+    setHubEndpoint(endpoint: string): void {
+      registry.setHubEndpoint(endpoint);
     },
 
     /** Makes a user's tokenizer.json / .tiktoken file a lane; the id is derived from the file's bytes. */

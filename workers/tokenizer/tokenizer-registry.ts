@@ -2,23 +2,86 @@ import type { MergeListSources } from "../../src/core/bpe/mixture/builtin-merges
 import { parseVariantId } from "../../src/core/bpe/variant-id";
 import { AsyncMemo } from "../../src/core/collections/async-memo";
 import { fnv1a } from "../../src/core/tokenizers/baselines/baselines";
+import { chatFormatFor, type ChatFormatResult } from "../../src/core/chat/chat-formats";
+import { DEFAULT_HUB_ENDPOINT, hubRepoOfId, type HubRepo } from "../../src/core/hub/hub-repo";
+import { utf8DecodeStrict } from "../../src/core/text/utf8";
 import { catalogEntry, type AssetSource, type ProgressCallback } from "../../src/core/tokenizers/catalog";
 import { tokenizerFromFile } from "../../src/core/tokenizers/custom-file";
 import type { Tokenizer, TokenizerInfo } from "../../src/core/tokenizers/types";
 import { createBpeLanes } from "./bpe-lanes";
+import { fetchHubFile } from "./hub-files";
+
+/** Downloads one file of a Hub repository (the worker's fetch; tests pass a stand-in). */
+export type HubFileSource = typeof fetchHubFile;
+
+function parseConfig(bytes: Uint8Array | null, where: string): Record<string, unknown> | null {
+  if (!bytes) return null;
+  const text = utf8DecodeStrict(bytes);
+  try {
+    const value = text === null ? null : (JSON.parse(text) as unknown);
+    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below: a chat template is optional, a broken config is not fatal.
+  }
+  throw new Error(
+    `${where}'s tokenizer_config.json is not a JSON object, so its chat template cannot be read.`,
+  );
+}
 
 /** The tokenizers a worker has loaded: built-ins, BPE variants and dropped files, each loaded once. */
-export function createTokenizerRegistry(assets: AssetSource, rankTable: MergeListSources["rankTable"]) {
+export function createTokenizerRegistry(
+  assets: AssetSource,
+  rankTable: MergeListSources["rankTable"],
+  hubFile: HubFileSource = fetchHubFile,
+) {
   const loaded = new AsyncMemo<string, Tokenizer>();
   const bpeLanes = createBpeLanes({ assets, rankTable });
+  const hubConfigs = new Map<string, Record<string, unknown> | null>();
+  let hubEndpoint = DEFAULT_HUB_ENDPOINT;
+
+  async function loadFromHub(id: string, repo: HubRepo, onProgress?: ProgressCallback): Promise<Tokenizer> {
+    const where = `${repo.owner}/${repo.name}`;
+    const json = await hubFile(hubEndpoint, repo, "tokenizer.json", { onProgress });
+    const config = await hubFile(hubEndpoint, repo, "tokenizer_config.json", { optional: true });
+    hubConfigs.set(id, parseConfig(config, where));
+    return tokenizerFromFile(`${where}'s tokenizer.json`, json!, id, {
+      name: where,
+      source: `${hubEndpoint}/${where} @ ${repo.revision}`,
+    });
+  }
+
   return {
     bpeLanes,
+
+    /** Where `hf:` tokenizers are downloaded from (a mirror may replace the Hub). */
+    setHubEndpoint(endpoint: string): void {
+      hubEndpoint = endpoint;
+    },
+
+    /** How a lane's models render a conversation, or why it has no chat format. */
+    async chatFormat(id: string): Promise<ChatFormatResult> {
+      const base = parseVariantId(id)?.base ?? id;
+      const entry = catalogEntry(base);
+      if (entry) return entry.chatFormat(assets);
+      const repo = hubRepoOfId(id);
+      if (repo) {
+        await this.get(id);
+        return chatFormatFor(id, hubConfigs.get(id) ?? null, `${repo.owner}/${repo.name}`);
+      }
+      return {
+        ok: false,
+        reason:
+          "A dropped tokenizer file carries no chat template (that lives in tokenizer_config.json). Add the model from the Hub to use its template.",
+      };
+    },
 
     /** A tokenizer by id (a failed load is forgotten, so "retry" really retries). */
     get(id: string, onProgress?: ProgressCallback): Promise<Tokenizer> {
       return loaded.get(id, () => {
         const entry = catalogEntry(id);
         if (!entry && parseVariantId(id)) return bpeLanes.variantTokenizer(id);
+        const repo = entry ? null : hubRepoOfId(id);
+        if (repo) return loadFromHub(id, repo, onProgress);
         if (!entry) {
           const message = id.startsWith("custom-")
             ? "This lane used a tokenizer file that is not loaded in this browser tab (files are never uploaded). Add the file again with “Add tokenizer.json / .tiktoken…”."

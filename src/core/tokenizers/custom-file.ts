@@ -48,7 +48,12 @@ export function guessTiktokenPattern(vocabSize: number): TiktokenPatternName {
  * `.tiktoken` rank file. `laneId` should be stable for the file (for example derived from its hash).
  * @throws Error with a message meant for the user when the file is neither.
  */
-export function tokenizerFromFile(fileName: string, bytes: Uint8Array, laneId: string): Tokenizer {
+export function tokenizerFromFile(
+  fileName: string,
+  bytes: Uint8Array,
+  laneId: string,
+  label: { name: string; source: string } = { name: fileName, source: fileName },
+): Tokenizer {
   if (bytes.length > MAX_TOKENIZER_FILE_BYTES) {
     throw new Error(
       `${fileName} is ${(bytes.length / 1e6).toFixed(0)} MB; tokenizer files up to ${MAX_TOKENIZER_FILE_BYTES / 1024 / 1024} MB are accepted.`,
@@ -59,7 +64,7 @@ export function tokenizerFromFile(fileName: string, bytes: Uint8Array, laneId: s
     throw new Error(
       `${fileName} is not a text file (it is not valid UTF-8), so it is neither a tokenizer.json nor a .tiktoken file.`,
     );
-  const info = { id: laneId, name: fileName, family: "custom" as const, models: [], source: fileName };
+  const info = { id: laneId, name: label.name, family: "custom" as const, models: [], source: label.source };
   if (text.trimStart().startsWith("{")) {
     let json: unknown;
     try {

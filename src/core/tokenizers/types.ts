@@ -70,6 +70,13 @@ export interface Encoding {
   notes: string[];
 }
 
+/** Ids turned back into text ({@link Tokenizer.decode}). */
+export interface DecodedIds {
+  text: string;
+  /** Ids outside the vocabulary (left out of `text`). */
+  unknownIds: number[];
+}
+
 /** A tokenizer behind one lane. */
 export interface Tokenizer {
   readonly info: TokenizerInfo;
@@ -85,6 +92,11 @@ export interface Tokenizer {
   tokenText(id: number): string;
   /** The same tokenizer with more special tokens (chat formats of vocabularies that have none). */
   withSpecialTokens?(extra: Record<string, number>): Tokenizer;
+  /**
+   * The text a list of ids stands for, as the tokenizer's own library decodes it (tokenizer.json decoders;
+   * tiktoken's byte concatenation, invalid UTF-8 as U+FFFD). Absent where ids are hashes (baselines).
+   */
+  decode?(ids: readonly number[]): DecodedIds;
 }
 
 /** The buffers of an encoding, for `postMessage` transfer lists. */

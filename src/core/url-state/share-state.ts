@@ -2,6 +2,8 @@ import { deflateSync, Inflate } from "fflate";
 import * as v from "valibot";
 import { fromBase64Url, toBase64Url } from "../text/base64";
 import { concatBytes } from "../text/concat-bytes";
+import { chatMessageSchema, MAX_CHAT_MESSAGES } from "../chat/messages";
+import { HUB_ID_PATTERN } from "../hub/hub-repo";
 
 /** The link format version this build writes. Older versions are read; newer ones are refused politely. */
 export const SHARE_VERSION = 1;
@@ -10,7 +12,20 @@ export const MAX_SHARED_TEXT = 2_000_000;
 const MAX_INFLATED_BYTES = 16_000_000;
 
 const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
-const tokenizerIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9_.-]{1,64}$/));
+/** Built-in, variant and dropped-file ids, or a Hub tokenizer's `hf:owner/name@revision`. */
+const tokenizerIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(300),
+  v.check(
+    (id) => /^[a-z0-9_.-]{1,64}$/.test(id) || HUB_ID_PATTERN.test(id),
+    "a tokenizer id is a built-in id or hf:owner/name@revision",
+  ),
+);
+
+const chatSchema = v.strictObject({
+  messages: v.pipe(v.array(chatMessageSchema), v.maxLength(MAX_CHAT_MESSAGES)),
+  addGenerationPrompt: v.boolean(),
+});
 
 /** The screens of the app. */
 export const VIEWS = ["compare", "atlas", "lm", "lab"] as const;
@@ -50,6 +65,9 @@ const shareStateSchema = v.strictObject({
   view: v.optional(v.picklist(VIEWS), "compare"),
   atlas: v.optional(atlasSchema),
   patching: v.optional(patchingSchema),
+  /** Plain text or a conversation rendered by each lane's chat template. */
+  input: v.optional(v.picklist(["text", "chat"])),
+  chat: v.optional(chatSchema),
 });
 
 /**
@@ -63,6 +81,8 @@ export type AtlasSelection = v.InferOutput<typeof atlasSchema>;
 export type PatchingSettings = v.InferOutput<typeof patchingSchema>;
 /** One screen of the app. */
 export type View = (typeof VIEWS)[number];
+/** The conversation of chat mode. */
+export type ChatSettings = v.InferOutput<typeof chatSchema>;
 /** How a lane draws its tokens. */
 export type LaneMode = v.InferOutput<typeof laneModeSchema>;
 

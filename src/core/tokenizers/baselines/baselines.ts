@@ -3,7 +3,7 @@ import { utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
 import { inputNotes } from "../input-notes";
-import type { Encoding, Tokenizer, TokenizerInfo } from "../types";
+import type { DecodedIds, Encoding, Tokenizer, TokenizerInfo } from "../types";
 
 /** 32-bit FNV-1a of a string's UTF-8 bytes: a stable id for units that have no vocabulary. */
 export function fnv1a(bytes: Uint8Array): number {
@@ -106,6 +106,12 @@ export class BytesTokenizer implements Tokenizer {
     });
   }
 
+  decode(ids: readonly number[]): DecodedIds {
+    const unknownIds = ids.filter((id) => id < 3 || id >= 259);
+    const bytes = Uint8Array.from(ids.filter((id) => id >= 3 && id < 259).map((id) => id - 3));
+    return { text: utf8Decode(bytes), unknownIds };
+  }
+
   tokenText(id: number): string {
     return id >= 3 && id < 259 ? utf8Decode(Uint8Array.of(id - 3)) : (["<pad>", "</s>", "<unk>"][id] ?? "");
   }
@@ -117,6 +123,18 @@ export class CodePointTokenizer implements Tokenizer {
 
   encode(text: string): Encoding {
     return fromSegments(this.info, text, toWellFormed(text), (segment) => segment.codePointAt(0)!);
+  }
+
+  decode(ids: readonly number[]): DecodedIds {
+    const valid = (id: number) =>
+      Number.isInteger(id) && id >= 0 && id <= 0x10ffff && (id < 0xd800 || id > 0xdfff);
+    return {
+      text: ids
+        .filter(valid)
+        .map((id) => String.fromCodePoint(id))
+        .join(""),
+      unknownIds: ids.filter((id) => !valid(id)),
+    };
   }
 
   tokenText(id: number): string {

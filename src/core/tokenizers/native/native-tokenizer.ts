@@ -4,10 +4,18 @@ import { finishEncoding } from "../finish-encoding";
 import { fromByteLevel } from "../../bpe/byte-chars";
 import type { InferenceMethod } from "../../bpe/merge-free";
 import { inputNotes } from "../input-notes";
-import { TokenFlag, type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
+import {
+  TokenFlag,
+  type DecodedIds,
+  type EncodeOptions,
+  type Encoding,
+  type Tokenizer,
+  type TokenizerInfo,
+} from "../types";
 import { AddedTokenMatcher, readAddedTokens, type AddedToken } from "./added-tokens";
 import { inputSlice, originOf, sliceAligned, type AlignedText } from "./aligned-text";
 import { BpeModel } from "./bpe-model";
+import { buildDecoder, type Decoder } from "./decoders";
 import { components, describe, type ComponentJson } from "./describe";
 import { asNode, isRecord, TokenizerFileError } from "./json-fields";
 import type { TokenizerModel, TokenSink } from "./model";
@@ -66,6 +74,8 @@ export class NativeTokenizer implements Tokenizer {
   private readonly allMatchers: { raw: AddedTokenMatcher; normalized: AddedTokenMatcher };
   private readonly metaspace: boolean;
   private readonly bytesCache = new Map<number, Uint8Array | null>();
+  private readonly decoderJson: unknown;
+  private decoder: Decoder | null | undefined;
 
   constructor(spec: NativeTokenizerSpec) {
     const json = spec.json;
@@ -74,6 +84,7 @@ export class NativeTokenizer implements Tokenizer {
     if (!isRecord(json.model))
       throw new TokenizerFileError('This is not a tokenizer.json: it has no "model" object.');
     this.model = buildModel(json.model, spec.method);
+    this.decoderJson = json.decoder;
     this.normalizer = buildNormalizer(json.normalizer);
     this.preTokenizer = buildPreTokenizer(json.pre_tokenizer);
     const added = readAddedTokens(json.added_tokens);
@@ -286,6 +297,22 @@ export class NativeTokenizer implements Tokenizer {
     }
     this.bytesCache.set(id, bytes);
     return bytes;
+  }
+
+  /**
+   * Ids back to text as the Rust library's `decode` (special tokens kept): each id's token string, then the
+   * file's decoder (built on first use: a file whose decoder this engine does not run still encodes).
+   */
+  decode(ids: readonly number[]): DecodedIds {
+    const unknownIds: number[] = [];
+    const tokens: string[] = [];
+    for (const id of ids) {
+      const token = this.addedById.get(id)?.content ?? this.model.idToToken(id);
+      if (token === undefined) unknownIds.push(id);
+      else tokens.push(token);
+    }
+    if (this.decoder === undefined) this.decoder = buildDecoder(this.decoderJson);
+    return { text: this.decoder ? this.decoder(tokens).join("") : tokens.join(" "), unknownIds };
   }
 
   tokenText(id: number): string {

@@ -2,7 +2,13 @@ import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { losslessEncoding } from "../finish-encoding";
 import { splitOnSpecials } from "../special-split";
-import { type EncodeOptions, type Encoding, type Tokenizer, type TokenizerInfo } from "../types";
+import {
+  type DecodedIds,
+  type EncodeOptions,
+  type Encoding,
+  type Tokenizer,
+  type TokenizerInfo,
+} from "../types";
 import { BytePairEncoder, type RankTable } from "./byte-pair-encoder";
 import { forEachMatch, tiktokenSplitter, TIKTOKEN_PATTERNS, type TiktokenPatternName } from "./patterns";
 
@@ -102,6 +108,29 @@ export class TiktokenTokenizer implements Tokenizer {
   /** The same vocabulary with more special tokens (a chat format's `<|im_start|>` …). */
   withSpecialTokens(extra: Record<string, number>): TiktokenTokenizer {
     return new TiktokenTokenizer({ ...this.spec, specialTokens: { ...this.spec.specialTokens, ...extra } });
+  }
+
+  /** The ids' bytes, concatenated and read as UTF-8 (as tiktoken's `decode`); ids with no rank are left out. */
+  decode(ids: readonly number[]): DecodedIds {
+    const unknownIds: number[] = [];
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    for (const id of ids) {
+      if (this.ranks[id] === undefined && !this.specialById.has(id)) {
+        unknownIds.push(id);
+        continue;
+      }
+      const bytes = this.bytesOf(id);
+      chunks.push(bytes);
+      length += bytes.length;
+    }
+    const all = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return { text: utf8Decode(all), unknownIds };
   }
 
   /** The bytes of one id. */
