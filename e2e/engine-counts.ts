@@ -15,6 +15,25 @@ export function cliTokenIds(tokenizer: string, text: string, specials = false): 
   return (JSON.parse(output) as { ids: number[] }).ids;
 }
 
+/** Ids of a conversation in a model's chat format, from the engine's CLI (`npm run -s cli -- chat`). */
+export function cliChatIds(
+  model: string,
+  messages: { role: string; content: string }[],
+  generationPrompt = true,
+): { text: string; ids: number[] } {
+  const args = [
+    "tsx",
+    "scripts/cli.ts",
+    "chat",
+    "--model",
+    model,
+    ...(generationPrompt ? [] : ["--no-generation-prompt"]),
+    "-",
+  ];
+  const output = execFileSync("npx", args, { input: JSON.stringify(messages), encoding: "utf8" });
+  return JSON.parse(output) as { text: string; ids: number[] };
+}
+
 /** Token count from the engine's CLI. */
 export function cliTokenCount(tokenizer: string, text: string, specials = false): number {
   return cliTokenIds(tokenizer, text, specials).length;

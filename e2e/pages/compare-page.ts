@@ -42,8 +42,9 @@ export class ComparePage {
     await this.page.evaluate((value) => window.tokenprism!.setText(value), text);
   }
 
+  /** Adds a tokenizer's lane through the model picker (search by id, pick the tokenizer itself). */
   async addLane(tokenizer: string): Promise<void> {
-    await this.page.getByTestId("add-lane-select").selectOption(tokenizer);
-    await this.page.getByRole("button", { name: "Add lane" }).click();
+    await this.page.getByTestId("model-search").fill(tokenizer);
+    await this.page.locator(`[role="option"][data-kind="tokenizer"][data-tokenizer="${tokenizer}"]`).click();
   }
 }

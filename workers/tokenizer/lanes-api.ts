@@ -31,6 +31,11 @@ export interface DecodedIdsView {
   unknownIds: number[];
 }
 
+/** A lane without a chat format: shown as a note in chat mode, not as a failure to retry. */
+class NoChatFormatError extends Error {
+  override name = "NoChatFormatError";
+}
+
 /** At most this many ids are decoded at once (a pasted list of a megabyte's tokens is refused politely). */
 export const MAX_DECODE_IDS = 200_000;
 
@@ -97,7 +102,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       requestId?: number,
     ): Promise<ChatLaneData> {
       const [tokenizer, format] = await Promise.all([registry.get(id), registry.chatFormat(id)]);
-      if (!format.ok) throw new Error(format.reason);
+      if (!format.ok) throw new NoChatFormatError(format.reason);
       await cancellations.checkpoint(requestId);
       const chat = encodeConversation(tokenizer, format.format, messages, { addGenerationPrompt });
       const view = laneViewData(chat.rendered.text, chat.encoding, []);

@@ -14,7 +14,9 @@ describe("parseHubRepo", () => {
       ok: true,
       repo: { owner: "Qwen", name: "Qwen3-0.6B", revision: "main" },
     });
-    expect(parseHubRepo(" meta-llama/Llama-3.1-8B@refs/pr/1 ")).toMatchObject({ repo: { revision: "refs/pr/1" } });
+    expect(parseHubRepo(" meta-llama/Llama-3.1-8B@refs/pr/1 ")).toMatchObject({
+      repo: { revision: "refs/pr/1" },
+    });
     expect(parseHubRepo("hf:a/b@v1.0")).toMatchObject({ repo: { owner: "a", name: "b", revision: "v1.0" } });
     expect(parseHubRepo("https://huggingface.co/google/gemma-3-1b-it/tree/abc")).toMatchObject({
       repo: { owner: "google", name: "gemma-3-1b-it", revision: "abc" },
@@ -43,15 +45,23 @@ describe("endpoints and files", () => {
   });
 
   it("builds resolve URLs with the revision escaped", () => {
-    expect(hubFileUrl("https://huggingface.co", { owner: "a", name: "b", revision: "refs/pr/1" }, "tokenizer.json")).toBe(
-      "https://huggingface.co/a/b/resolve/refs%2Fpr%2F1/tokenizer.json",
-    );
+    expect(
+      hubFileUrl(
+        "https://huggingface.co",
+        { owner: "a", name: "b", revision: "refs/pr/1" },
+        "tokenizer.json",
+      ),
+    ).toBe("https://huggingface.co/a/b/resolve/refs%2Fpr%2F1/tokenizer.json");
   });
 
   it("explains 404, gated and other statuses", () => {
     const repo = { owner: "a", name: "b", revision: "main" };
-    expect(hubHttpMessage(404, repo, "tokenizer.json", "https://huggingface.co")).toMatch(/has no tokenizer.json/);
-    expect(hubHttpMessage(401, repo, "tokenizer.json", "https://huggingface.co")).toMatch(/gated or private.*drop/);
+    expect(hubHttpMessage(404, repo, "tokenizer.json", "https://huggingface.co")).toMatch(
+      /has no tokenizer.json/,
+    );
+    expect(hubHttpMessage(401, repo, "tokenizer.json", "https://huggingface.co")).toMatch(
+      /gated or private.*drop/,
+    );
     expect(hubHttpMessage(500, repo, "tokenizer.json", "https://huggingface.co")).toMatch(/HTTP 500/);
   });
 });

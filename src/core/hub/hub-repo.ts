@@ -63,7 +63,9 @@ export function normalizeHubEndpoint(input: string): string {
   const text = input.trim();
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)(\/[^?#\s]*)?(\?[^#]*)?(#.*)?$/i.exec(text);
   if (!match)
-    throw new Error(`“${text.slice(0, 80)}” is not an address: the Hub endpoint must be like https://huggingface.co.`);
+    throw new Error(
+      `“${text.slice(0, 80)}” is not an address: the Hub endpoint must be like https://huggingface.co.`,
+    );
   const scheme = match[1]!.toLowerCase();
   if (scheme !== "https" && scheme !== "http")
     throw new Error(`The Hub endpoint must be an http(s) address (it is ${scheme}:).`);

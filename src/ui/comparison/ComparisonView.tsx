@@ -1,8 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
-import { useLanes, useParseSpecials, useText } from "../../state/comparison-store";
+import { useChat, useInput, useLanes, useParseSpecials, useText } from "../../state/comparison-store";
 import { BusyIndicator } from "../BusyIndicator";
+import { ChatEditor } from "../chat/ChatEditor";
+import { ChatSummary } from "../chat/ChatSummary";
+import { DecodePanel } from "../decode/DecodePanel";
+import { InputSwitch } from "../editor/InputSwitch";
 import { TextPanel } from "../editor/TextPanel";
 import { LaneAdder } from "../lanes/LaneAdder";
 import { LaneList } from "../lanes/LaneList";
@@ -12,40 +16,55 @@ import { SummaryTable } from "../summary/SummaryTable";
 import { TokenCard } from "../token-card/TokenCard";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { useBoundaryDiff } from "./use-boundary-diff";
-import { useLaneResults } from "./use-lane-results";
+import { useLaneResults, type LaneInput } from "./use-lane-results";
 import { useLaneStats } from "./use-lane-stats";
 
-/** Text in, lanes out: the comparison screen. */
+/** Text (or a conversation) in, lanes out: the comparison screen. */
 export function ComparisonView() {
   const typed = useText();
   const text = useDebouncedValue(typed, tokenizeDelay);
+  const input = useInput();
+  const typedChat = useChat();
+  const chat = useDebouncedValue(typedChat, () => 150);
   const lanes = useLanes();
   const parseSpecials = useParseSpecials();
   const listing = useQuery(tokenizerListOptions());
   const analysis = useQuery(textAnalysisOptions(text));
-  const results = useLaneResults(lanes, text, parseSpecials, listing.data);
-  const diff = useBoundaryDiff(results, text);
-  const stats = useLaneStats(results, analysis.data?.counts, text);
-  const rows: SummaryRow[] = results.flatMap((r, i) => {
+  const laneInput: LaneInput =
+    input === "chat" ? { kind: "chat", chat } : { kind: "text", text, parseSpecials };
+  const results = useLaneResults(lanes, laneInput, listing.data);
+  const textResults = input === "text" ? results : [];
+  const diff = useBoundaryDiff(textResults, text);
+  const stats = useLaneStats(textResults, analysis.data?.counts, text);
+  const rows: SummaryRow[] = textResults.flatMap((r, i) => {
     const s = stats[i];
     return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
   });
+  const pending = input === "text" ? typed !== text : typedChat !== chat;
   return (
     <>
-      <BusyIndicator pending={typed !== text} />
-      <TextPanel />
+      <BusyIndicator pending={pending} />
+      <InputSwitch />
+      {input === "text" ? <TextPanel /> : <ChatEditor />}
       <LaneAdder />
       {lanes.length === 0 && (
-        <p className="empty-state">No lanes. Add a tokenizer above to see how it cuts the text.</p>
+        <p className="empty-state">No lanes. Add a model or tokenizer above to see how it cuts the text.</p>
       )}
-      {typed.length === 0 && lanes.length > 0 && (
+      {input === "text" && typed.length === 0 && lanes.length > 0 && (
         <p className="empty-state">Type or paste text above, or pick a sample.</p>
       )}
-      <LaneList results={results} text={text} stats={stats} diff={diff} />
-      <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
-      <ProbesPanel results={results} text={text} />
-      <SummaryTable rows={rows} results={results} text={text} diff={diff} />
-      <TokenCard results={results} text={text} />
+      <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff} />
+      {input === "text" ? (
+        <>
+          <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
+          <ProbesPanel results={results} text={text} />
+          <SummaryTable rows={rows} results={results} text={text} diff={diff} />
+        </>
+      ) : (
+        <ChatSummary results={results} roles={chat.messages.map((m) => m.role)} />
+      )}
+      <DecodePanel />
+      <TokenCard results={results} text={input === "text" ? text : null} />
     </>
   );
 }

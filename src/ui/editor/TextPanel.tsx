@@ -1,4 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
+import { textAnalysisOptions } from "../../queries/tokenizer-queries";
+import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { decodeTextFile } from "../../core/text/decode-text-file";
+import { utf8ByteLength } from "../../core/text/utf8";
 import {
   useComparisonActions,
   useParseSpecials,
@@ -10,9 +14,12 @@ import { SAMPLES } from "../../state/samples";
 import { FileButton } from "../files/file-input";
 import { TextBox } from "./TextBox";
 
-/** The text box with samples, file open / drop, and the options that apply to every lane. */
+/** The text box with samples, file open / drop, its length, and the options that apply to every lane. */
 export function TextPanel() {
   const text = useText();
+  const countedText = useDebouncedValue(text, tokenizeDelay);
+  // The same query as the lanes' (shared through the cache): characters are grapheme clusters, counted in a worker.
+  const counts = useQuery(textAnalysisOptions(countedText)).data?.counts;
   const parseSpecials = useParseSpecials();
   const showWhitespace = useShowWhitespace();
   const showDiff = useShowDiff();
@@ -55,7 +62,13 @@ export function TextPanel() {
           testId="text-file-input"
           onFile={(file) => void openFile(file)}
         />
-        <span className="muted">{text.length.toLocaleString()} UTF-16 units</span>
+        <span className="muted text-length" data-testid="text-length">
+          <span title="Grapheme clusters: what a reader counts as characters">
+            {counts && countedText === text ? counts.characters.toLocaleString() : "…"} characters
+          </span>
+          {" · "}
+          {utf8ByteLength(text).toLocaleString()} bytes (UTF-8) · {text.length.toLocaleString()} UTF-16 units
+        </span>
       </div>
       <TextBox text={text} onChange={setText} onFile={(file) => void openFile(file)} />
       <div className="options" role="group" aria-label="Options">

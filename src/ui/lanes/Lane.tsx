@@ -38,6 +38,7 @@ export function Lane(props: LaneProps) {
   return (
     <section
       className="lane"
+      tabIndex={-1}
       data-testid="lane"
       data-tokenizer={result.setting.tokenizer}
       data-status={result.status}
@@ -46,7 +47,12 @@ export function Lane(props: LaneProps) {
       aria-label={`${name} lane`}
     >
       <LaneHeader result={result} index={index} laneCount={props.laneCount} stats={props.stats} />
-      {result.error && (
+      {result.error?.name === "NoChatFormatError" && (
+        <p className="note" data-testid="no-chat-format">
+          {result.error.message}
+        </p>
+      )}
+      {result.error && result.error.name !== "NoChatFormatError" && (
         <p role="alert" className="error">
           {result.error.message}{" "}
           <button type="button" onClick={result.retry}>
@@ -55,6 +61,12 @@ export function Lane(props: LaneProps) {
         </p>
       )}
       {shown && <SpecialTextHint found={shown.view.specialLookalikes} parseSpecials={props.parseSpecials} />}
+      {result.chat && (
+        <p className="note" data-testid="chat-format">
+          Template: {result.chat.format}
+          {result.chat.notes.map((note) => ` ${note}`)}
+        </p>
+      )}
       {shown?.view.encoding.notes.map((note) => (
         <p key={note} className="note">
           {note}

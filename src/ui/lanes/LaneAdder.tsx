@@ -1,17 +1,21 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { HubAdder } from "../hub/HubAdder";
+import { ModelPicker } from "../models/ModelPicker";
 import { dropFileProps, FileButton } from "../files/file-input";
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { addTokenizerFile, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
 import { VariantAdder } from "./VariantAdder";
 
+/** Lanes the picker offers beside the catalogue. */
+const EXTRA_LANES = [{ id: PATCH_LANE_ID, name: "Byte-LM entropy patches (BLT)" }];
+
 /** Adds a built-in tokenizer, or a tokenizer.json / .tiktoken file, as a new lane. */
 export function LaneAdder() {
   const listing = useQuery(tokenizerListOptions());
   const { addLane, notify } = useComparisonActions();
   const queryClient = useQueryClient();
-  const [choice, setChoice] = useState("");
   const [busy, setBusy] = useState(false);
 
   const addFile = async (file: File) => {
@@ -32,33 +36,7 @@ export function LaneAdder() {
 
   return (
     <div className="lane-adder" data-testid="lane-adder" {...dropFileProps((file) => void addFile(file))}>
-      <label>
-        Add tokenizer{" "}
-        <select
-          value={choice}
-          onChange={(event) => setChoice(event.target.value)}
-          data-testid="add-lane-select"
-        >
-          <option value="">choose…</option>
-          {listing.data?.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-              {entry.approximateBytes > 4_000_000 ? ` (${Math.round(entry.approximateBytes / 1e6)} MB)` : ""}
-            </option>
-          ))}
-          <option value={PATCH_LANE_ID}>Byte-LM entropy patches (BLT)</option>
-        </select>
-      </label>
-      <button
-        type="button"
-        disabled={!choice}
-        onClick={() => {
-          addLane(choice);
-          setChoice("");
-        }}
-      >
-        Add lane
-      </button>
+      <ModelPicker listings={listing.data ?? []} extras={EXTRA_LANES} />
       <FileButton
         label={busy ? "Reading file…" : "Add tokenizer.json / .tiktoken…"}
         accept=".json,.tiktoken,application/json"
@@ -67,6 +45,7 @@ export function LaneAdder() {
         onFile={(file) => void addFile(file)}
       />
       <span className="muted">or drop a tokenizer file here</span>
+      <HubAdder />
       <VariantAdder listings={listing.data ?? []} />
     </div>
   );

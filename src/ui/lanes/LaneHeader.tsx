@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import type { LaneMode } from "../../core/url-state/share-state";
 import { useComparisonActions } from "../../state/comparison-store";
@@ -13,6 +14,34 @@ interface LaneHeaderProps {
 
 function formatRatio(value: number): string {
   return value.toFixed(2);
+}
+
+/** Copies the lane's ids as a JSON array. */
+function CopyIdsButton({ name, ids }: { name: string; ids: Uint32Array | undefined }) {
+  const { notify } = useComparisonActions();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    if (!ids) return;
+    try {
+      await navigator.clipboard.writeText(JSON.stringify(Array.from(ids)));
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch (error) {
+      notify({ kind: "error", text: `Could not copy ${name}'s ids: ${(error as Error).message}` });
+    }
+  };
+  return (
+    <button
+      type="button"
+      disabled={!ids}
+      aria-label={`Copy ${name} ids`}
+      title="Copy this lane's ids as a JSON array"
+      data-testid="copy-ids"
+      onClick={() => void copy()}
+    >
+      {copied ? "Copied" : "Copy ids"}
+    </button>
+  );
 }
 
 /** Lane title, counts, mode and the controls that move or remove it. */
@@ -46,6 +75,12 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
           </span>
         </span>
       )}
+      {result.chat && result.status === "ready" && result.encoding && (
+        <span className="lane-stats">
+          <strong data-testid="lane-count">{result.encoding.ids.length.toLocaleString()}</strong> tokens for
+          the conversation
+        </span>
+      )}
       {result.status === "loading" && !result.info && (
         <span className="muted" role="status">
           Loading{progress != null ? ` ${Math.round(progress * 100)}%` : "…"}
@@ -63,6 +98,7 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
           <option value="ids">ids</option>
           <option value="bytes">bytes</option>
         </select>
+        <CopyIdsButton name={name} ids={result.status === "ready" ? result.encoding?.ids : undefined} />
         <button
           type="button"
           aria-label={`Move ${name} up`}

@@ -14,9 +14,16 @@ import { Lane } from "./Lane";
 
 interface LaneListProps {
   results: readonly LaneResult[];
-  text: string;
+  /** The text every lane encodes; null in chat mode, where each lane renders its own. */
+  text: string | null;
   stats: readonly (LaneStats | undefined)[];
   diff: LaneDiff | null;
+}
+
+/** A lane's encoding if it belongs to the text shown now (in chat mode: if the lane is up to date). */
+export function currentEncoding(result: LaneResult, text: string | null) {
+  if (text === null) return result.status === "ready" ? result.encoding : undefined;
+  return result.encodedText === text ? result.encoding : undefined;
 }
 
 /** The lanes, with the selection's byte range lit up in each and the diff marks. */
@@ -28,7 +35,7 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
   const parseSpecials = useParseSpecials();
   const { select } = useComparisonActions();
   const source = selection ? results[selection.lane] : undefined;
-  const sourceEncoding = source?.encodedText === text ? source.encoding : undefined;
+  const sourceEncoding = source ? currentEncoding(source, text) : undefined;
   const validSelection =
     selection && sourceEncoding && selection.token < sourceEncoding.ids.length ? selection : null;
   const highlight =
@@ -39,9 +46,11 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
     <div className="lanes">
       {results.map((result, index) => {
         const diffIndex = diff?.lanes.indexOf(index) ?? -1;
-        const encoding = result.encodedText === text ? result.encoding : undefined;
+        const encoding = currentEncoding(result, text);
+        // In chat mode each lane has its own text: a selection lights up its own lane only.
+        const sharesText = text !== null || validSelection?.lane === index;
         let scrollTo = -1;
-        if (validSelection && highlight && encoding && origin !== "hover") {
+        if (validSelection && highlight && encoding && sharesText && origin !== "hover") {
           scrollTo =
             validSelection.lane === index ? validSelection.token : tokenAtByte(encoding, highlight[0]);
         }
@@ -51,12 +60,12 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
             result={result}
             index={index}
             laneCount={results.length}
-            text={text}
+            text={text ?? result.encodedText ?? ""}
             parseSpecials={parseSpecials}
             showWhitespace={showWhitespace}
             stats={stats[index]}
             marks={showDiff && diff && diffIndex >= 0 ? diff.diff.unsharedEnds[diffIndex]! : null}
-            highlight={encoding ? highlight : null}
+            highlight={encoding && sharesText ? highlight : null}
             selected={validSelection?.lane === index ? validSelection.token : -1}
             scrollTo={scrollTo}
             onSelect={(lane, token, how) => select({ lane, token }, how)}

@@ -36,7 +36,11 @@ export function useByteLm() {
   const progress = useScoringProgress();
   const listing = useQuery(tokenizerListOptions());
   const lanes = useLanes().filter((l) => l.tokenizer !== "byte-lm-patches");
-  const results = useLaneResults(lanes, scored, useParseSpecials(), listing.data);
+  const results = useLaneResults(
+    lanes,
+    { kind: "text", text: scored, parseSpecials: useParseSpecials() },
+    listing.data,
+  );
   return {
     scored,
     scoredBytes,

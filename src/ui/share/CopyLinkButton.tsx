@@ -2,9 +2,18 @@ import { useState } from "react";
 import { MAX_SHARED_TEXT } from "../../core/url-state/share-state";
 import { comparisonStore, useComparisonActions } from "../../state/comparison-store";
 import { currentFragment } from "../../state/url-sync";
+import { DEFAULT_HUB_ENDPOINT, hubRepoOfId } from "../../core/hub/hub-repo";
+import { currentHubEndpoint } from "../../state/hub-settings";
 
 /** Links longer than this open slowly (the text is in the link): copying one says so. */
 const LONG_LINK_CHARS = 50_000;
+
+/** `?hub=<endpoint>` when Hub lanes are shown and come from a mirror, so the link opens them from there too. */
+function hubSearch(): string {
+  const endpoint = currentHubEndpoint();
+  const hasHubLanes = comparisonStore.getState().lanes.some((lane) => hubRepoOfId(lane.tokenizer));
+  return hasHubLanes && endpoint !== DEFAULT_HUB_ENDPOINT ? `?hub=${encodeURIComponent(endpoint)}` : "";
+}
 
 /** Copies a link to exactly this view (text, lanes, options, selection). */
 export function CopyLinkButton() {
@@ -20,7 +29,7 @@ export function CopyLinkButton() {
       });
       return;
     }
-    const url = `${window.location.origin}${window.location.pathname}#${await currentFragment()}`;
+    const url = `${window.location.origin}${window.location.pathname}${hubSearch()}#${await currentFragment()}`;
     if (url.length > LONG_LINK_CHARS)
       notify({
         kind: "info",

@@ -1,3 +1,4 @@
+import { currentEncoding } from "../lanes/LaneList";
 import { escapeTokenBytes, flagNames } from "../../core/tokenizers/describe-token";
 import { tokenBytesAt } from "../../core/tokenizers/types";
 import { toHex } from "../../core/text/utf8";
@@ -11,11 +12,11 @@ function canHover(): boolean {
 }
 
 /** Details of the selected token: id, escaped text, bytes, byte and character range, flags. */
-export function TokenCard({ results, text }: { results: readonly LaneResult[]; text: string }) {
+export function TokenCard({ results, text }: { results: readonly LaneResult[]; text: string | null }) {
   const selection = useSelection();
   const { select } = useComparisonActions();
   const result = selection ? results[selection.lane] : undefined;
-  const encoding = result?.encodedText === text ? result.encoding : undefined;
+  const encoding = result ? currentEncoding(result, text) : undefined;
   if (!selection || !result || !encoding || selection.token >= encoding.ids.length) {
     return (
       <aside className="token-card empty" aria-live="polite">
@@ -64,7 +65,7 @@ export function TokenCard({ results, text }: { results: readonly LaneResult[]; t
       <MergeExplanation
         laneId={result.setting.tokenizer}
         tokenId={encoding.ids[i]!}
-        text={text}
+        text={text ?? result.encodedText ?? ""}
         byteStart={encoding.starts[i]!}
       />
     </aside>
