@@ -40,6 +40,8 @@ const DOCUMENTED: Record<string, string> = {
   "llama-2": `<s>[INST] <<SYS>>\n${S}\n<</SYS>>\n\n${U1} [/INST] ${A1} </s><s>[INST] ${U2} [/INST]`,
   // Qwen's ChatML.
   "qwen-3": `<|im_start|>system\n${S}<|im_end|>\n<|im_start|>user\n${U1}<|im_end|>\n<|im_start|>assistant\n${A1}<|im_end|>\n<|im_start|>user\n${U2}<|im_end|>\n<|im_start|>assistant\n`,
+  // Qwen 2.5's template: ChatML too (its default system prompt only when none is given).
+  "qwen-2.5": `<|im_start|>system\n${S}<|im_end|>\n<|im_start|>user\n${U1}<|im_end|>\n<|im_start|>assistant\n${A1}<|im_end|>\n<|im_start|>user\n${U2}<|im_end|>\n<|im_start|>assistant\n`,
   // Google's Gemma 3 format: the system prompt joins the first user turn.
   "gemma-3": `<bos><start_of_turn>user\n${S}\n\n${U1}<end_of_turn>\n<start_of_turn>model\n${A1}<end_of_turn>\n<start_of_turn>user\n${U2}<end_of_turn>\n<start_of_turn>model\n`,
   // DeepSeek V3's format.

