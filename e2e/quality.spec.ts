@@ -28,6 +28,35 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: "chat, picker, Hub and ids → text",
+    async open(page) {
+      const lanes = [
+        { tokenizer: "o200k_base", mode: "text" as const },
+        { tokenizer: "llama-3", mode: "ids" as const },
+        { tokenizer: "bytes", mode: "text" as const },
+      ];
+      const chat = {
+        messages: [
+          { role: "system" as const, content: "You are terse." },
+          { role: "user" as const, content: TEXT },
+        ],
+        addGenerationPrompt: true,
+      };
+      await page.goto(`/${shareFragment({ lanes, input: "chat", chat })}`);
+      await expect(page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 60_000 });
+      await expect(page.locator('[data-testid="lane"][data-status="ready"]')).toHaveCount(2, {
+        timeout: 60_000,
+      });
+      await expect(page.getByTestId("chat-summary")).toBeVisible();
+      await page.getByText("Add from the Hugging Face Hub…").click();
+      await page.getByTestId("decode-panel").locator("summary").click();
+      await page.getByTestId("decode-ids").fill("[9906, 1917, 99999999]");
+      await expect(page.getByTestId("decode-text")).toBeVisible();
+      await page.getByTestId("model-search").fill("llama");
+      await expect(page.getByRole("listbox")).toBeVisible();
+    },
+  },
+  {
     name: "atlas",
     async open(page) {
       await page.goto(
