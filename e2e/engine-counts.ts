@@ -1,4 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chatCommand } from "../scripts/cli/chat-command";
 
 /** Token ids from the engine's CLI (`npm run -s cli -- tokenize`), the reference for what the UI shows. */
 export function cliTokenIds(tokenizer: string, text: string, specials = false): number[] {
@@ -15,23 +19,19 @@ export function cliTokenIds(tokenizer: string, text: string, specials = false): 
   return (JSON.parse(output) as { ids: number[] }).ids;
 }
 
-/** Ids of a conversation in a model's chat format, from the engine's CLI (`npm run -s cli -- chat`). */
-export function cliChatIds(
+/**
+ * Ids of a conversation in a model's chat format, from the CLI's `chat` command run in this process (the same
+ * function `npm run -s cli -- chat` calls; no process start per call).
+ */
+export async function cliChatIds(
   model: string,
   messages: { role: string; content: string }[],
   generationPrompt = true,
-): { text: string; ids: number[] } {
-  const args = [
-    "tsx",
-    "scripts/cli.ts",
-    "chat",
-    "--model",
-    model,
-    ...(generationPrompt ? [] : ["--no-generation-prompt"]),
-    "-",
-  ];
-  const output = execFileSync("npx", args, { input: JSON.stringify(messages), encoding: "utf8" });
-  return JSON.parse(output) as { text: string; ids: number[] };
+): Promise<{ text: string; ids: number[] }> {
+  const file = join(mkdtempSync(join(tmpdir(), "tokenprism-chat-")), "messages.json");
+  writeFileSync(file, JSON.stringify(messages));
+  const args = ["--model", model, ...(generationPrompt ? [] : ["--no-generation-prompt"]), file];
+  return JSON.parse(await chatCommand(args)) as { text: string; ids: number[] };
 }
 
 /** Token count from the engine's CLI. */

@@ -1,5 +1,9 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { WORDPIECE_JSON } from "../scripts/lib/tiny-tokenizers";
 import { expect, test } from "./fixtures";
+import { ComparePage } from "./pages/compare-page";
+import { shareFragment } from "../scripts/lib/share-link";
 
 test("a dropped tokenizer.json becomes a lane", async ({ app, page }) => {
   await app.open();
@@ -127,4 +131,70 @@ test("a lane whose tokenizer file fails to load shows the error and a retry; the
   await lane.getByRole("button", { name: "Retry" }).click();
   await expect(lane).toHaveAttribute("data-status", "ready");
   expect(await app.tokenCount("llama-3")).toBeGreaterThan(0);
+});
+
+test("a view too big for a link is offered as a file, which opens the same view again", async ({
+  app,
+  page,
+}) => {
+  // Random letters hardly compress: this text makes a link far over the budget.
+  const text = String.fromCharCode(...randomBytes(50_000).map((byte) => 97 + (byte % 26)));
+  const lanes = [
+    { tokenizer: "o200k_base", mode: "text" as const },
+    { tokenizer: "llama-2", mode: "ids" as const },
+  ];
+  await app.open(`/${shareFragment({ text: "short", lanes })}`);
+  await app.setText(text);
+  await app.waitIdle();
+  await page.getByTestId("copy-link").click();
+  await expect(page.getByTestId("notice")).toContainText("too big for a link");
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("download-state").click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/\.tokenprism\.json$/);
+  const saved = readFileSync((await file.path())!);
+
+  const other = await page.context().newPage();
+  const fresh = new ComparePage(other);
+  await fresh.open(`/${shareFragment({ text: "other", lanes: [{ tokenizer: "bytes", mode: "text" }] })}`);
+  await fresh.waitIdle();
+  await other.getByTestId("text-file-input").setInputFiles({
+    name: file.suggestedFilename(),
+    mimeType: "application/json",
+    buffer: saved,
+  });
+  await expect(other.getByTestId("notice")).toContainText("Opened the view saved in");
+  await fresh.waitIdle();
+  expect(await fresh.laneIds()).toEqual(["o200k_base", "llama-2"]);
+  expect(await fresh.tokenCount("llama-2")).toBe(await app.tokenCount("llama-2"));
+  await expect(fresh.lane("llama-2").locator("select")).toHaveValue("ids");
+  await other.getByTestId("text-file-input").setInputFiles({
+    name: "broken.tokenprism.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"format": "tokenprism-state", "version": 1, "state": {"text": 5}}'),
+  });
+  await expect(other.getByTestId("notice")).toContainText("not valid (at text)");
+  await other.close();
+});
+
+test("a render error in one view shows its message and a reload, and the other views keep working", async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.waitIdle();
+  await page.evaluate(() => window.tokenprism!.failView("atlas", true));
+  await page.getByRole("tab", { name: "Parity atlas" }).click();
+  await expect(page.getByTestId("view-error")).toContainText("The parity atlas stopped with an error");
+  await expect(page.getByTestId("view-error")).toContainText("A render error forced in the atlas view");
+  await page.getByRole("tab", { name: "Compare" }).click();
+  await expect(page.getByTestId("view-error")).toHaveCount(0);
+  await expect(app.lanes.first()).toHaveAttribute("data-status", "ready");
+  await page.getByRole("tab", { name: "Parity atlas" }).click();
+  await expect(page.getByTestId("view-error")).toBeVisible();
+  await page.evaluate(() => window.tokenprism!.failView("atlas", false));
+  await page.getByRole("button", { name: "Reload this view" }).click();
+  await expect(page.getByTestId("view-error")).toHaveCount(0);
+  await expect(page.getByTestId("atlas-status")).toBeVisible();
 });

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { shareFragment } from "../scripts/lib/share-link";
 import { cliTokenIds } from "./engine-counts";
 import { expect, test } from "./fixtures";
 
@@ -59,6 +60,11 @@ test.beforeAll(async () => {
 
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** The app with the stand-in as its Hub and only the given lanes (fast to open). */
+function openWith(lanes: string[], text = "Hello, Hub!"): string {
+  return `/?hub=${encodeURIComponent(endpoint)}${shareFragment({ text, lanes: lanes.map((tokenizer) => ({ tokenizer, mode: "text" as const })) })}`;
+}
+
 async function addFromHub(page: Page, repo: string) {
   const summary = page.getByText("Add from the Hugging Face Hub…");
   if (!(await page.getByTestId("hub-repo").isVisible())) await summary.click();
@@ -75,10 +81,9 @@ test("a Hub tokenizer becomes a lane that equals the built-in, chats with its te
     if (!request.url().startsWith("http://localhost:4173/") && !request.url().startsWith("data:"))
       outside.push(request.url());
   });
-  await app.open(`/?hub=${encodeURIComponent(endpoint)}`);
+  await app.open(openWith(["deepseek-v3"]));
   await app.waitIdle();
   expect(outside, "nothing is fetched from the Hub until asked").toEqual([]);
-  await app.addLane("deepseek-v3");
   await addFromHub(page, "deepseek-ai/DeepSeek-V3");
   const lane = app.lane("hf:deepseek-ai/DeepSeek-V3@main");
   await expect(lane).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
@@ -117,7 +122,7 @@ test("a Hub tokenizer becomes a lane that equals the built-in, chats with its te
 });
 
 test("Hub failures say what happened: no such repo, gated, malformed, bad input", async ({ app, page }) => {
-  await app.open(`/?hub=${encodeURIComponent(endpoint)}`);
+  await app.open(openWith(["o200k_base"]));
   await app.waitIdle();
   await addFromHub(page, "nobody/nothing");
   await expect(app.lane("hf:nobody/nothing@main").getByRole("alert")).toContainText("HTTP 404");
@@ -134,10 +139,9 @@ test("Hub failures say what happened: no such repo, gated, malformed, bad input"
 });
 
 test("a slow Hub download shows its progress, then the lane", async ({ app, page }) => {
-  await app.open(`/?hub=${encodeURIComponent(endpoint)}`);
-  await app.waitIdle();
   const text = "A slow download, then the lane: ▁x  y";
-  await app.setText(text);
+  await app.open(openWith(["o200k_base"], text));
+  await app.waitIdle();
   await addFromHub(page, "org/slow@main");
   const lane = app.lane("hf:org/slow@main");
   await expect(lane.getByRole("progressbar")).toBeVisible();
@@ -148,7 +152,7 @@ test("a slow Hub download shows its progress, then the lane", async ({ app, page
 });
 
 test("the endpoint can be changed in settings, and a bad one is refused", async ({ app, page }) => {
-  await app.open();
+  await app.open(`/${shareFragment({ text: "x", lanes: [{ tokenizer: "bytes", mode: "text" }] })}`);
   await app.waitIdle();
   await page.getByText("Add from the Hugging Face Hub…").click();
   await expect(page.locator(".hub-adder")).toContainText("https://huggingface.co");

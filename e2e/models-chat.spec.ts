@@ -52,7 +52,7 @@ test("chat mode renders each lane's template, counts per message and travels in 
     ["cl100k_base", "gpt-4"],
     ["llama-2", "llama-2-7b-chat"],
   ] as const) {
-    const expected = cliChatIds(model, MESSAGES);
+    const expected = await cliChatIds(model, MESSAGES);
     await expect(app.lane(lane)).toHaveAttribute("data-token-count", String(expected.ids.length));
   }
   await expect(app.lane("bytes").getByTestId("no-chat-format")).toContainText("no chat format");
@@ -65,7 +65,7 @@ test("chat mode renders each lane's template, counts per message and travels in 
   await app.waitIdle();
   await expect(app.lane("o200k_base")).toHaveAttribute(
     "data-token-count",
-    String(cliChatIds("gpt-4o", MESSAGES, false).ids.length),
+    String((await cliChatIds("gpt-4o", MESSAGES, false)).ids.length),
   );
   // Reorder, remove and add messages.
   await page.getByRole("button", { name: "Move message 2 up" }).click();

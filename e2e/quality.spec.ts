@@ -11,16 +11,16 @@ const TEXT =
   "Tokenizers cut text differently: “naïve café” costs more in some scripts — नमस्ते दुनिया, Привет мир, 你好世界. 12345 + 0.5 = ?";
 
 /** The views in their main states: how to reach each, and when it is ready. */
-const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
+const VIEWS: { name: string; open(page: Page, theme: "light" | "dark"): Promise<void> }[] = [
   {
     name: "compare",
-    async open(page) {
+    async open(page, theme) {
       const lanes = [
         { tokenizer: "o200k_base", mode: "text" as const },
         { tokenizer: "cl100k_base", mode: "ids" as const },
         { tokenizer: "bytes", mode: "bytes" as const },
       ];
-      await page.goto(`/${shareFragment({ text: TEXT, lanes })}`);
+      await page.goto(`/${shareFragment({ theme, text: TEXT, lanes })}`);
       await expect(page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 60_000 });
       await expect(page.locator('[data-testid="lane"][data-status="ready"]')).toHaveCount(3, {
         timeout: 60_000,
@@ -29,7 +29,7 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   },
   {
     name: "chat, picker, Hub and ids → text",
-    async open(page) {
+    async open(page, theme) {
       const lanes = [
         { tokenizer: "o200k_base", mode: "text" as const },
         { tokenizer: "llama-3", mode: "ids" as const },
@@ -42,7 +42,7 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
         ],
         addGenerationPrompt: true,
       };
-      await page.goto(`/${shareFragment({ lanes, input: "chat", chat })}`);
+      await page.goto(`/${shareFragment({ theme, lanes, input: "chat", chat })}`);
       await expect(page.locator("body")).toHaveAttribute("data-status", "idle", { timeout: 60_000 });
       await expect(page.locator('[data-testid="lane"][data-status="ready"]')).toHaveCount(2, {
         timeout: 60_000,
@@ -58,9 +58,9 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   },
   {
     name: "atlas",
-    async open(page) {
+    async open(page, theme) {
       await page.goto(
-        `/${shareFragment({ view: "atlas", atlas: { tokenizers: ["bytes", "graphemes"], langs: null, sort: "premium", query: "" } })}`,
+        `/${shareFragment({ theme, view: "atlas", atlas: { tokenizers: ["bytes", "graphemes"], langs: null, sort: "premium", query: "" } })}`,
       );
       await expect(page.getByTestId("atlas-status")).toHaveAttribute("data-state", "done", {
         timeout: 120_000,
@@ -69,15 +69,15 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   },
   {
     name: "byte-lm",
-    async open(page) {
-      await page.goto(`/${shareFragment({ text: TEXT, view: "lm" })}`);
+    async open(page, theme) {
+      await page.goto(`/${shareFragment({ theme, text: TEXT, view: "lm" })}`);
       await expect(page.getByTestId("bits-per-byte")).toBeVisible({ timeout: 60_000 });
     },
   },
   {
     name: "lab",
-    async open(page) {
-      await page.goto(`/${shareFragment({ text: TEXT.repeat(20), view: "lab" })}`);
+    async open(page, theme) {
+      await page.goto(`/${shareFragment({ theme, text: TEXT.repeat(20), view: "lab" })}`);
       await page.getByTestId("lab-corpus-current").click();
       await page.getByTestId("lab-vocab").fill("300");
       await page.getByTestId("lab-train-button").click();
@@ -100,6 +100,32 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Visual snapshots against the committed baselines (e2e/quality.spec.ts-snapshots, taken with the fonts that
+ * scripts/bootstrap.mjs installs): a tolerance for anti-aliasing, none for a moved or missing part.
+ */
+const SNAPSHOT = { maxDiffPixelRatio: 0.01, threshold: 0.25, animations: "disabled", caret: "hide" } as const;
+
+/**
+ * At the end of the page, what the docked token card overlaps (it is a bottom sheet on phones: the page keeps
+ * room for it below its content). Empty when it covers nothing.
+ */
+function cardCoversContent(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const card = document.querySelector(".token-card")?.getBoundingClientRect();
+    if (!card) return [];
+    const main = document.querySelector(".compare-main, .app");
+    const blocks = main ? [...main.children] : [];
+    const covered = blocks.filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.height > 0 && box.bottom > card.top + 1 && box.top < card.bottom && box.right > card.left;
+    });
+    window.scrollTo(0, 0);
+    return covered.map((element) => element.className || element.tagName);
+  });
+}
+
 /** How far the page scrolls sideways (0 when nothing is wider than the window). */
 function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -114,12 +140,18 @@ for (const view of VIEWS) {
       test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize(DESKTOP);
-      await view.open(page);
+      await view.open(page, scheme);
       expect(await seriousViolations(page)).toEqual([]);
+      const name = view.name.toLowerCase().replace(/[^a-z]+/g, "-");
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(page).toHaveScreenshot(`${name}-${scheme}-desktop.png`, SNAPSHOT);
 
       await page.setViewportSize(PHONE);
       await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await cardCoversContent(page)).toEqual([]);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await expect(page).toHaveScreenshot(`${name}-${scheme}-phone.png`, SNAPSHOT);
       expect(pageErrors).toEqual([]);
     });
   }

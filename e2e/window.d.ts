@@ -6,6 +6,7 @@ declare global {
     tokenprism?: {
       setText(text: string): void;
       crashWorkerOf(tokenizerId: string): void;
+      failView(view: "compare" | "atlas" | "lm" | "lab", failing: boolean): void;
     };
   }
 }

@@ -40,22 +40,36 @@ function findChromium() {
   );
 }
 
-/** Debian's chromium drives the browser tests; install it through apt when we are root. */
+/**
+ * The fonts the visual snapshots were taken with (e2e/quality.spec.ts-snapshots): the same files on every machine,
+ * so that a snapshot differs only when the layout does.
+ */
+const SNAPSHOT_FONTS = [
+  ["fonts-dejavu-core", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
+  ["fonts-dejavu-extra", "/usr/share/fonts/truetype/dejavu/DejaVuSans-ExtraLight.ttf"],
+  ["fonts-liberation", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"],
+];
+
+/** Debian's chromium drives the browser tests, with the snapshots' fonts; installed through apt when we are root. */
 function ensureChromium() {
-  if (findChromium()) return;
+  const missing = [
+    ...(findChromium() ? [] : ["chromium"]),
+    ...SNAPSHOT_FONTS.filter(([, file]) => !existsSync(file)).map(([name]) => name),
+  ];
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const hasApt = existsSync("/usr/bin/apt-get");
   if (!isRoot || !hasApt) {
     process.stderr.write(
-      "✗ The browser tests need Chromium. Install Debian's package (sudo apt-get install chromium)\n" +
-        "  or point CHROMIUM_PATH at a Chromium binary, then run npm test again.\n",
+      `✗ The browser tests need ${missing.join(", ")}. Install Debian's packages (sudo apt-get install ${missing.join(" ")})\n` +
+        "  (or point CHROMIUM_PATH at a Chromium binary), then run npm test again.\n",
     );
     process.exit(1);
   }
-  process.stdout.write("• Installing Debian's chromium for the browser tests (apt-get)…\n");
+  process.stdout.write(`• Installing Debian's ${missing.join(", ")} for the browser tests (apt-get)…\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update", "-qq"], { env });
-  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium"], { env });
+  run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env });
 }
 
 const mode = process.argv[2];

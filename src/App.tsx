@@ -3,6 +3,7 @@ import { ByteLmView } from "./ui/lm/ByteLmView";
 import { LabView } from "./ui/lab/LabView";
 import { ComparisonView } from "./ui/comparison/ComparisonView";
 import { ErrorBoundary } from "./ui/ErrorBoundary";
+import { RenderDrill } from "./ui/RenderDrill";
 import { NoticeBanner } from "./ui/NoticeBanner";
 import { CopyLinkButton } from "./ui/share/CopyLinkButton";
 import { ThemeToggle } from "./ui/theme/ThemeToggle";
@@ -35,6 +36,7 @@ export function App() {
         <NoticeBanner />
         {/* Keyed by view: switching tabs leaves a failed view behind. */}
         <ErrorBoundary key={view} label={VIEW_LABELS[view]}>
+          <RenderDrill view={view} />
           {view === "atlas" ? (
             <AtlasView />
           ) : view === "lm" ? (

@@ -1,14 +1,11 @@
-import {
-  decodeShareState,
-  encodeShareState,
-  MAX_SHARED_TEXT,
-  type ShareState,
-} from "../core/url-state/share-state";
+import { decodeShareState, encodeShareState, type ShareState } from "../core/url-state/share-state";
 import { encodeLinkOffThread } from "../queries/share-link";
 import { comparisonStore, shareStateOf } from "./comparison-store";
 
 /** Small states are encoded in place; big ones in the link worker, so typing never waits on compression. */
 const ENCODE_IN_PLACE_BELOW = 20_000;
+/** Texts longer than this are not mirrored into the address bar (a reload then shows the default view). */
+const ADDRESS_BAR_TEXT_LIMIT = 2_000_000;
 
 /** The current state as a link fragment (`v1.…`, without `#`). */
 export async function currentFragment(
@@ -47,6 +44,8 @@ export function startUrlSync(): () => void {
     "view",
     "atlas",
     "patching",
+    "input",
+    "chat",
   ] as const;
   const unsubscribe = comparisonStore.subscribe((state, previous) => {
     if (keys.every((key) => state[key] === previous[key])) return;
@@ -54,7 +53,7 @@ export function startUrlSync(): () => void {
     clearTimeout(timer);
     timer = setTimeout(
       () => {
-        if (changed.text.length > MAX_SHARED_TEXT) return;
+        if (changed.text.length > ADDRESS_BAR_TEXT_LIMIT) return;
         const ticket = ++written;
         void currentFragment(changed).then((fragment) => {
           if (ticket === written) window.history.replaceState(null, "", `#${fragment}`);

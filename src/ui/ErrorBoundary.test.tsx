@@ -25,7 +25,7 @@ describe("ErrorBoundary", () => {
     expect(screen.getByText("cannot read the atlas column")).toBeTruthy();
     expect(screen.getByText("header stays")).toBeTruthy();
     broken = false;
-    act(() => fireEvent.click(screen.getByRole("button", { name: "Try again" })));
+    act(() => fireEvent.click(screen.getByRole("button", { name: "Reload this view" })));
     expect(screen.getByText("the view")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
   });

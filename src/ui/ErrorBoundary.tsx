@@ -33,7 +33,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
         </p>
         <p>Your text and settings are kept. Other tabs still work.</p>
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          Reload this view
         </button>
       </section>
     );

@@ -53,23 +53,9 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   );
 }
 
-/** One lane's tokens as CSV: index, id, byte span, UTF-16 span, hex bytes, escaped text, flags. */
-export function tokensCsv(tokenizer: string, encoding: Encoding): string {
-  const rows = Array.from(encoding.ids, (id, i) => {
-    const own = tokenBytesAt(encoding, i);
-    return [
-      tokenizer,
-      i,
-      id,
-      encoding.starts[i]!,
-      encoding.ends[i]!,
-      encoding.utf16Starts[i]!,
-      encoding.utf16Ends[i]!,
-      toHex(own),
-      escapeTokenBytes(own),
-      flagNames(encoding.flags[i]!).join("|"),
-    ];
-  });
+/** Every lane's tokens as one CSV table (one header): lane, index, id, byte span, UTF-16 span, hex, text, flags. */
+export function tokensCsv(lanes: readonly { tokenizer: string; encoding: Encoding }[]): string {
+  const rows = lanes.flatMap(({ tokenizer, encoding }) => laneTokenRows(tokenizer, encoding));
   return toCsv(
     [
       "tokenizer",
@@ -85,6 +71,24 @@ export function tokensCsv(tokenizer: string, encoding: Encoding): string {
     ],
     rows,
   );
+}
+
+function laneTokenRows(tokenizer: string, encoding: Encoding): (string | number)[][] {
+  return Array.from(encoding.ids, (id, i) => {
+    const own = tokenBytesAt(encoding, i);
+    return [
+      tokenizer,
+      i,
+      id,
+      encoding.starts[i]!,
+      encoding.ends[i]!,
+      encoding.utf16Starts[i]!,
+      encoding.utf16Ends[i]!,
+      toHex(own),
+      escapeTokenBytes(own),
+      flagNames(encoding.flags[i]!).join("|"),
+    ];
+  });
 }
 
 /** The whole comparison as a JSON-ready object. */

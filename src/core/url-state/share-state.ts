@@ -7,8 +7,14 @@ import { HUB_ID_PATTERN } from "../hub/hub-repo";
 
 /** The link format version this build writes. Older versions are read; newer ones are refused politely. */
 export const SHARE_VERSION = 1;
-/** The most text a link may carry (UTF-16 units); a 100 KB text fits with room to spare. */
-export const MAX_SHARED_TEXT = 2_000_000;
+/** The most text a link or a state file may carry (UTF-16 units). */
+export const MAX_SHARED_TEXT = 16_000_000;
+/**
+ * The longest link Copy link makes (characters). Chrome takes 2 MB addresses, but chat apps and mail cut long
+ * links and some browsers and servers fail past a few tens of thousands of characters; a bigger view is offered
+ * as a `.tokenprism.json` file instead.
+ */
+export const LINK_BUDGET_CHARS = 32_000;
 const MAX_INFLATED_BYTES = 16_000_000;
 
 const laneModeSchema = v.picklist(["text", "ids", "bytes"]);
@@ -153,13 +159,18 @@ export function decodeShareState(fragment: string): DecodeResult {
   } catch {
     return { ok: false, reason: "This link is damaged: its contents are not valid JSON." };
   }
+  return validateShareState(json);
+}
+
+/** Checks a parsed link or state file against the schema; the reason names the first wrong field. */
+export function validateShareState(json: unknown): DecodeResult {
   const parsed = v.safeParse(shareStateSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue?.path?.map((item) => String(item.key)).join(".") ?? "";
     return {
       ok: false,
-      reason: `This link's contents are not valid${path ? ` (at ${path})` : ""}: ${issue?.message ?? "unknown problem"}.`,
+      reason: `This view's contents are not valid${path ? ` (at ${path})` : ""}: ${issue?.message ?? "unknown problem"}.`,
     };
   }
   return { ok: true, state: parsed.output };

@@ -4,6 +4,15 @@ import { downloadText } from "../summary/download";
 export function svgMarkup(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  // A chart sized by CSS (the heatmap fills its frame) gets its own size back as a standalone file.
+  const box = svg.viewBox.baseVal;
+  if (!copy.getAttribute("width") && box && box.width > 0) {
+    copy.setAttribute("width", String(box.width));
+    copy.setAttribute("height", String(box.height));
+    copy.style.removeProperty("min-width");
+    copy.style.removeProperty("max-width");
+    copy.style.removeProperty("width");
+  }
   copy.setAttribute("color", getComputedStyle(svg).color);
   copy.style.background = getComputedStyle(document.body).backgroundColor;
   return new XMLSerializer().serializeToString(copy);
@@ -17,8 +26,8 @@ export function downloadSvg(svg: SVGSVGElement, fileName: string): void {
 /** Downloads a chart as PNG at twice its size (drawn from the SVG on a canvas; no server involved). */
 export async function downloadPng(svg: SVGSVGElement, fileName: string): Promise<void> {
   const markup = svgMarkup(svg);
-  const width = Number(svg.getAttribute("width")) || svg.clientWidth;
-  const height = Number(svg.getAttribute("height")) || svg.clientHeight;
+  const width = Number(svg.getAttribute("width")) || svg.viewBox.baseVal?.width || svg.clientWidth;
+  const height = Number(svg.getAttribute("height")) || svg.viewBox.baseVal?.height || svg.clientHeight;
   const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml" }));
   try {
     const image = new Image();

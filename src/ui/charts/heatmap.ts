@@ -26,10 +26,10 @@ export interface HeatmapOptions {
   onHover?(row: string | null, column: string | null): void;
 }
 
-const ROW = 15;
+const ROW = 18;
 const COLUMN = 64;
 const LABEL = 230;
-const HEADER = 86;
+const HEADER = 112;
 
 /** Premium colours: 1 (parity) white, cheaper than English blue, dearer red, on a log scale to 16×. */
 export const premiumColor = d3
@@ -58,7 +58,15 @@ function layoutKey(rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[
 function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): void {
   const width = LABEL + columns.length * COLUMN + 8;
   const height = HEADER + rows.length * ROW + 4;
-  const root = svgFrame(svg, width, height, "system-ui, sans-serif", 10.5);
+  const root = svgFrame(svg, width, height, "system-ui, sans-serif", 12);
+  // Fills its frame (up to 1.5× its own size) and never shrinks below it: numbers stay at 12 px or more, and a
+  // wide heatmap scrolls inside its box instead.
+  root
+    .attr("width", null)
+    .attr("height", null)
+    .style("width", "100%")
+    .style("min-width", `${width}px`)
+    .style("max-width", `${Math.round(width * 1.5)}px`);
   root
     .append("g")
     .selectAll("text")
@@ -73,7 +81,7 @@ function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonl
     .data(rows)
     .join("text")
     .attr("x", LABEL - 6)
-    .attr("y", (_, i) => HEADER + i * ROW + ROW - 4)
+    .attr("y", (_, i) => HEADER + i * ROW + ROW - 5)
     .attr("text-anchor", "end")
     .attr("fill", "currentColor")
     .text((r) => (r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label));
@@ -100,7 +108,7 @@ function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonl
     .data(cells)
     .join("text")
     .attr("x", (d) => LABEL + d.j * COLUMN + COLUMN / 2)
-    .attr("y", (d) => HEADER + d.i * ROW + ROW - 4);
+    .attr("y", (d) => HEADER + d.i * ROW + ROW - 5);
   builtLayouts.set(svg, layoutKey(rows, columns));
 }
 

@@ -42,29 +42,31 @@ export function ComparisonView() {
   });
   const pending = input === "text" ? typed !== text : typedChat !== chat;
   return (
-    <>
-      <BusyIndicator pending={pending} />
-      <InputSwitch />
-      {input === "text" ? <TextPanel /> : <ChatEditor />}
-      <LaneAdder />
-      {lanes.length === 0 && (
-        <p className="empty-state">No lanes. Add a model or tokenizer above to see how it cuts the text.</p>
-      )}
-      {input === "text" && typed.length === 0 && lanes.length > 0 && (
-        <p className="empty-state">Type or paste text above, or pick a sample.</p>
-      )}
-      <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff} />
-      {input === "text" ? (
-        <>
-          <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
-          <ProbesPanel results={results} text={text} />
-          <SummaryTable rows={rows} results={results} text={text} diff={diff} />
-        </>
-      ) : (
-        <ChatSummary results={results} roles={chat.messages.map((m) => m.role)} />
-      )}
-      <DecodePanel />
+    <div className="compare-layout">
+      <div className="compare-main">
+        <BusyIndicator pending={pending} />
+        <InputSwitch />
+        {input === "text" ? <TextPanel /> : <ChatEditor />}
+        <LaneAdder />
+        {lanes.length === 0 && (
+          <p className="empty-state">No lanes. Add a model or tokenizer above to see how it cuts the text.</p>
+        )}
+        {input === "text" && typed.length === 0 && lanes.length > 0 && (
+          <p className="empty-state">Type or paste text above, or pick a sample.</p>
+        )}
+        <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff} />
+        {input === "text" ? (
+          <>
+            <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
+            <ProbesPanel results={results} text={text} />
+            <SummaryTable rows={rows} results={results} text={text} diff={diff} />
+          </>
+        ) : (
+          <ChatSummary results={results} roles={chat.messages.map((m) => m.role)} />
+        )}
+        <DecodePanel />
+      </div>
       <TokenCard results={results} text={input === "text" ? text : null} />
-    </>
+    </div>
   );
 }

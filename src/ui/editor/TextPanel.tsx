@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { textAnalysisOptions } from "../../queries/tokenizer-queries";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { decodeTextFile } from "../../core/text/decode-text-file";
+import { isStateFile, readStateFile } from "../../core/url-state/state-file";
 import { utf8ByteLength } from "../../core/text/utf8";
 import {
   useComparisonActions,
@@ -23,10 +24,19 @@ export function TextPanel() {
   const parseSpecials = useParseSpecials();
   const showWhitespace = useShowWhitespace();
   const showDiff = useShowDiff();
-  const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify } = useComparisonActions();
+  const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify, applyShareState } =
+    useComparisonActions();
 
   const openFile = async (file: File) => {
     try {
+      if (isStateFile(file.name, await file.slice(0, 64).text())) {
+        const saved = readStateFile(await file.text());
+        if (saved.ok) {
+          applyShareState(saved.state);
+          notify({ kind: "info", text: `Opened the view saved in ${file.name}.` });
+        } else notify({ kind: "error", text: `${file.name}: ${saved.reason}` });
+        return;
+      }
       const result = decodeTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
       if (result.ok) {
         setText(result.text);
@@ -58,7 +68,7 @@ export function TextPanel() {
         </span>
         <FileButton
           label="Open text file…"
-          accept="text/*,.txt,.md,.csv,.json,.py,.js,.ts"
+          accept="text/*,.txt,.md,.csv,.json,.py,.js,.ts,.tokenprism.json"
           testId="text-file-input"
           onFile={(file) => void openFile(file)}
         />

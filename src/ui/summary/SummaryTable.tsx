@@ -43,13 +43,7 @@ export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
           </button>
           <button
             type="button"
-            onClick={() =>
-              downloadText(
-                "tokenprism-tokens.csv",
-                lanes.map((l, k) => (k === 0 ? "" : "\r\n") + tokensCsv(l.tokenizer, l.encoding)).join(""),
-                "text/csv",
-              )
-            }
+            onClick={() => downloadText("tokenprism-tokens.csv", tokensCsv(lanes), "text/csv")}
           >
             Tokens CSV
           </button>
