@@ -26,3 +26,25 @@ test("a BPE vocabulary runs without its merge list as a lane, and a token explai
   await explanation.locator("summary").click();
   await expect(explanation).toContainText("With the fewest tokens");
 });
+
+test("a dynamic lane learns merges on the text: fewer tokens than its base, the CLI's count, merges listed", async ({
+  app,
+}) => {
+  const text =
+    "Tokenprism tokenizes Tokenprism. The Zygmunt–Wojciechowski theorem, the Zygmunt–Wojciechowski lemma and " +
+    "Zygmunt–Wojciechowski again: Zygmunt–Wojciechowski!";
+  const lanes = ["o200k_base", "o200k_base.dynamic-16"].map((tokenizer) => ({
+    tokenizer,
+    mode: "text" as const,
+  }));
+  await app.open(`/${shareFragment({ text, lanes })}`);
+  await app.waitIdle();
+  const dynamic = app.lane("o200k_base.dynamic-16");
+  await expect(dynamic).toHaveAttribute(
+    "data-token-count",
+    String(cliTokenCount("o200k_base.dynamic-16", text)),
+  );
+  expect(await app.tokenCount("o200k_base.dynamic-16")).toBeLessThan(await app.tokenCount("o200k_base"));
+  await expect(dynamic).toContainText(/Learned \d+ merges on this text/);
+  await expect(dynamic).toContainText("Wojciech");
+});

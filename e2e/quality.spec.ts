@@ -68,10 +68,15 @@ const VIEWS: { name: string; open(page: Page, theme: "light" | "dark"): Promise<
     },
   },
   {
-    name: "byte-lm",
+    name: "byte-lm (surprisal, next byte, patches, byte vs token)",
     async open(page, theme) {
       await page.goto(`/${shareFragment({ theme, text: TEXT, view: "lm" })}`);
       await expect(page.getByTestId("bits-per-byte")).toBeVisible({ timeout: 60_000 });
+      // Surprisal, then the next-byte bars at a caret, the patches, and the byte-vs-token section opened.
+      await page.getByTestId("surprisal-char").nth(14).click();
+      await expect(page.getByTestId("next-byte-bar").first()).toBeVisible({ timeout: 30_000 });
+      await page.getByTestId("token-lm-section").locator("summary").click();
+      await expect(page.getByTestId("dist-exact")).toBeVisible({ timeout: 90_000 });
     },
   },
   {

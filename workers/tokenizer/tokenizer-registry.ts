@@ -7,42 +7,41 @@ import { DEFAULT_HUB_ENDPOINT, hubRepoOfId, type HubRepo } from "../../src/core/
 import { utf8DecodeStrict } from "../../src/core/text/utf8";
 import { catalogEntry, type AssetSource, type ProgressCallback } from "../../src/core/tokenizers/catalog";
 import { tokenizerFromFile } from "../../src/core/tokenizers/custom-file";
+import { DynamicTokenizer, parseDynamicId } from "../../src/core/tokenizers/dynamic/dynamic-tokenizer";
 import type { Tokenizer, TokenizerInfo } from "../../src/core/tokenizers/types";
 import { createBpeLanes } from "./bpe-lanes";
 import { fetchHubFile } from "./hub-files";
 
-/** Downloads one file of a Hub repository (the worker's fetch; tests pass a stand-in). */
-export type HubFileSource = typeof fetchHubFile;
+/** A Hub repository's tokenizer_config.json: the parsed object, or why there is none. */
+type HubConfig = { config: Record<string, unknown> } | { config: null; problem: string };
 
-function parseConfig(bytes: Uint8Array | null, where: string): Record<string, unknown> | null {
-  if (!bytes) return null;
+function parseConfig(bytes: Uint8Array | null, where: string): HubConfig {
+  if (!bytes) return { config: null, problem: `${where} has no tokenizer_config.json, so no chat template.` };
   const text = utf8DecodeStrict(bytes);
   try {
     const value = text === null ? null : (JSON.parse(text) as unknown);
-    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === "object" && !Array.isArray(value))
+      return { config: value as Record<string, unknown> };
   } catch {
-    // Reported below: a chat template is optional, a broken config is not fatal.
+    // Not fatal: the tokenizer works without its config; only chat mode needs it.
   }
-  throw new Error(
-    `${where}'s tokenizer_config.json is not a JSON object, so its chat template cannot be read.`,
-  );
+  return {
+    config: null,
+    problem: `${where}'s tokenizer_config.json is not a JSON object, so its chat template cannot be read.`,
+  };
 }
 
 /** The tokenizers a worker has loaded: built-ins, BPE variants and dropped files, each loaded once. */
-export function createTokenizerRegistry(
-  assets: AssetSource,
-  rankTable: MergeListSources["rankTable"],
-  hubFile: HubFileSource = fetchHubFile,
-) {
+export function createTokenizerRegistry(assets: AssetSource, rankTable: MergeListSources["rankTable"]) {
   const loaded = new AsyncMemo<string, Tokenizer>();
   const bpeLanes = createBpeLanes({ assets, rankTable });
-  const hubConfigs = new Map<string, Record<string, unknown> | null>();
+  const hubConfigs = new Map<string, HubConfig>();
   let hubEndpoint = DEFAULT_HUB_ENDPOINT;
 
   async function loadFromHub(id: string, repo: HubRepo, onProgress?: ProgressCallback): Promise<Tokenizer> {
     const where = `${repo.owner}/${repo.name}`;
-    const json = await hubFile(hubEndpoint, repo, "tokenizer.json", { onProgress });
-    const config = await hubFile(hubEndpoint, repo, "tokenizer_config.json", { optional: true });
+    const json = await fetchHubFile(hubEndpoint, repo, "tokenizer.json", { onProgress });
+    const config = await fetchHubFile(hubEndpoint, repo, "tokenizer_config.json", { optional: true });
     hubConfigs.set(id, parseConfig(config, where));
     return tokenizerFromFile(`${where}'s tokenizer.json`, json!, id, {
       name: where,
@@ -66,7 +65,10 @@ export function createTokenizerRegistry(
       const repo = hubRepoOfId(id);
       if (repo) {
         await this.get(id);
-        return chatFormatFor(id, hubConfigs.get(id) ?? null, `${repo.owner}/${repo.name}`);
+        const hub = hubConfigs.get(id);
+        if (!hub?.config)
+          return { ok: false, reason: hub && !hub.config ? hub.problem : "No chat template." };
+        return chatFormatFor(id, hub.config, `${repo.owner}/${repo.name}`);
       }
       return {
         ok: false,
@@ -79,6 +81,11 @@ export function createTokenizerRegistry(
     get(id: string, onProgress?: ProgressCallback): Promise<Tokenizer> {
       return loaded.get(id, () => {
         const entry = catalogEntry(id);
+        const dynamic = entry ? null : parseDynamicId(id);
+        if (dynamic)
+          return this.get(dynamic.base, onProgress).then(
+            (base) => new DynamicTokenizer(base, dynamic.merges),
+          );
         if (!entry && parseVariantId(id)) return bpeLanes.variantTokenizer(id);
         const repo = entry ? null : hubRepoOfId(id);
         if (repo) return loadFromHub(id, repo, onProgress);

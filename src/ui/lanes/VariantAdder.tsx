@@ -1,16 +1,24 @@
 import { useState } from "react";
 import type { InferenceMethod } from "../../core/bpe/merge-free";
 import { variantId } from "../../core/bpe/variant-id";
+import { dynamicId } from "../../core/tokenizers/dynamic/dynamic-tokenizer";
 import { useComparisonActions, useLanes } from "../../state/comparison-store";
 import type { TokenizerListing } from "../../../workers/tokenizer/api";
 
-const METHODS: { label: string; method: InferenceMethod }[] = [
+/** A variant: another inference method over the merge list, or merges learned on the text (dynamic). */
+const METHODS: ({ label: string; method: InferenceMethod } | { label: string; dynamic: number })[] = [
   { label: "greedy longest prefix (no merge list)", method: { kind: "greedy" } },
   { label: "least tokens (no merge list; ties: longest last token)", method: { kind: "least-tokens" } },
   { label: "merge list in a random order (seed 1)", method: { kind: "permuted-merges", seed: 1 } },
   { label: "10 % of merges deleted (seed 1)", method: { kind: "deleted-merges", share: 0.1, seed: 1 } },
   { label: "50 % of merges deleted (seed 1)", method: { kind: "deleted-merges", share: 0.5, seed: 1 } },
+  { label: "+ 64 merges learned on this text (dynamic tokenization)", dynamic: 64 },
+  { label: "+ 256 merges learned on this text (dynamic tokenization)", dynamic: 256 },
 ];
+
+function laneIdOf(base: string, choice: (typeof METHODS)[number]): string {
+  return "dynamic" in choice ? dynamicId(base, choice.dynamic) : variantId({ base, method: choice.method });
+}
 
 /**
  * Adds a lane that runs a BPE vocabulary without its merge list (Sawada & Goyal 2025) or with a damaged one.
@@ -34,7 +42,7 @@ export function VariantAdder({ listings }: { listings: readonly TokenizerListing
   const chosen = base || bases[0]?.id || "";
   return (
     <details className="variant-adder">
-      <summary>BPE without its merge list…</summary>
+      <summary>BPE without its merge list, or with merges learned on the text…</summary>
       <label>
         Vocabulary{" "}
         <select value={chosen} onChange={(e) => setBase(e.target.value)} data-testid="variant-base">
@@ -59,11 +67,7 @@ export function VariantAdder({ listings }: { listings: readonly TokenizerListing
           ))}
         </select>
       </label>{" "}
-      <button
-        type="button"
-        disabled={!chosen}
-        onClick={() => addLane(variantId({ base: chosen, method: METHODS[method]!.method }))}
-      >
+      <button type="button" disabled={!chosen} onClick={() => addLane(laneIdOf(chosen, METHODS[method]!))}>
         Add variant lane
       </button>
     </details>

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { klDivergenceBits, totalVariation } from "../../core/lm/byte-token/divergence";
 import { nextByteOptions, tokenLmLoadOptions, tokenNextBytesOptions } from "../../queries/lm-queries";
 import type { LmBackend } from "../../../workers/lm/api";
+import { ScrollBox } from "../ScrollBox";
 import { CoverList } from "./CoverList";
 import { DistributionColumn } from "./DistributionColumn";
 import { tokenText } from "./token-text";
@@ -90,30 +91,32 @@ export function ByteVsTokenPanel({ text, caret, totalBytes, onCaret, backend }: 
             <DistributionColumn title="Token LM, naive" logProbs={data.naive} testId="dist-naive" />
             <DistributionColumn title="Token healing" logProbs={data.healing} testId="dist-healing" />
           </div>
-          <table className="divergences">
-            <thead>
-              <tr>
-                <th>exact vs</th>
-                <th>total variation</th>
-                <th>KL(exact ‖ other), bits</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ["naive", data.naive],
-                  ["healing", data.healing],
-                  ...(byteLogs ? ([["byte LM", byteLogs]] as const) : []),
-                ] as const
-              ).map(([name, other]) => (
-                <tr key={name} data-testid={`divergence-${name.replace(" ", "-")}`}>
-                  <td>{name}</td>
-                  <td>{totalVariation(data.exact, other).toFixed(3)}</td>
-                  <td>{formatBits(klDivergenceBits(data.exact, other))}</td>
+          <ScrollBox label="Divergences from the exact next-byte distribution">
+            <table className="divergences">
+              <thead>
+                <tr>
+                  <th>exact vs</th>
+                  <th>total variation</th>
+                  <th>KL(exact ‖ other), bits</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    ["naive", data.naive],
+                    ["healing", data.healing],
+                    ...(byteLogs ? ([["byte LM", byteLogs]] as const) : []),
+                  ] as const
+                ).map(([name, other]) => (
+                  <tr key={name} data-testid={`divergence-${name.replace(" ", "-")}`}>
+                    <td>{name}</td>
+                    <td>{totalVariation(data.exact, other).toFixed(3)}</td>
+                    <td>{formatBits(klDivergenceBits(data.exact, other))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
           <p className="muted">
             Exact next byte from {data.coverCount.toLocaleString()} cover encoding
             {data.coverCount === 1 ? "" : "s"} in {data.exactMs.toFixed(0)} ms. The byte LM has no end of

@@ -14,7 +14,8 @@ export function CoverList({ covers, total }: CoverListProps) {
         Cover encodings ({covers.length < total ? `top ${covers.length} of ${total}` : total}): token
         sequences whose bytes start with the prompt
       </h4>
-      <ol data-testid="cover-list">
+      {/* It scrolls on its own: focusable, so the keyboard can scroll it. */}
+      <ol data-testid="cover-list" tabIndex={0} aria-label="Cover encodings">
         {covers.map((cover, i) => (
           <li key={i} data-testid="cover">
             <span className="cover-share">{(cover.share * 100).toFixed(1)} %</span>{" "}

@@ -55,7 +55,7 @@ export function ExactSamplePanel({ prompt, caret }: ExactSamplePanelProps) {
             Sampled: <code data-testid="sampled-text">{tokenText(sampled)}</code>
             {last?.byte === 256 ? " (end of text)" : ""}
           </p>
-          <ol className="sample-steps" data-testid="sample-steps">
+          <ol className="sample-steps" data-testid="sample-steps" tabIndex={0} aria-label="Sampled steps">
             {steps.map((s, i) => (
               <li key={i} title={`${s.coverCount} covers after this byte`}>
                 {s.byte === 256 ? "end" : byteLabel(s.byte)} · {(s.probability * 100).toFixed(1)} % ·{" "}
