@@ -80,13 +80,34 @@ const VIEWS: { name: string; open(page: Page, theme: "light" | "dark"): Promise<
     },
   },
   {
-    name: "lab",
+    name: "lab (training, sweep, mixture, experiment)",
     async open(page, theme) {
       await page.goto(`/${shareFragment({ theme, text: TEXT.repeat(20), view: "lab" })}`);
       await page.getByTestId("lab-corpus-current").click();
       await page.getByTestId("lab-vocab").fill("300");
       await page.getByTestId("lab-train-button").click();
       await expect(page.getByTestId("lab-trained")).toBeVisible({ timeout: 60_000 });
+      // Every other panel after a run too: the SuperBPE sweep, mixture inference, the controlled experiment.
+      const sweep = page.getByTestId("lab-sweep");
+      await sweep.getByRole("button", { name: /Run sweep/ }).click();
+      await expect(page.getByTestId("lab-sweep-result")).toBeVisible({ timeout: 90_000 });
+      const categories = page.getByTestId("lab-categories");
+      // Many lines: the controlled experiment splits each category into alternate lines.
+      await categories
+        .getByLabel("Text to add")
+        .fill(Array.from({ length: 40 }, (_, i) => `${i}. ${TEXT}`).join("\n"));
+      await categories.getByRole("button", { name: "Add pasted text" }).click();
+      await categories.getByLabel("UDHR language").selectOption("de-1996");
+      await categories.getByRole("button", { name: "Add language" }).click();
+      await expect(categories.locator(".lab-list li")).toHaveCount(2, { timeout: 30_000 });
+      await page.getByTestId("lab-mixture-run").click();
+      await expect(page.getByTestId("lab-mixture").getByTestId("lab-mixture-result")).toBeVisible({
+        timeout: 90_000,
+      });
+      await page.getByTestId("lab-experiment-run").click();
+      await expect(page.getByTestId("lab-experiment").getByTestId("lab-mixture-result")).toBeVisible({
+        timeout: 90_000,
+      });
     },
   },
 ];

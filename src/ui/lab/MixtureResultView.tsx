@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import type { MixtureResult } from "../../../workers/bpe/api";
 import { drawMixtureChart } from "../charts/mixture-chart";
 import { formatBytes } from "./text-sources";
+import { ScrollBox } from "../ScrollBox";
 
 /** Estimated proportions as a chart, with the slack and an honest note on what the estimate rests on. */
 export function MixtureResultView({ result, truth }: { result: MixtureResult; truth?: number[] }) {
@@ -17,7 +18,9 @@ export function MixtureResultView({ result, truth }: { result: MixtureResult; tr
   const smallest = Math.min(...result.sampleBytes);
   return (
     <figure className="lab-chart" data-testid="lab-mixture-result" data-converged={result.converged}>
-      <svg ref={svg} role="img" aria-label="Estimated byte proportions" />
+      <ScrollBox label="Estimated byte proportions (chart)" kind="chart">
+        <svg ref={svg} role="img" aria-label="Estimated byte proportions" />
+      </ScrollBox>
       <figcaption className="muted">
         {result.merges.toLocaleString()} merges replayed; LP solved {result.rounds} time(s) with{" "}
         {result.constraints.toLocaleString()} constraints ({(result.solverMs / 1000).toFixed(1)} s in HiGHS).

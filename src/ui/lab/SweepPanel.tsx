@@ -6,6 +6,7 @@ import { sweepJob } from "../../queries/lab-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { drawSweepChart } from "../charts/sweep-chart";
 import { patternOf } from "./TrainPanel";
+import { ScrollBox } from "../ScrollBox";
 
 /** Evenly spaced transition points from 30% to 90% of the vocabulary size. */
 function defaultTransitions(vocabSize: number): string {
@@ -75,7 +76,9 @@ function SweepResult({ points }: { points: SweepPoint[] }) {
   if (!plain || superbpe.length === 0) return <p className="empty-state">No transition point to show.</p>;
   return (
     <figure className="lab-chart" data-testid="lab-sweep-result">
-      <svg ref={svg} role="img" aria-label="Bytes per token against the transition point" />
+      <ScrollBox label="Bytes per token against the transition point (chart)" kind="chart">
+        <svg ref={svg} role="img" aria-label="Bytes per token against the transition point" />
+      </ScrollBox>
       <figcaption className="muted">
         Measured on the training corpus. Plain BPE of the same size: {plain.bytesPerToken.toFixed(3)}{" "}
         bytes/token. Superword tokens learned:{" "}
