@@ -133,7 +133,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       const tokenizer = await registry.get(id);
       if (!tokenizer.decode)
         throw new Error(
-          `${tokenizer.info.name} gives ids that are hashes of its pieces; they cannot be turned back into text.`,
+          `${tokenizer.info.name} cannot turn ids back into text (its ids are hashes of its pieces, or learned on one text).`,
         );
       const decoded = tokenizer.decode(ids);
       const unknown = new Set(decoded.unknownIds);

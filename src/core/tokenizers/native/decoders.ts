@@ -1,4 +1,5 @@
 import { fromByteLevel } from "../../bpe/byte-chars";
+import { concatBytes } from "../../text/concat-bytes";
 import { utf8Decode, utf8DecodeStrict, utf8Encode } from "../../text/utf8";
 import {
   asNode,
@@ -30,16 +31,7 @@ function replaceAll(text: string, matches: Iterable<[number, number]>, content: 
 
 /** Each token's byte-level characters back to bytes (a token with other characters keeps its own), as one string. */
 function byteLevel(tokens: string[]): string[] {
-  const chunks: Uint8Array[] = tokens.map((token) => fromByteLevel(token) ?? utf8Encode(token));
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return [utf8Decode(bytes)];
+  return [utf8Decode(concatBytes(tokens.map((token) => fromByteLevel(token) ?? utf8Encode(token))))];
 }
 
 /** Runs of `<0xNN>` tokens become the text their bytes spell, or one U+FFFD per byte when they are not UTF-8. */

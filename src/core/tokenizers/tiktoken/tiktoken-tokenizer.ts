@@ -1,3 +1,4 @@
+import { concatBytes } from "../../text/concat-bytes";
 import { utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { losslessEncoding } from "../finish-encoding";
@@ -114,23 +115,11 @@ export class TiktokenTokenizer implements Tokenizer {
   decode(ids: readonly number[]): DecodedIds {
     const unknownIds: number[] = [];
     const chunks: Uint8Array[] = [];
-    let length = 0;
     for (const id of ids) {
-      if (this.ranks[id] === undefined && !this.specialById.has(id)) {
-        unknownIds.push(id);
-        continue;
-      }
-      const bytes = this.bytesOf(id);
-      chunks.push(bytes);
-      length += bytes.length;
+      if (this.ranks[id] === undefined && !this.specialById.has(id)) unknownIds.push(id);
+      else chunks.push(this.bytesOf(id));
     }
-    const all = new Uint8Array(length);
-    let offset = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return { text: utf8Decode(all), unknownIds };
+    return { text: utf8Decode(concatBytes(chunks)), unknownIds };
   }
 
   /** The bytes of one id. */
