@@ -17,10 +17,14 @@ const USAGE = `usage: npm run -s cli -- <command>
                                                      the conversation in the model's chat format: {"model","tokenizer","text","ids"}
   tokenize --tokenizer <id|file> [--specials] [--lossy] <file|->
                                                      ids and UTF-8 byte spans of the file's exact bytes as JSON
+  tokenize --binary --tokenizer <tokenizer.json|bytes> <file|->
+                                                     any file's raw bytes with binary BPE (bpe train --binary): ids and byte spans
   corpus udhr <lang>                                 clean text of one UDHR declaration
   atlas --tokenizers <id,...> [--langs <lang,...>]   parity atlas as CSV (premium vs. English)
   bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>
                                                      train byte-level BPE (or SuperBPE) into a tokenizer.json
+  bpe train --binary --vocab <n> --out <tokenizer.json> <files...>
+                                                     binary BPE on raw bytes: no pre-tokenization, no UTF-8 assumption
   lm surprisal [--stride <bytes>] <file|->          the byte LM's bits per byte: {"model","bits_per_byte","bits"}
   lm next-byte --model <byte|token> --method <exact|naive|healing> (--prompt <text> | --prompt-file <file|->)
                                                      next-byte distribution: {"dist": {...}, "covers": n}

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { trainBinaryBpeJob } from "../../src/core/bpe/binary/binary-train-job";
 import { trainBpeJob } from "../../src/core/bpe/lab/train-job";
 import { checkTransition } from "../../src/core/bpe/superbpe";
 import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
@@ -7,7 +8,8 @@ import { parseArgs, UsageError } from "./args";
 import { readInput } from "./read-input";
 
 const USAGE =
-  "usage: bpe train --vocab <n> [--superbpe <t>] [--pattern <regex>] [--min-frequency <n>] --out <tokenizer.json> <files...>";
+  "usage: bpe train --vocab <n> [--superbpe <t>] [--pattern <regex>] [--min-frequency <n>] --out <tokenizer.json> <files...>\n" +
+  "       bpe train --binary --vocab <n> [--min-frequency <n>] --out <tokenizer.json> <files...>";
 
 function positiveInteger(value: string | true | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -19,13 +21,14 @@ function positiveInteger(value: string | true | undefined, name: string): number
 
 /**
  * `bpe train --vocab <n> [--superbpe <t>] --out <tokenizer.json> <files...>`: trains byte-level BPE (or SuperBPE
- * with transition point t) on the files (`-` is stdin) and writes a Hugging Face tokenizer.json. Returns a
- * one-line JSON summary.
+ * with transition point t) on the files (`-` is stdin) and writes a Hugging Face tokenizer.json. With
+ * `--binary`: binary BPE on the files' raw bytes (no pre-tokenization, no UTF-8 assumption; merges never
+ * cross two files). Returns a one-line JSON summary.
  */
 export async function bpeCommand(argv: string[]): Promise<string> {
   const [sub, ...rest] = argv;
   if (sub !== "train") throw new UsageError(USAGE);
-  const args = parseArgs(rest);
+  const args = parseArgs(rest, ["binary"]);
   const vocabSize = positiveInteger(args.options.get("vocab"), "vocab");
   const transition = positiveInteger(args.options.get("superbpe"), "superbpe");
   const minFrequency = positiveInteger(args.options.get("min-frequency"), "min-frequency");
@@ -34,6 +37,11 @@ export async function bpeCommand(argv: string[]): Promise<string> {
   if (vocabSize === undefined || typeof out !== "string" || args.positional.length === 0)
     throw new UsageError(USAGE);
   if (vocabSize < 256) throw new UsageError("--vocab must be at least 256 (the byte tokens).");
+  if (args.options.get("binary") === true) {
+    if (transition !== undefined || pattern !== undefined)
+      throw new UsageError("--binary has no pre-tokenization: --superbpe and --pattern do not apply.");
+    return binaryTrain(args.positional, vocabSize, minFrequency, out);
+  }
   if (transition !== undefined) {
     try {
       checkTransition(transition, vocabSize);
@@ -66,6 +74,30 @@ export async function bpeCommand(argv: string[]): Promise<string> {
     merges: model.merges.length,
     superbpe: transition ?? null,
     inputBytes: bytes,
+    seconds: Number(seconds.toFixed(2)),
+  });
+}
+
+/** `bpe train --binary`: raw bytes of each file, one sequence per file. */
+async function binaryTrain(
+  paths: readonly string[],
+  vocabSize: number,
+  minFrequency: number | undefined,
+  out: string,
+): Promise<string> {
+  const sequences: Uint8Array[] = [];
+  for (const path of paths) sequences.push(new Uint8Array(await readInput(path)));
+  const start = performance.now();
+  const model = await trainBinaryBpeJob({ sequences, vocabSize, minFrequency }, uninterruptedHooks());
+  const seconds = (performance.now() - start) / 1000;
+  await writeFile(out, JSON.stringify(toTokenizerJson(model)));
+  return JSON.stringify({
+    out,
+    vocabSize: model.tokens.length,
+    merges: model.merges.length,
+    binary: true,
+    files: sequences.length,
+    inputBytes: sequences.reduce((sum, s) => sum + s.length, 0),
     seconds: Number(seconds.toFixed(2)),
   });
 }

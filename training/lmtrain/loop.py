@@ -32,8 +32,9 @@ def make_optimizer(model, args):
     )
 
 
-def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
-    """The training loop: warm-up + cosine schedule, gradient clip 1, a log line every --log-every steps.
+def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device, save_partial=None):
+    """The training loop: warm-up + cosine schedule, gradient clip 1, a log line every --log-every steps, and
+    `save_partial(steps_done, bits)` every --save-every steps (so a cut run leaves weights to --init from).
     Returns the mean training loss (bits per `unit`) over the last logging interval."""
     lr_at = lr_schedule(args)
     start = time.time()
@@ -60,6 +61,8 @@ def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device):
                 flush=True,
             )
             recent = []
+        if save_partial and args.save_every and (step + 1) % args.save_every == 0 and step + 1 < steps:
+            save_partial(step + 1, final_bits)
     return final_bits
 
 
@@ -78,24 +81,31 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
     sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
     start = time.time()
     steps = args.bench or args.steps
-    final_bits = train_steps(model, sampler, make_optimizer(model, args), args, steps, vocab_out, unit, device)
+    os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
+
+    def save(steps_done, final_bits):
+        stage = {
+            "seed": args.seed + len(previous_stages),
+            "steps": steps_done,
+            "batchSize": args.batch_size,
+            "lr": args.lr,
+            "warmup": args.warmup,
+            "wallSeconds": round(time.time() - start, 1),
+            f"finalTrainBitsPer{unit.title()}": final_bits,
+            "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
+        }
+        if steps_done < args.steps:  # a cut stage: its schedule was planned for more steps
+            stage["plannedSteps"] = args.steps
+        stages = previous_stages + [stage]
+        torch.save({"model": model.state_dict(), "stages": stages, "threads": torch.get_num_threads()}, args.checkpoint)
+        return stages
+
+    final_bits = train_steps(
+        model, sampler, make_optimizer(model, args), args, steps, vocab_out, unit, device, None if args.bench else save
+    )
     if args.bench:
         return None
-    stage = {
-        "seed": args.seed + len(previous_stages),
-        "steps": args.steps,
-        "batchSize": args.batch_size,
-        "lr": args.lr,
-        "warmup": args.warmup,
-        "wallSeconds": round(time.time() - start, 1),
-        f"finalTrainBitsPer{unit.title()}": final_bits,
-        "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
-    }
-    stages = previous_stages + [stage]
-    threads = torch.get_num_threads()
-    os.makedirs(os.path.dirname(args.checkpoint), exist_ok=True)
-    torch.save({"model": model.state_dict(), "stages": stages, "threads": threads}, args.checkpoint)
-    return stages, threads
+    return save(args.steps, final_bits), torch.get_num_threads()
 
 
 def training_record(stages, args, device):

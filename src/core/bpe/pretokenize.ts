@@ -15,12 +15,23 @@ export const DEFAULT_BPE_PATTERN: string = TIKTOKEN_PATTERNS.cl100k;
 export const SUPERBPE_STAGE2_PATTERN = String.raw`\p{N}{1,3}| ?[^\s\p{L}\p{N}]{2,}[\r\n/]*| +(?!\S)`;
 
 /**
- * Compiles a tokenizer.json-style (Rust regex) pattern for JavaScript: `\s` becomes Unicode White_Space
+ * The pattern of a model with **no pre-tokenization** (binary BPE): the whole input is one chunk. In a
+ * tokenizer.json this is a lone `ByteLevel` pre-tokenizer with `use_regex: false`.
+ */
+export const NO_PRETOKENIZATION = "";
+
+/** Matches a whole (well-formed) input as one chunk. */
+const WHOLE_INPUT = /[^]+/gu;
+
+/**
+ * Compiles a tokenizer.json-style (Rust regex) pattern for JavaScript ({@link NO_PRETOKENIZATION} matches
+ * the whole input): `\s` becomes Unicode White_Space
  * as in Rust, inline `(?i:…)` groups are case-folded by hand ({@link foldInlineCaseInsensitive}), and the
  * `u` flag gives `\p{…}`.
  * @throws Error naming the pattern when JavaScript cannot compile it (for example an inline `(?i:…)`).
  */
 export function compilePattern(pattern: string): RegExp {
+  if (pattern === NO_PRETOKENIZATION) return new RegExp(WHOLE_INPUT);
   try {
     return new RegExp(withUnicodeWhiteSpace(foldInlineCaseInsensitive(pattern)), "gu");
   } catch (error) {

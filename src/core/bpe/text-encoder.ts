@@ -5,6 +5,8 @@ import { decodeIds, type BpeModel } from "./model";
 import { compilePattern, splitIsolated } from "./pretokenize";
 
 const CACHE_LIMIT = 50_000;
+/** Longer chunks (a whole text without pre-tokenization) are not memoized. */
+const CACHED_CHUNK_LIMIT = 1024;
 
 /** Ids with the byte range of the input each one covers. */
 export interface SpannedIds {
@@ -45,8 +47,10 @@ export class BpeTextEncoder {
       if (!ids) {
         ids = [];
         this.chunks.encodeChunk(utf8Encode(chunk), ids);
-        if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
-        this.cache.set(chunk, ids);
+        if (chunk.length <= CACHED_CHUNK_LIMIT) {
+          if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+          this.cache.set(chunk, ids);
+        }
       }
       for (const id of ids) out.push(id);
     }

@@ -1,6 +1,7 @@
 import { TIKTOKEN_PATTERNS } from "../tokenizers/tiktoken/patterns";
 import { fromByteLevel, toByteLevel } from "./byte-chars";
 import type { BpeModel, BpeSpecialToken } from "./model";
+import { NO_PRETOKENIZATION } from "./pretokenize";
 
 /** The Hugging Face `tokenizer.json` this module writes (the subset of fields it sets). */
 export interface BpeTokenizerJson {
@@ -17,7 +18,7 @@ export interface BpeTokenizerJson {
     special: true;
   }[];
   normalizer: null;
-  pre_tokenizer: { type: "Sequence"; pretokenizers: Record<string, unknown>[] };
+  pre_tokenizer: { type: "Sequence"; pretokenizers: Record<string, unknown>[] } | typeof BYTE_LEVEL;
   post_processor: null;
   decoder: Record<string, unknown>;
   model: {
@@ -34,12 +35,18 @@ export interface BpeTokenizerJson {
   };
 }
 
-const BYTE_LEVEL = { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: false };
+const BYTE_LEVEL = {
+  type: "ByteLevel" as const,
+  add_prefix_space: false,
+  trim_offsets: true,
+  use_regex: false,
+};
 
 /**
  * A `tokenizer.json` for a byte-level BPE model, in the shape of GPT-4o's: a `Split` pre-tokenizer carrying
  * the regex (behaviour "Isolated", so text the regex does not match is kept as chunks too), then
  * `ByteLevel` without its own regex; a `ByteLevel` decoder; merges as `"left right"` strings in rank order.
+ * A model without pre-tokenization ({@link NO_PRETOKENIZATION}, binary BPE) gets the lone `ByteLevel`.
  */
 export function toTokenizerJson(model: BpeModel): BpeTokenizerJson {
   const spelled = model.tokens.map((bytes) => toByteLevel(bytes));
@@ -63,13 +70,16 @@ export function toTokenizerJson(model: BpeModel): BpeTokenizerJson {
       special: true,
     })),
     normalizer: null,
-    pre_tokenizer: {
-      type: "Sequence",
-      pretokenizers: [
-        { type: "Split", pattern: { Regex: model.pattern }, behavior: "Isolated", invert: false },
-        BYTE_LEVEL,
-      ],
-    },
+    pre_tokenizer:
+      model.pattern === NO_PRETOKENIZATION
+        ? BYTE_LEVEL
+        : {
+            type: "Sequence",
+            pretokenizers: [
+              { type: "Split", pattern: { Regex: model.pattern }, behavior: "Isolated", invert: false },
+              BYTE_LEVEL,
+            ],
+          },
     post_processor: null,
     decoder: { type: "ByteLevel", add_prefix_space: true, trim_offsets: true, use_regex: true },
     model: {
@@ -99,7 +109,10 @@ function unsupported(what: string): Error {
   return new Error(`Unsupported tokenizer.json for byte-level BPE: ${what}.`);
 }
 
-/** The regex a byte-level pre-tokenizer tree splits with (one Split + ByteLevel, or ByteLevel's own GPT-2 regex). */
+/**
+ * The regex a byte-level pre-tokenizer tree splits with (one Split + ByteLevel, or ByteLevel's own GPT-2
+ * regex), or {@link NO_PRETOKENIZATION} for a lone ByteLevel without its regex.
+ */
 function patternOf(preTokenizer: unknown): string {
   if (!isRecord(preTokenizer)) throw unsupported("no pre-tokenizer");
   const steps = preTokenizer.type === "Sequence" ? preTokenizer.pretokenizers : [preTokenizer];
@@ -110,7 +123,7 @@ function patternOf(preTokenizer: unknown): string {
   if (byteLevel.add_prefix_space === true) throw unsupported("ByteLevel add_prefix_space");
   if (steps.length !== splits.length + 1) throw unsupported("pre-tokenizers other than Split and ByteLevel");
   const ownRegex = byteLevel.use_regex !== false;
-  if (splits.length === 0 && ownRegex) return TIKTOKEN_PATTERNS.r50k;
+  if (splits.length === 0) return ownRegex ? TIKTOKEN_PATTERNS.r50k : NO_PRETOKENIZATION;
   if (splits.length !== 1 || ownRegex) throw unsupported("more than one splitting regex");
   const split = splits[0]!;
   const regex = isRecord(split.pattern) ? split.pattern.Regex : undefined;

@@ -5,6 +5,7 @@ import { splitOnSpecials } from "../tokenizers/special-split";
 import type { EncodeOptions, Encoding, Tokenizer, TokenizerInfo } from "../tokenizers/types";
 import { chunkEncoderFor, describeInferenceMethod, type InferenceMethod } from "./merge-free";
 import type { BpeModel } from "./model";
+import { NO_PRETOKENIZATION } from "./pretokenize";
 import { BpeTextEncoder } from "./text-encoder";
 
 /** What it takes to turn a {@link BpeModel} into a lane. */
@@ -45,7 +46,10 @@ export class TrainedBpeTokenizer implements Tokenizer {
       family: "custom",
       vocabSize,
       algorithm: `${spec.algorithm ?? "byte-level BPE (trained)"}, ${describeInferenceMethod(method)}`,
-      pretokenization: `regex: ${spec.model.pattern}`,
+      pretokenization:
+        spec.model.pattern === NO_PRETOKENIZATION
+          ? "none (the whole input is one chunk)"
+          : `regex: ${spec.model.pattern}`,
       normalization: "none",
       specialTokens: [...this.specialIds.keys()],
     };

@@ -74,6 +74,9 @@ function baselineInfo(
   };
 }
 
+/** The `bytes` lane's id of byte b is b + this (ByT5: 0–2 are pad, eos, unk). */
+export const BYTES_LANE_ID_OFFSET = 3;
+
 /** One token per UTF-8 byte, ids as in ByT5 (byte + 3; 0–2 are pad, eos, unk). */
 export class BytesTokenizer implements Tokenizer {
   readonly info = baselineInfo("bytes", "UTF-8 bytes (ByT5-style)", "bytes", 259, "none");
@@ -86,7 +89,7 @@ export class BytesTokenizer implements Tokenizer {
     const ends = new Uint32Array(count);
     const offsets = new Uint32Array(count + 1);
     for (let i = 0; i < count; i++) {
-      ids[i] = inputBytes[i]! + 3;
+      ids[i] = inputBytes[i]! + BYTES_LANE_ID_OFFSET;
       starts[i] = i;
       ends[i] = i + 1;
       offsets[i] = i;
