@@ -71,7 +71,10 @@ describe("binary BPE against Hugging Face's Rust tokenizers", () => {
       const bytes = utf8Encode(text);
       const { ids, starts, ends } = ours(bytes);
       if (ids.length !== expected.ids.length || [...ids].some((id, i) => id !== expected.ids[i]))
-        expect({ text: text.slice(0, 80), ids: [...ids] }).toEqual({ text: text.slice(0, 80), ids: expected.ids });
+        expect({ text: text.slice(0, 80), ids: [...ids] }).toEqual({
+          text: text.slice(0, 80),
+          ids: expected.ids,
+        });
       // Rust's offsets are in characters, so they equal ours where a token starts and ends on a character.
       const onCharacter = (at: number) => at === bytes.length || !isContinuationByte(bytes[at]!);
       [...ids].forEach((_, i) => {
@@ -87,11 +90,16 @@ describe("bpe train --binary / tokenize --binary (CLI)", () => {
     ...gzips.slice(0, 6).map((bytes, i) => file(`declaration-${i}.gz`, bytes)),
     file("ort-slice.wasm", wasmSlices[0]!),
   ];
-  const unseen = file("unseen.bin", Uint8Array.from([...gzips[8]!, 0xff, 0xfe, 0x00, 0xc3, 0x28, ...wasmSlices[3]!.subarray(0, 5000)]));
+  const unseen = file(
+    "unseen.bin",
+    Uint8Array.from([...gzips[8]!, 0xff, 0xfe, 0x00, 0xc3, 0x28, ...wasmSlices[3]!.subarray(0, 5000)]),
+  );
 
   it("trains on raw bytes and tokenizes any file, spans covering its exact bytes", async () => {
     const out = join(dir, "binary.json");
-    const summary = JSON.parse(await bpeCommand(["train", "--binary", "--vocab", "800", "--out", out, ...paths])) as {
+    const summary = JSON.parse(
+      await bpeCommand(["train", "--binary", "--vocab", "800", "--out", out, ...paths]),
+    ) as {
       vocabSize: number;
       binary: boolean;
       files: number;
@@ -104,7 +112,9 @@ describe("bpe train --binary / tokenize --binary (CLI)", () => {
       { sequences: paths.map((p) => new Uint8Array(readFileSync(p))), vocabSize: 800 },
       uninterruptedHooks(),
     );
-    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(JSON.parse(JSON.stringify(toTokenizerJson(direct))));
+    expect(JSON.parse(readFileSync(out, "utf8"))).toEqual(
+      JSON.parse(JSON.stringify(toTokenizerJson(direct))),
+    );
 
     const bytes = new Uint8Array(readFileSync(unseen));
     const { ids, spans } = await runTokenize(["--binary", "--tokenizer", out, unseen]);
@@ -134,8 +144,8 @@ describe("bpe train --binary / tokenize --binary (CLI)", () => {
     await bpeCommand(["train", "--vocab", "300", "--out", text, file("t.txt", utf8Encode("abab abab abab"))]);
     await expect(runTokenize(["--binary", "--tokenizer", text, small])).rejects.toThrow(/pre-tokenizes text/);
     await expect(runTokenize(["--binary", "--tokenizer", "o200k_base", small])).rejects.toThrow(UsageError);
-    await expect(bpeCommand(["train", "--binary", "--superbpe", "280", "--vocab", "300", "--out", text, small])).rejects.toThrow(
-      /--binary/,
-    );
+    await expect(
+      bpeCommand(["train", "--binary", "--superbpe", "280", "--vocab", "300", "--out", text, small]),
+    ).rejects.toThrow(/--binary/);
   });
 });

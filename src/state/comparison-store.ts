@@ -28,7 +28,12 @@ export interface Selection {
 export interface Notice {
   kind: "error" | "info";
   text: string;
+  /** A button that offers the way out (for example opening a refused file as bytes). */
+  action?: { label: string; run(): void };
 }
+
+/** What the lanes tokenize. */
+export type InputMode = "text" | "chat" | "binary";
 
 export type Theme = "system" | "light" | "dark";
 
@@ -46,8 +51,11 @@ export interface ComparisonState {
   view: View;
   atlas: AtlasSelection;
   patching: PatchingSettings;
-  /** What the lanes tokenize: the text, or the conversation rendered by each lane's chat template. */
-  input: "text" | "chat";
+  /**
+   * What the lanes tokenize: the text, the conversation rendered by each lane's chat template, or a file's raw
+   * bytes (binary mode; the file itself stays in the binary store and never travels in a link).
+   */
+  input: InputMode;
   chat: ChatSettings;
   actions: ComparisonActions;
 }
@@ -69,7 +77,7 @@ export interface ComparisonActions {
   setView(view: View): void;
   setAtlas(change: Partial<AtlasSelection>): void;
   setPatching(change: Partial<PatchingSettings>): void;
-  setInput(input: "text" | "chat"): void;
+  setInput(input: InputMode): void;
   setAddGenerationPrompt(on: boolean): void;
   addMessage(role: ChatRole): void;
   updateMessage(index: number, change: Partial<ChatMessage>): void;
@@ -207,7 +215,7 @@ export function shareStateOf(state: ComparisonState): ShareState {
     view: state.view,
     atlas: state.atlas,
     patching: state.patching,
-    input: state.input,
+    input: state.input === "binary" ? "text" : state.input,
     ...(state.input === "chat" || state.chat !== DEFAULT_CHAT ? { chat: state.chat } : {}),
   };
 }

@@ -12,6 +12,11 @@ export function NoticeBanner() {
       data-testid="notice"
     >
       <span>{notice.text}</span>
+      {notice.action && (
+        <button type="button" data-testid="notice-action" onClick={notice.action.run}>
+          {notice.action.label}
+        </button>
+      )}
       <button type="button" onClick={() => notify(null)} aria-label="Dismiss message">
         ✕
       </button>

@@ -28,6 +28,16 @@ import {
   type MixtureResult,
 } from "../../src/core/bpe/mixture/mixture-jobs";
 import { Cancellations } from "../shared/cancellation";
+import { binaryEncoder } from "../../src/core/bpe/binary/binary-encoding";
+import {
+  compressionByKind,
+  splitHeldOut,
+  withKinds,
+  type KindReport,
+} from "../../src/core/bpe/binary/binary-report";
+import { trainBinaryBpeJob, type BinaryTrainProgress } from "../../src/core/bpe/binary/binary-train-job";
+import type { FileKind } from "../../src/core/bpe/binary/file-types";
+import type { SpannedIds } from "../../src/core/bpe/text-encoder";
 import { AsyncMemo } from "../../src/core/collections/async-memo";
 
 export type { TokenExplanation } from "../../src/core/bpe/explain-token";
@@ -43,6 +53,33 @@ export type {
   MixtureResult,
 } from "../../src/core/bpe/mixture/mixture-jobs";
 export type { InferenceMethod } from "../../src/core/bpe/merge-free";
+export type { BinaryTrainProgress } from "../../src/core/bpe/binary/binary-train-job";
+export type { KindReport } from "../../src/core/bpe/binary/binary-report";
+export type { SpannedIds } from "../../src/core/bpe/text-encoder";
+
+/** A file for binary BPE: its bytes, a name for people, and its kind when known (else sniffed). */
+export interface BinaryInputFile {
+  name: string;
+  bytes: Uint8Array;
+  kind?: FileKind;
+}
+
+/** What binary BPE trains on: every file (the worker holds out a quarter of each kind). */
+export interface BinaryTrainRequestFiles {
+  files: BinaryInputFile[];
+  vocabSize: number;
+}
+
+/** A binary BPE model trained in the worker, with its compression per file kind. */
+export interface BinaryTrainedSummary {
+  modelId: string;
+  vocabSize: number;
+  merges: number;
+  seconds: number;
+  /** Each input file (in input order): its kind, and whether it was held out. */
+  files: { name: string; kind: FileKind; bytes: number; heldOut: boolean }[];
+  report: KindReport[];
+}
 
 /** Which vocabulary a request means: one trained in this worker, or a built-in tokenizer's. */
 export type ModelRef = { kind: "trained"; id: string } | { kind: "builtin"; id: string };
@@ -82,6 +119,7 @@ export function createBpeApi(deps: BpeApiDeps) {
   const builtins = new AsyncMemo<string, BpeModel>();
   const explainers = new Map<string, ReturnType<typeof tokenExplainer>>();
   const tokenizers = new Map<string, TrainedBpeTokenizer>();
+  const binaryEncoders = new Map<string, (bytes: Uint8Array) => SpannedIds>();
   let nextModel = 1;
 
   async function modelOf(ref: ModelRef): Promise<BpeModel> {
@@ -124,6 +162,50 @@ export function createBpeApi(deps: BpeApiDeps) {
         bytesPerToken: tokens > 0 ? bytes / tokens : 0,
         superwords: request.transition === undefined ? [] : superwords(model),
       };
+    },
+
+    /**
+     * Binary BPE (no pre-tokenization, no UTF-8 assumption) on the files' raw bytes: a quarter of each kind held
+     * out (files 1, 5, 9, … of a kind), the rest trained on; bytes per token per kind on both.
+     */
+    async trainBinary(
+      request: BinaryTrainRequestFiles,
+      requestId?: number,
+      onProgress?: (progress: BinaryTrainProgress) => void,
+    ): Promise<BinaryTrainedSummary> {
+      const started = Date.now();
+      const { train, heldOut, isHeldOut } = splitHeldOut(request.files);
+      if (train.every((f) => f.bytes.length === 0)) throw new Error("The training files are empty.");
+      const model = await trainBinaryBpeJob(
+        { sequences: train.map((f) => f.bytes), vocabSize: request.vocabSize },
+        cancellations.hooks(requestId, onProgress),
+      );
+      const modelId = `binary-${nextModel++}`;
+      trained.set(modelId, model);
+      return {
+        modelId,
+        vocabSize: model.tokens.length,
+        merges: model.merges.length,
+        seconds: (Date.now() - started) / 1000,
+        files: withKinds(request.files).map((f, i) => ({
+          name: f.name,
+          kind: f.kind,
+          bytes: f.bytes.length,
+          heldOut: isHeldOut[i]!,
+        })),
+        report: compressionByKind(model, train, heldOut),
+      };
+    },
+
+    /** A file's raw bytes with a binary BPE model trained here (typed arrays transferred). */
+    async encodeBinary(modelId: string, bytes: Uint8Array): Promise<SpannedIds> {
+      let encode = binaryEncoders.get(modelId);
+      if (!encode) {
+        encode = binaryEncoder(await modelOf({ kind: "trained", id: modelId }));
+        binaryEncoders.set(modelId, encode);
+      }
+      const result = encode(bytes);
+      return transfer(result, [result.ids.buffer, result.starts.buffer, result.ends.buffer] as ArrayBuffer[]);
     },
 
     /** Bytes per token against the SuperBPE transition point t, next to plain BPE (t = vocabulary size). */
@@ -200,6 +282,7 @@ export function createBpeApi(deps: BpeApiDeps) {
     /** Forgets a trained model and its cached encoders. */
     forget(modelId: string): void {
       trained.delete(modelId);
+      binaryEncoders.delete(modelId);
       const prefix = `trained:${modelId}`;
       for (const key of [...tokenizers.keys()]) if (key.startsWith(`${prefix}|`)) tokenizers.delete(key);
       explainers.delete(prefix);

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useChat, useInput, useLanes, useParseSpecials, useText } from "../../state/comparison-store";
+import { BinaryModeView } from "../binary/BinaryModeView";
 import { BusyIndicator } from "../BusyIndicator";
 import { ChatEditor } from "../chat/ChatEditor";
 import { ChatSummary } from "../chat/ChatSummary";
@@ -40,7 +41,16 @@ export function ComparisonView() {
     const s = stats[i];
     return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
   });
-  const pending = input === "text" ? typed !== text : typedChat !== chat;
+  const pending = input === "text" ? typed !== text : input === "chat" && typedChat !== chat;
+  if (input === "binary")
+    return (
+      <div className="compare-layout">
+        <div className="compare-main">
+          <InputSwitch />
+          <BinaryModeView />
+        </div>
+      </div>
+    );
   return (
     <div className="compare-layout">
       <div className="compare-main">

@@ -1,12 +1,14 @@
 import { useComparisonActions, useInput } from "../../state/comparison-store";
 
-/** Plain text or a chat conversation as the lanes' input. */
+const LABELS = { text: "Text", chat: "Chat", binary: "Binary" } as const;
+
+/** Plain text, a chat conversation, or a file's raw bytes as the lanes' input. */
 export function InputSwitch() {
   const input = useInput();
   const { setInput } = useComparisonActions();
   return (
     <div className="input-switch" role="radiogroup" aria-label="Input">
-      {(["text", "chat"] as const).map((kind) => (
+      {(["text", "chat", "binary"] as const).map((kind) => (
         <button
           key={kind}
           type="button"
@@ -16,7 +18,7 @@ export function InputSwitch() {
           data-testid={`input-${kind}`}
           onClick={() => setInput(kind)}
         >
-          {kind === "text" ? "Text" : "Chat"}
+          {LABELS[kind]}
         </button>
       ))}
     </div>

@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { textAnalysisOptions } from "../../queries/tokenizer-queries";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { decodeTextFile } from "../../core/text/decode-text-file";
+import { useBinaryActions } from "../../state/binary-store";
+import { binaryItem } from "../binary/read-binary-files";
 import { isStateFile, readStateFile } from "../../core/url-state/state-file";
 import { utf8ByteLength } from "../../core/text/utf8";
 import {
@@ -24,8 +26,9 @@ export function TextPanel() {
   const parseSpecials = useParseSpecials();
   const showWhitespace = useShowWhitespace();
   const showDiff = useShowDiff();
-  const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify, applyShareState } =
+  const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify, applyShareState, setInput } =
     useComparisonActions();
+  const { open: openBinary } = useBinaryActions();
 
   const openFile = async (file: File) => {
     try {
@@ -37,11 +40,26 @@ export function TextPanel() {
         } else notify({ kind: "error", text: `${file.name}: ${saved.reason}` });
         return;
       }
-      const result = decodeTextFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = decodeTextFile(file.name, bytes);
       if (result.ok) {
         setText(result.text);
         notify(null);
-      } else notify({ kind: "error", text: result.reason });
+      } else
+        notify({
+          kind: "error",
+          text: result.reason,
+          action: result.notText
+            ? {
+                label: "Open it as bytes (binary mode)",
+                run: () => {
+                  openBinary(binaryItem(file.name, bytes));
+                  setInput("binary");
+                  notify(null);
+                },
+              }
+            : undefined,
+        });
     } catch (error) {
       notify({ kind: "error", text: `Could not read ${file.name}: ${(error as Error).message}` });
     }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import "./lab.css";
 import { useLabActions, useLabCorpus, useLabTrained } from "../../state/lab-store";
 import type { ModelRef } from "../../../workers/bpe/api";
+import { BinaryPanel } from "./BinaryPanel";
 import { MethodsPanel } from "./MethodsPanel";
 import { MixturePanel } from "./MixturePanel";
 import { SweepPanel } from "./SweepPanel";
@@ -61,6 +62,7 @@ export function LabView() {
       </div>
       <MethodsPanel modelRef={modelRef} />
       <MixturePanel modelRef={modelRef} />
+      <BinaryPanel />
     </section>
   );
 }

@@ -25,16 +25,24 @@ export function withKinds(files: readonly BinaryFile[]): KindedFile[] {
  * order, files 1, 5, 9, … (0-based) are held out, so every kind with two or more files has a held-out file and
  * about a quarter are held out.
  */
-export function splitHeldOut(files: readonly BinaryFile[]): { train: KindedFile[]; heldOut: KindedFile[] } {
+export function splitHeldOut(files: readonly BinaryFile[]): {
+  train: KindedFile[];
+  heldOut: KindedFile[];
+  /** Whether each input file (by index) is held out. */
+  isHeldOut: boolean[];
+} {
   const seen = new Map<FileKind, number>();
   const train: KindedFile[] = [];
   const heldOut: KindedFile[] = [];
+  const isHeldOut: boolean[] = [];
   for (const file of withKinds(files)) {
     const index = seen.get(file.kind) ?? 0;
     seen.set(file.kind, index + 1);
-    (index % HELD_OUT_EVERY === 1 ? heldOut : train).push(file);
+    const held = index % HELD_OUT_EVERY === 1;
+    isHeldOut.push(held);
+    (held ? heldOut : train).push(file);
   }
-  return { train, heldOut };
+  return { train, heldOut, isHeldOut };
 }
 
 /** Bytes and tokens of a set of files. */

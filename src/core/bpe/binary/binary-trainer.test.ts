@@ -31,7 +31,10 @@ function naiveBinaryTrain(sequences: Uint8Array[], vocabSize: number) {
     for (const [key, count] of counts) {
       if (done.has(key)) continue;
       const [a, b] = key.split(",").map(Number) as [number, number];
-      if (count > bestCount || (count === bestCount && best && (a < best[0] || (a === best[0] && b < best[1])))) {
+      if (
+        count > bestCount ||
+        (count === bestCount && best && (a < best[0] || (a === best[0] && b < best[1])))
+      ) {
         best = [a, b];
         bestCount = count;
       }
@@ -156,9 +159,9 @@ describe("BinaryBpeTrainer", () => {
     expect({ tokens: model.tokens, merges: model.merges }).toEqual(whole.result());
     expect(model.pattern).toBe(NO_PRETOKENIZATION);
     expect(progress.at(-1)).toBe(whole.vocabSize);
-    await expect(trainBinaryBpeJob({ sequences: [new Uint8Array(0)], vocabSize: 300 }, uninterruptedHooks())).rejects.toThrow(
-      /no bytes/,
-    );
+    await expect(
+      trainBinaryBpeJob({ sequences: [new Uint8Array(0)], vocabSize: 300 }, uninterruptedHooks()),
+    ).rejects.toThrow(/no bytes/);
   });
 });
 

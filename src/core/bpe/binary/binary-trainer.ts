@@ -83,7 +83,11 @@ export class BinaryBpeTrainer {
 
   /** Where training stands. */
   progress(): BpeTrainingProgress {
-    return { merges: this.merges.length, vocabSize: this.tokens.length, targetVocabSize: this.options.vocabSize };
+    return {
+      merges: this.merges.length,
+      vocabSize: this.tokens.length,
+      targetVocabSize: this.options.vocabSize,
+    };
   }
 
   /** The vocabulary and merge list so far (copies). */

@@ -37,7 +37,17 @@ describe("splitHeldOut", () => {
   it("holds out files 1, 5, 9, … of each kind, in input order", () => {
     const png = (name: string) => ({ name, bytes: bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) });
     const gz = (name: string) => ({ name, bytes: bytes(0x1f, 0x8b, 8) });
-    const files = [png("p0"), gz("g0"), png("p1"), png("p2"), gz("g1"), png("p3"), png("p4"), png("p5"), gz("g2")];
+    const files = [
+      png("p0"),
+      gz("g0"),
+      png("p1"),
+      png("p2"),
+      gz("g1"),
+      png("p3"),
+      png("p4"),
+      png("p5"),
+      gz("g2"),
+    ];
     const { train, heldOut } = splitHeldOut(files);
     expect(heldOut.map((f) => f.name)).toEqual(["p1", "g1", "p5"]);
     expect(train.map((f) => f.name)).toEqual(["p0", "g0", "p2", "p3", "p4", "g2"]);
