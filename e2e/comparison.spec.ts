@@ -37,6 +37,26 @@ test("hovering a token lights up the same bytes in every lane and shows its card
   }
 });
 
+test("in whitespace mode every invisible character is a visible mark that can be hovered", async ({
+  app,
+  page,
+}) => {
+  await app.open();
+  await app.setText("a\u200bb\ufeffc\u00add\u2009e");
+  await page.getByLabel("Show whitespace").check();
+  await app.waitIdle();
+  const bytes = app.lane("bytes");
+  // The bytes lane has one token per byte; the first byte of U+200B (E2 80 8B) is token 1.
+  const zwsp = bytes.locator('[data-token="1"]');
+  await expect(zwsp).toHaveText("‹ZWSP›");
+  const box = await zwsp.boundingBox();
+  expect(box!.width).toBeGreaterThan(10);
+  await zwsp.hover();
+  await expect(page.getByTestId("token-card")).toContainText("byte range[1, 2)");
+  for (const mark of ["‹BOM›", "‹SHY›", "‹U+2009›"]) await expect(bytes).toContainText(mark);
+  await expect(app.lane("o200k_base")).toContainText("‹ZWSP›");
+});
+
 test("the keyboard moves the selection and the card follows", async ({ app, page }) => {
   await app.open();
   await app.setText("one two three");

@@ -17,7 +17,10 @@ interface BinaryState {
   /** The file Compare's binary mode shows. */
   opened: BinaryItem | null;
   vocabSize: number;
+  /** The latest binary BPE trained in the lab (its report is shown). */
   trained: BinaryTrainedSummary | null;
+  /** Every binary BPE trained in this tab, oldest first: each is a lane in binary mode. */
+  models: BinaryTrainedSummary[];
   actions: {
     addFiles(items: BinaryItem[]): void;
     removeFile(id: string): void;
@@ -34,6 +37,7 @@ export const useBinaryStore = create<BinaryState>()((set) => ({
   opened: null,
   vocabSize: 1024,
   trained: null,
+  models: [],
   actions: {
     addFiles: (items) =>
       set((s) => {
@@ -44,7 +48,7 @@ export const useBinaryStore = create<BinaryState>()((set) => ({
     clearFiles: () => set({ files: [] }),
     open: (opened) => set({ opened }),
     setVocabSize: (vocabSize) => set({ vocabSize }),
-    setTrained: (trained) => set({ trained }),
+    setTrained: (trained) => set((s) => ({ trained, models: trained ? [...s.models, trained] : s.models })),
   },
 }));
 
@@ -52,4 +56,5 @@ export const useBinaryFiles = () => useBinaryStore(useShallow((s) => s.files));
 export const useOpenedBinary = () => useBinaryStore((s) => s.opened);
 export const useBinaryVocabSize = () => useBinaryStore((s) => s.vocabSize);
 export const useBinaryTrained = () => useBinaryStore((s) => s.trained);
+export const useBinaryModels = () => useBinaryStore(useShallow((s) => s.models));
 export const useBinaryActions = () => useBinaryStore((s) => s.actions);

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useBinaryActions, useBinaryTrained, useOpenedBinary } from "../../state/binary-store";
+import { useBinaryActions, useBinaryModels, useOpenedBinary } from "../../state/binary-store";
 import { useComparisonActions } from "../../state/comparison-store";
 import { dropFilesProps, FileButton } from "../files/file-input";
 import { BinaryFileLanes } from "../lab/BinaryPanel";
@@ -12,7 +12,7 @@ import { readBinaryFiles } from "./read-binary-files";
  */
 export function BinaryModeView() {
   const opened = useOpenedBinary();
-  const trained = useBinaryTrained();
+  const models = useBinaryModels();
   const { open } = useBinaryActions();
   const { setView } = useComparisonActions();
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +50,7 @@ export function BinaryModeView() {
         Binary mode reads the file&apos;s bytes as they are (no UTF-8 decoding), so only byte-level lanes
         apply: the bytes lane and binary BPE, which has no pre-tokenization. The file stays in this tab; links
         do not carry it.{" "}
-        {!trained && (
+        {models.length === 0 && (
           <>
             No binary BPE yet:{" "}
             <button type="button" data-testid="binary-mode-to-lab" onClick={() => setView("lab")}>
@@ -62,8 +62,12 @@ export function BinaryModeView() {
       {opened ? (
         <BinaryFileLanes
           item={opened}
-          modelId={trained?.modelId ?? null}
-          modelLabel={trained ? `Binary BPE ${trained.vocabSize} (trained in the lab)` : ""}
+          models={models.map((m, i) => ({
+            modelId: m.modelId,
+            // The latest model is "binary-bpe"; earlier ones keep their worker ids.
+            laneId: i === models.length - 1 ? "binary-bpe" : m.modelId,
+            label: `Binary BPE ${m.vocabSize} (lab model ${i + 1}, ${m.files.filter((f) => !f.heldOut).length} training files)`,
+          }))}
         />
       ) : (
         <p className="empty-state">Open a file to see its bytes.</p>

@@ -20,6 +20,8 @@ import { useBoundaryDiff } from "./use-boundary-diff";
 import { useLaneResults, type LaneInput } from "./use-lane-results";
 import { useLaneStats } from "./use-lane-stats";
 
+const NO_LANES: ReturnType<typeof useLanes> = [];
+
 /** Text (or a conversation) in, lanes out: the comparison screen. */
 export function ComparisonView() {
   const typed = useText();
@@ -33,7 +35,8 @@ export function ComparisonView() {
   const analysis = useQuery(textAnalysisOptions(text));
   const laneInput: LaneInput =
     input === "chat" ? { kind: "chat", chat } : { kind: "text", text, parseSpecials };
-  const results = useLaneResults(lanes, laneInput, listing.data);
+  // Binary mode shows its own byte lanes; the text lanes wait (their results stay cached for text mode).
+  const results = useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data);
   const textResults = input === "text" ? results : [];
   const diff = useBoundaryDiff(textResults, text);
   const stats = useLaneStats(textResults, analysis.data?.counts, text);

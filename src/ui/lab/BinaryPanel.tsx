@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import type { KindReport } from "../../core/bpe/binary/binary-report";
 import { binaryEncodingOptions, trainBinaryJob } from "../../queries/binary-queries";
@@ -131,8 +131,9 @@ function BinaryResult() {
           </div>
           <BinaryFileLanes
             item={item}
-            modelId={trained.modelId}
-            modelLabel={`Binary BPE ${trained.vocabSize}`}
+            models={[
+              { modelId: trained.modelId, laneId: "binary-bpe", label: `Binary BPE ${trained.vocabSize}` },
+            ]}
           />
         </>
       )}
@@ -181,33 +182,33 @@ function ReportTable({ rows }: { rows: KindReport[] }) {
   );
 }
 
-/** The bytes lane and the binary BPE lane of one file. */
-export function BinaryFileLanes({
-  item,
-  modelId,
-  modelLabel,
-}: {
-  item: BinaryItem;
-  modelId: string | null;
-  modelLabel: string;
-}) {
-  const encoding = useQuery(binaryEncodingOptions(modelId, item.id, item.bytes));
+/** A binary BPE lane: the model and its name. `laneId` names the lane for tests (`hex-lane-<laneId>`). */
+export interface BinaryModelLane {
+  modelId: string;
+  laneId: string;
+  label: string;
+}
+
+/** The bytes lane and one lane per binary BPE model, over one file. */
+export function BinaryFileLanes({ item, models }: { item: BinaryItem; models: BinaryModelLane[] }) {
+  const encodings = useQueries({
+    queries: models.map((m) => binaryEncodingOptions(m.modelId, item.id, item.bytes)),
+  });
   return (
     <HexLanes
+      key={item.id}
       item={item}
       lanes={[
         { kind: "bytes", id: "bytes", label: "Bytes (hex)" },
-        ...(modelId === null
-          ? []
-          : [
-              {
-                kind: "tokens" as const,
-                id: "binary-bpe",
-                label: modelLabel,
-                encoding: encoding.data ?? null,
-                error: encoding.error ? `Could not tokenize the file: ${encoding.error.message}` : undefined,
-              },
-            ]),
+        ...models.map((m, i) => ({
+          kind: "tokens" as const,
+          id: m.laneId,
+          label: m.label,
+          encoding: encodings[i]?.data ?? null,
+          error: encodings[i]?.error
+            ? `Could not tokenize the file: ${encodings[i].error.message}`
+            : undefined,
+        })),
       ]}
     />
   );
