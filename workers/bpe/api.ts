@@ -233,8 +233,7 @@ export function createBpeApi(deps: BpeApiDeps) {
       });
       const buffers = results.flatMap(({ view }) => [
         ...encodingTransferables(view.encoding),
-        view.textBlocks.buffer,
-        view.chipBlocks.buffer,
+        view.blocks.buffer,
       ]) as ArrayBuffer[];
       return transfer(results, buffers);
     },

@@ -178,8 +178,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
       const view = laneViewData(text, patchEncoding(text, patchStarts(entropyNats, patching)), []);
       const buffers = [
         ...encodingTransferables(view.encoding),
-        view.textBlocks.buffer,
-        view.chipBlocks.buffer,
+        view.blocks.buffer,
       ];
       return transfer(view, buffers as ArrayBuffer[]);
     },

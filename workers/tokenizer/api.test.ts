@@ -15,7 +15,7 @@ describe("tokenizer worker API", () => {
     const engine = (await loadTokenizer("o200k_base")).encode(text);
     expect(Array.from(view.encoding.ids)).toEqual(Array.from(engine.ids));
     expect(view.specialLookalikes).toEqual(["<|endoftext|>"]);
-    expect(view.textBlocks.at(-1)).toBe(engine.ids.length);
+    expect(view.blocks.at(-1)).toBe(engine.ids.length);
     expect(view.flagCounts.special).toBe(0);
   });
 

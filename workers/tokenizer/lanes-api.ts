@@ -85,8 +85,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
       const buffers = [
         ...encodingTransferables(encoding),
-        view.textBlocks.buffer,
-        view.chipBlocks.buffer,
+        view.blocks.buffer,
       ] as ArrayBuffer[];
       return transfer(view, buffers);
     },
@@ -108,8 +107,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       const view = laneViewData(chat.rendered.text, chat.encoding, []);
       const buffers = [
         ...encodingTransferables(chat.encoding),
-        view.textBlocks.buffer,
-        view.chipBlocks.buffer,
+        view.blocks.buffer,
       ] as ArrayBuffer[];
       return transfer(
         {

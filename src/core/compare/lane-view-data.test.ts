@@ -16,7 +16,7 @@ describe("laneViewData", () => {
       normalized: flags.filter((f) => f & TokenFlag.Normalized).length,
     });
     const view = laneViewData(text, encoding, tokenizer.info.specialTokens);
-    expect(view.textBlocks.at(-1)).toBe(encoding.ids.length);
+    expect(view.blocks.at(-1)).toBe(encoding.ids.length);
     expect(view.specialLookalikes).toEqual(["<s>"]);
   });
 

@@ -16,10 +16,11 @@ export interface FlagCounts {
  */
 export interface LaneViewData {
   encoding: Encoding;
-  /** Block starts for text mode (see {@link tokenBlocks}). */
-  textBlocks: Uint32Array;
-  /** Block starts for the ids / bytes modes (smaller blocks: chips take more room). */
-  chipBlocks: Uint32Array;
+  /**
+   * Block starts (see {@link tokenBlocks}): a block is a line of the text, so that the lane wraps like the
+   * text; only a line longer than {@link MAX_BLOCK_TOKENS} tokens is cut into several blocks.
+   */
+  blocks: Uint32Array;
   flagCounts: FlagCounts;
   /** Special-token strings that occur in the text (at most four). */
   specialLookalikes: string[];
@@ -51,6 +52,9 @@ export function findSpecialLookalikes(text: string, specialTokens: readonly stri
   return [...found];
 }
 
+/** The longest block: windowed rendering draws whole blocks, so one must stay cheap to draw in every mode. */
+export const MAX_BLOCK_TOKENS = 4096;
+
 /** Prepares an encoding for display. */
 export function laneViewData(
   text: string,
@@ -59,8 +63,7 @@ export function laneViewData(
 ): LaneViewData {
   return {
     encoding,
-    textBlocks: tokenBlocks(text, encoding, 64),
-    chipBlocks: tokenBlocks(text, encoding, 32),
+    blocks: tokenBlocks(text, encoding, MAX_BLOCK_TOKENS),
     flagCounts: countFlags(encoding.flags),
     specialLookalikes: findSpecialLookalikes(text, specialTokens),
   };

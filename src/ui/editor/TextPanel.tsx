@@ -3,6 +3,7 @@ import { textAnalysisOptions } from "../../queries/tokenizer-queries";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { decodeTextFile } from "../../core/text/decode-text-file";
 import { useBinaryActions } from "../../state/binary-store";
+import { useScrollSyncActions, useScrollTogether } from "../../state/scroll-sync-store";
 import { binaryItem } from "../binary/read-binary-files";
 import { isStateFile, readStateFile } from "../../core/url-state/state-file";
 import { utf8ByteLength } from "../../core/text/utf8";
@@ -29,6 +30,8 @@ export function TextPanel() {
   const { setText, setParseSpecials, setShowWhitespace, setShowDiff, notify, applyShareState, setInput } =
     useComparisonActions();
   const { open: openBinary } = useBinaryActions();
+  const scrollTogether = useScrollTogether();
+  const { setTogether: setScrollTogether } = useScrollSyncActions();
 
   const openFile = async (file: File) => {
     try {
@@ -69,6 +72,7 @@ export function TextPanel() {
     { label: "Parse special tokens", checked: parseSpecials, set: setParseSpecials },
     { label: "Show whitespace", checked: showWhitespace, set: setShowWhitespace },
     { label: "Mark unshared boundaries", checked: showDiff, set: setShowDiff },
+    { label: "Scroll lanes together", checked: scrollTogether, set: setScrollTogether },
   ];
 
   return (

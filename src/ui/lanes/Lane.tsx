@@ -18,6 +18,8 @@ interface LaneProps {
   highlight: readonly [number, number] | null;
   selected: number;
   scrollTo: number;
+  /** Whether every lane shows this text (text mode), so that the lane can scroll with the others. */
+  sharesText: boolean;
   onSelect(lane: number, token: number, origin: "hover" | "keyboard"): void;
 }
 
@@ -75,9 +77,11 @@ export function Lane(props: LaneProps) {
       {shown && (
         <LaneBody
           laneName={name}
+          laneKey={result.setting.key}
+          sharesText={props.sharesText}
           text={shown.text}
           encoding={shown.view.encoding}
-          blocks={result.setting.mode === "text" ? shown.view.textBlocks : shown.view.chipBlocks}
+          blocks={shown.view.blocks}
           mode={result.setting.mode}
           showWhitespace={props.showWhitespace}
           marks={props.marks}

@@ -68,6 +68,7 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
             highlight={encoding && sharesText ? highlight : null}
             selected={validSelection?.lane === index ? validSelection.token : -1}
             scrollTo={scrollTo}
+            sharesText={text !== null}
             onSelect={(lane, token, how) => select({ lane, token }, how)}
           />
         );
