@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readDeclarations } from "../scripts/lib/udhr-text";
 import { expect, test } from "./fixtures";
@@ -143,6 +144,14 @@ test("samples the page makes train a binary BPE; binary mode opens a file the te
   await page.getByTestId("binary-vocab").fill("600");
   await page.getByTestId("binary-train").click();
   await expect(page.getByTestId("binary-trained")).toBeVisible({ timeout: 90_000 });
+  // The panel with its results: no serious accessibility violation.
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="lab-binary"]')
+    .withTags(["wcag2a", "wcag2aa"])
+    .analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
   const report = page.getByTestId("binary-report");
   for (const kind of ["png", "gzip", "wasm", "all"]) {
     const row = report.locator(`tr[data-kind="${kind}"]`);

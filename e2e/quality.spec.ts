@@ -1,7 +1,15 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { shareFragment } from "../scripts/lib/share-link";
 import { expect, test } from "./fixtures";
+
+const require = createRequire(import.meta.url);
+const WASM_HEAD = readFileSync(
+  join(dirname(require.resolve("onnxruntime-web")), "ort-wasm-simd-threaded.wasm"),
+).subarray(0, 3000);
 
 /** A phone: the width the issue names (iPhone 12–15). */
 const PHONE = { width: 390, height: 844 };
@@ -107,6 +115,28 @@ const VIEWS: { name: string; open(page: Page, theme: "light" | "dark"): Promise<
       await page.getByTestId("lab-experiment-run").click();
       await expect(page.getByTestId("lab-experiment").getByTestId("lab-mixture-result")).toBeVisible({
         timeout: 90_000,
+      });
+    },
+  },
+  {
+    name: "binary (lab samples trained, Compare in binary mode)",
+    async open(page, theme) {
+      await page.goto(`/${shareFragment({ theme, view: "lab" })}`);
+      await page.getByTestId("binary-samples").click();
+      await expect(page.getByTestId("binary-file")).toHaveCount(24, { timeout: 30_000 });
+      await page.getByTestId("binary-vocab").fill("300");
+      await page.getByTestId("binary-train").click();
+      await expect(page.getByTestId("binary-trained")).toBeVisible({ timeout: 60_000 });
+      await page.getByRole("tab", { name: "Compare" }).click();
+      await page.getByTestId("input-binary").click();
+      // A fixed file: the first 3,000 bytes of onnxruntime-web's WebAssembly binary.
+      await page.getByTestId("binary-mode-open").setInputFiles({
+        name: "ort-head.wasm",
+        mimeType: "application/wasm",
+        buffer: WASM_HEAD,
+      });
+      await expect(page.getByTestId("hex-lane-binary-bpe")).not.toHaveAttribute("data-tokens", "", {
+        timeout: 30_000,
       });
     },
   },

@@ -94,7 +94,13 @@ function HexLaneRow({ lane, bytes, from, to, hovered, onHover }: RowProps) {
         </span>
       </h4>
       {lane.kind === "tokens" && lane.error && <p className="error">{lane.error}</p>}
-      <div className="hex-chips" onMouseLeave={() => onHover(null)}>
+      <div
+        className="hex-chips"
+        tabIndex={0}
+        role="group"
+        aria-label={`${lane.label}: tokens of this page`}
+        onMouseLeave={() => onHover(null)}
+      >
         {chips(lane, bytes, from, to).map(({ index, start, end, id }) => {
           const shownStart = Math.max(start, from);
           const shownEnd = Math.min(end, to);
