@@ -176,10 +176,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
       const bytes = utf8Encode(text);
       const { entropyNats } = await scoredText.get(text, () => score(bytes, requestId, onProgress));
       const view = laneViewData(text, patchEncoding(text, patchStarts(entropyNats, patching)), []);
-      const buffers = [
-        ...encodingTransferables(view.encoding),
-        view.blocks.buffer,
-      ];
+      const buffers = [...encodingTransferables(view.encoding), view.blocks.buffer];
       return transfer(view, buffers as ArrayBuffer[]);
     },
 

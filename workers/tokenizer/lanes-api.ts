@@ -83,10 +83,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       await cancellations.checkpoint(requestId);
       const encoding = tokenizer.encode(text, options);
       const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
-      const buffers = [
-        ...encodingTransferables(encoding),
-        view.blocks.buffer,
-      ] as ArrayBuffer[];
+      const buffers = [...encodingTransferables(encoding), view.blocks.buffer] as ArrayBuffer[];
       return transfer(view, buffers);
     },
 
@@ -105,10 +102,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       await cancellations.checkpoint(requestId);
       const chat = encodeConversation(tokenizer, format.format, messages, { addGenerationPrompt });
       const view = laneViewData(chat.rendered.text, chat.encoding, []);
-      const buffers = [
-        ...encodingTransferables(chat.encoding),
-        view.blocks.buffer,
-      ] as ArrayBuffer[];
+      const buffers = [...encodingTransferables(chat.encoding), view.blocks.buffer] as ArrayBuffer[];
       return transfer(
         {
           view,
