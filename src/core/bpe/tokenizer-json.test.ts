@@ -29,8 +29,10 @@ describe("tokenizer.json export and import", () => {
 
   it("writes GPT-4o's pipeline shape: Split(regex) + ByteLevel without regex, ByteLevel decoder", () => {
     const json = toTokenizerJson(model);
-    expect(json.pre_tokenizer.pretokenizers.map((p) => p.type)).toEqual(["Split", "ByteLevel"]);
-    expect(json.pre_tokenizer.pretokenizers[1]).toMatchObject({ use_regex: false, add_prefix_space: false });
+    const pre = json.pre_tokenizer;
+    if (pre.type !== "Sequence") throw new Error("expected a Sequence pre-tokenizer");
+    expect(pre.pretokenizers.map((p) => p.type)).toEqual(["Split", "ByteLevel"]);
+    expect(pre.pretokenizers[1]).toMatchObject({ use_regex: false, add_prefix_space: false });
     expect(json.decoder).toMatchObject({ type: "ByteLevel" });
     expect(Object.keys(json.model.vocab)).toHaveLength(model.tokens.length);
     expect(json.model.merges[0]).toMatch(/^\S+ \S+$/);
