@@ -3,7 +3,7 @@ import { encodeLinkOffThread } from "../queries/share-link";
 import { comparisonStore, shareStateOf } from "./comparison-store";
 
 /** Small states are encoded in place; big ones in the link worker, so typing never waits on compression. */
-const ENCODE_IN_PLACE_BELOW = 20_000;
+const ENCODE_IN_PLACE_BELOW = 2_000;
 /** Texts longer than this are not mirrored into the address bar (a reload then shows the default view). */
 const ADDRESS_BAR_TEXT_LIMIT = 2_000_000;
 

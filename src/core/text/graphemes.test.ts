@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hardUnicode } from "../../../scripts/lib/arbitraries";
 import { readDeclarations } from "../../../scripts/lib/udhr-text";
-import { countGraphemes, graphemes, wordSegments } from "./graphemes";
+import { countGraphemes, graphemeBoundaries, graphemes, wordSegments } from "./graphemes";
 
 const whole = (granularity: "grapheme" | "word", text: string) =>
   Array.from(new Intl.Segmenter(undefined, { granularity }).segment(text), (s) => [
@@ -67,6 +67,45 @@ describe("countGraphemes", () => {
         expect(countGraphemes(t)).toBe([...graphemes(t)].length);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("graphemeBoundaries", () => {
+  it("equals Intl.Segmenter on the slice, with the ASCII shortcut, on random mixed text and any slice", () => {
+    const ascii = fc.string({ unit: "grapheme-ascii", maxLength: 20 });
+    const text = fc
+      .array(
+        fc.oneof(
+          ascii,
+          hardUnicode(),
+          fc.string({ unit: "grapheme", maxLength: 4 }),
+          fc.constantFrom(
+            "\r\n",
+            "\r",
+            "\n",
+            "e\u0301",
+            "\u0600a",
+            "\u0600\u0600b",
+            "a\u200d",
+            "1\ufe0f\u20e3",
+            "👨‍👩‍👧",
+            "🇫🇷",
+          ),
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = t.length === 0 ? 0 : a % (t.length + 1);
+        const end = start + (t.length - start === 0 ? 0 : b % (t.length - start + 1));
+        const expected = new Set([end, ...[...graphemes(t.slice(start, end))].map((s) => start + s.index)]);
+        expect([...graphemeBoundaries(t, start, end)].sort((x, y) => x - y)).toEqual(
+          [...expected].sort((x, y) => x - y),
+        );
+      }),
+      { numRuns: 3000 },
     );
   });
 });

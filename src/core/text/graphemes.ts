@@ -75,10 +75,34 @@ export function wordSegments(text: string): Iterable<Intl.SegmentData> {
   return segmentInChunks(wordSegmenter, text);
 }
 
-/** UTF-16 offsets (relative to the whole text) where grapheme clusters begin within `[start, end)`, plus `end`. */
+/**
+ * UTF-16 offsets (relative to the whole text) where grapheme clusters begin within `[start, end)` (taken as a
+ * text of its own), plus `end`. ASCII runs need no segmenter: an ASCII character followed by another ASCII
+ * character is a cluster of its own (CR LF excepted), and a cluster never continues into an ASCII character
+ * (LF after CR, and anything after a Prepend character, excepted); only the stretches around other characters go
+ * through `Intl.Segmenter` (the lanes call this on every block they draw).
+ */
 export function graphemeBoundaries(text: string, start: number, end: number): Set<number> {
   const boundaries = new Set<number>([end]);
-  for (const { index } of graphemes(text.slice(start, end))) boundaries.add(start + index);
+  let i = start;
+  while (i < end) {
+    const unit = text.charCodeAt(i);
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+    if (unit < 0x80 && (next === -1 || (next < 0x80 && !(unit === 0x0d && next === 0x0a)))) {
+      boundaries.add(i++);
+      continue;
+    }
+    // A stretch for the segmenter: up to the next ASCII character that surely starts a cluster.
+    let j = i + 1;
+    while (j < end) {
+      const u = text.charCodeAt(j);
+      const before = text.charCodeAt(j - 1);
+      if (u < 0x80 && !(u === 0x0a && before === 0x0d) && !isPrepend(before)) break;
+      j++;
+    }
+    for (const { index } of graphemes(text.slice(i, j))) boundaries.add(i + index);
+    i = j;
+  }
   return boundaries;
 }
 

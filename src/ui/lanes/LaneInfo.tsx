@@ -1,7 +1,8 @@
+import { memo } from "react";
 import type { TokenizerInfo } from "../../core/tokenizers/types";
 
-/** What is known about the tokenizer behind a lane. */
-export function LaneInfo({ info }: { info: TokenizerInfo }) {
+/** What is known about the tokenizer behind a lane (drawn again only when the tokenizer changes, not per keystroke). */
+export const LaneInfo = memo(function LaneInfo({ info }: { info: TokenizerInfo }) {
   return (
     <details className="lane-info">
       <summary>About {info.name}</summary>
@@ -25,4 +26,4 @@ export function LaneInfo({ info }: { info: TokenizerInfo }) {
       </dl>
     </details>
   );
-}
+});
