@@ -56,6 +56,13 @@ def main():
         metavar="ORDER=BITS",
         help="protocol bits/byte of a Kneser-Ney n-gram, as scripts/lib/byte-lm-node.test.ts prints it (card only)",
     )
+    p.add_argument(
+        "--baseline-group",
+        action="append",
+        default=[],
+        metavar="ORDER:GROUP=BITS",
+        help="protocol bits/byte of a Kneser-Ney n-gram on one script group (card only)",
+    )
     p.add_argument("--save-every", type=int, default=250, help="also save --checkpoint every this many steps (0: off)")
     p.add_argument("--init", default=None, help="start from the weights of this checkpoint (continued training)")
     args = p.parse_args()

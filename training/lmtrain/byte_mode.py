@@ -95,9 +95,21 @@ def main_byte(args):
                 "model": f"interpolated Kneser-Ney byte {order}-gram on the same train split (src/core/lm/byte-ngram.ts)",
                 "order": int(order),
                 "bitsPerByte": float(bits),
+                "byGroup": group_baselines(args.baseline_group, int(order)),
             }
             for order, bits in (b.split("=") for b in args.baseline)
         ],
     }
     write_cards(args.out, "byte-lm", card, model_card_md(card))
     print(f"wrote {onnx_path} ({card['onnx']['bytes']:,} bytes), card and fixture", flush=True)
+
+
+def group_baselines(specs, order):
+    """`--baseline-group ORDER:GROUP=BITS` entries of one n-gram order, as {group: bits}."""
+    found = {}
+    for spec in specs:
+        head, bits = spec.split("=")
+        spec_order, group = head.split(":")
+        if int(spec_order) == order:
+            found[group] = float(bits)
+    return found

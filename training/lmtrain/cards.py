@@ -75,7 +75,21 @@ def model_card_md(card):
         beaten = [b["order"] for b in card["baselines"] if model_bpb < b["bitsPerByte"]]
         kept = [b["order"] for b in card["baselines"] if model_bpb >= b["bitsPerByte"]]
         baseline += f"The model ({model_bpb} bits/byte) beats the n-gram of order {', '.join(map(str, beaten)) or 'none'}"
-        baseline += f" and not that of order {', '.join(map(str, kept))}.\n\n" if kept else ".\n\n"
+        baseline += f" and not that of order {', '.join(map(str, kept))}.\n" if kept else ".\n"
+        for b in card["baselines"]:
+            groups = b.get("byGroup") or {}
+            if not groups:
+                continue
+            ours = card["evaluation"]["byGroup"]
+            pairs = ", ".join(
+                f"{g} {ours[g]['bitsPerByte']} / {bits}" for g, bits in groups.items() if g in ours
+            )
+            behind = [g for g, bits in groups.items() if g in ours and ours[g]["bitsPerByte"] >= bits]
+            baseline += (
+                f"By script group (model / Kneser–Ney {b['order']}-gram, protocol bits/byte): {pairs}; "
+                + (f"the model is behind the n-gram on {', '.join(behind)}.\n" if behind else "the model is ahead on every group.\n")
+            )
+        baseline += "\n"
     return f"""# byte-lm: Tokenprism's tiny byte-level language model
 
 A decoder-only transformer over UTF-8 bytes, trained from scratch by `training/train.py` and run in the page with
