@@ -1,7 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
-import { useChat, useInput, useLanes, useParseSpecials, useText } from "../../state/comparison-store";
+import {
+  comparisonStore,
+  useChat,
+  useInput,
+  useLanes,
+  useParseSpecials,
+  useText,
+} from "../../state/comparison-store";
+import type { ChatSettings } from "../../core/url-state/share-state";
 import { BinaryModeView } from "../binary/BinaryModeView";
 import { BusyIndicator } from "../BusyIndicator";
 import { ChatEditor } from "../chat/ChatEditor";
@@ -22,13 +31,27 @@ import { useLaneStats } from "./use-lane-stats";
 
 const NO_LANES: ReturnType<typeof useLanes> = [];
 
-/** Text (or a conversation) in, lanes out: the comparison screen. */
-export function ComparisonView() {
+/**
+ * Debounces what is typed (text or chat) and hands the settled value up, with the busy flag. It alone re-renders
+ * on a keystroke: the comparison view (every lane, the panels) re-renders only when the settled value changes.
+ */
+function InputSettler({ onText, onChat }: { onText(text: string): void; onChat(chat: ChatSettings): void }) {
   const typed = useText();
   const text = useDebouncedValue(typed, tokenizeDelay);
   const input = useInput();
   const typedChat = useChat();
   const chat = useDebouncedValue(typedChat, () => 150);
+  useEffect(() => onText(text), [text, onText]);
+  useEffect(() => onChat(chat), [chat, onChat]);
+  const pending = input === "text" ? typed !== text : input === "chat" && typedChat !== chat;
+  return <BusyIndicator pending={pending} />;
+}
+
+/** Text (or a conversation) in, lanes out: the comparison screen. */
+export function ComparisonView() {
+  const [text, setText] = useState(() => comparisonStore.getState().text);
+  const [chat, setChat] = useState(() => comparisonStore.getState().chat);
+  const input = useInput();
   const lanes = useLanes();
   const parseSpecials = useParseSpecials();
   const listing = useQuery(tokenizerListOptions());
@@ -44,7 +67,6 @@ export function ComparisonView() {
     const s = stats[i];
     return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
   });
-  const pending = input === "text" ? typed !== text : input === "chat" && typedChat !== chat;
   if (input === "binary")
     return (
       <div className="compare-layout">
@@ -57,14 +79,14 @@ export function ComparisonView() {
   return (
     <div className="compare-layout">
       <div className="compare-main">
-        <BusyIndicator pending={pending} />
+        <InputSettler onText={setText} onChat={setChat} />
         <InputSwitch />
         {input === "text" ? <TextPanel /> : <ChatEditor />}
         <LaneAdder />
         {lanes.length === 0 && (
           <p className="empty-state">No lanes. Add a model or tokenizer above to see how it cuts the text.</p>
         )}
-        {input === "text" && typed.length === 0 && lanes.length > 0 && (
+        {input === "text" && text.length === 0 && lanes.length > 0 && (
           <p className="empty-state">Type or paste text above, or pick a sample.</p>
         )}
         <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff} />
