@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useBinaryActions, useBinaryModels, useOpenedBinary } from "../../state/binary-store";
 import { useComparisonActions } from "../../state/comparison-store";
 import { dropFilesProps, FileButton } from "../files/file-input";
-import { BinaryFileLanes } from "../lab/BinaryPanel";
+import { BinaryFileLanes } from "./BinaryFileLanes";
 import { formatBytes } from "../lab/text-sources";
 import { readBinaryFiles } from "./read-binary-files";
 

@@ -1,7 +1,6 @@
-import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import type { KindReport } from "../../core/bpe/binary/binary-report";
-import { binaryEncodingOptions, trainBinaryJob } from "../../queries/binary-queries";
+import { trainBinaryJob } from "../../queries/binary-queries";
 import { useJobMutation } from "../../queries/job-mutation";
 import { exportTrainedTokenizer } from "../../queries/lab-queries";
 import {
@@ -9,10 +8,9 @@ import {
   useBinaryFiles,
   useBinaryTrained,
   useBinaryVocabSize,
-  type BinaryItem,
 } from "../../state/binary-store";
 import { BinaryFilePicker, MAX_BINARY_TRAINING_BYTES } from "../binary/BinaryFilePicker";
-import { HexLanes } from "../binary/HexLanes";
+import { BinaryFileLanes } from "../binary/BinaryFileLanes";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { ScrollBox } from "../ScrollBox";
 import { downloadText } from "../summary/download";
@@ -179,37 +177,5 @@ function ReportTable({ rows }: { rows: KindReport[] }) {
         </tbody>
       </table>
     </ScrollBox>
-  );
-}
-
-/** A binary BPE lane: the model and its name. `laneId` names the lane for tests (`hex-lane-<laneId>`). */
-export interface BinaryModelLane {
-  modelId: string;
-  laneId: string;
-  label: string;
-}
-
-/** The bytes lane and one lane per binary BPE model, over one file. */
-export function BinaryFileLanes({ item, models }: { item: BinaryItem; models: BinaryModelLane[] }) {
-  const encodings = useQueries({
-    queries: models.map((m) => binaryEncodingOptions(m.modelId, item.id, item.bytes)),
-  });
-  return (
-    <HexLanes
-      key={item.id}
-      item={item}
-      lanes={[
-        { kind: "bytes", id: "bytes", label: "Bytes (hex)" },
-        ...models.map((m, i) => ({
-          kind: "tokens" as const,
-          id: m.laneId,
-          label: m.label,
-          encoding: encodings[i]?.data ?? null,
-          error: encodings[i]?.error
-            ? `Could not tokenize the file: ${encodings[i].error.message}`
-            : undefined,
-        })),
-      ]}
-    />
   );
 }

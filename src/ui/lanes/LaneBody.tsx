@@ -1,10 +1,11 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef, useState } from "react";
-import { blockOfToken, tokenAtByte } from "../../core/tokenizers/blocks";
-import { useScrollAnchor, useScrollSyncActions, useScrollTogether } from "../../state/scroll-sync-store";
+import { blockOfToken } from "../../core/tokenizers/blocks";
 import type { Encoding } from "../../core/tokenizers/types";
 import type { LaneMode } from "../../core/url-state/share-state";
+import { LaneResizeHandle, MIN_LANE_HEIGHT } from "./LaneResizeHandle";
 import { TokenBlock } from "./TokenBlock";
+import { useScrollTogetherLane } from "./use-scroll-together";
 
 export interface LaneBodyProps {
   laneName: string;
@@ -27,8 +28,6 @@ export interface LaneBodyProps {
 }
 
 const LINE_HEIGHT = 30;
-/** The smallest height a lane can be dragged to (px). */
-const MIN_HEIGHT = 48;
 
 /** A lane's tokens, rendered a window of blocks at a time so that a megabyte of text stays smooth. */
 export function LaneBody(props: LaneBodyProps) {
@@ -63,77 +62,15 @@ export function LaneBody(props: LaneBodyProps) {
       virtualizer.scrollToIndex(blockOfToken(blocks, scrollTo), { align: "auto" });
   }, [scrollTo, blocks, count, virtualizer]);
 
-  // Scrolling together: a lane the user scrolls publishes the byte at its top edge; the others bring the same
-  // byte to their top (interpolated inside its block). Their own scroll events, caused by us, publish nothing.
-  const together = useScrollTogether() && props.sharesText;
-  const anchor = useScrollAnchor();
-  const { publish } = useScrollSyncActions();
-  const ownScroll = useRef<number | null>(null);
-  const onScroll = () => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const caused = ownScroll.current;
-    ownScroll.current = null;
-    if (caused !== null && Math.abs(element.scrollTop - caused) <= 1) return;
-    if (!together || count === 0) return;
-    const item = virtualizer.getVirtualItemForOffset(element.scrollTop);
-    if (!item) return;
-    const from = blocks[item.index]!;
-    const to = blocks[item.index + 1]!;
-    const fraction =
-      item.size > 0 ? Math.min(1, Math.max(0, (element.scrollTop - item.start) / item.size)) : 0;
-    const token = Math.min(to - 1, from + Math.floor(fraction * (to - from)));
-    publish(props.laneKey, encoding.starts[token]!);
-  };
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!together || !anchor || anchor.lane === props.laneKey || !element || count === 0) return;
-    const token = tokenAtByte(encoding, anchor.byte);
-    const block = blockOfToken(blocks, token);
-    const item = virtualizer.measurementsCache[block];
-    if (!item) return;
-    const from = blocks[block]!;
-    const to = blocks[block + 1]!;
-    element.scrollTop = item.start + ((token - from) / Math.max(1, to - from)) * item.size;
-    ownScroll.current = element.scrollTop;
-    // Only a new anchor moves this lane (not a new encoding of the text being typed).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [anchor]);
-
-  // Resizable: dragging the handle (or arrow keys on it) sets the lane's height.
+  const onScroll = useScrollTogetherLane({
+    laneKey: props.laneKey,
+    sharesText: props.sharesText,
+    scrollRef,
+    virtualizer,
+    encoding,
+    blocks,
+  });
   const [height, setHeight] = useState<number | null>(null);
-  const drag = useRef<{ y: number; height: number } | null>(null);
-  const currentHeight = () => scrollRef.current?.getBoundingClientRect().height ?? MIN_HEIGHT;
-  const resizeHandle = (
-    <div
-      className="lane-resize"
-      role="separator"
-      aria-orientation="horizontal"
-      aria-label={`Resize the ${props.laneName} lane (arrow keys)`}
-      aria-valuemin={MIN_HEIGHT}
-      aria-valuemax={4000}
-      aria-valuenow={Math.round(height ?? 0)}
-      tabIndex={0}
-      data-testid="lane-resize"
-      onPointerDown={(event) => {
-        event.currentTarget.setPointerCapture(event.pointerId);
-        drag.current = { y: event.clientY, height: currentHeight() };
-      }}
-      onPointerMove={(event) => {
-        if (drag.current)
-          setHeight(Math.max(MIN_HEIGHT, drag.current.height + event.clientY - drag.current.y));
-      }}
-      onPointerUp={() => {
-        drag.current = null;
-      }}
-      onKeyDown={(event) => {
-        const delta = event.key === "ArrowDown" ? 40 : event.key === "ArrowUp" ? -40 : 0;
-        if (delta === 0) return;
-        event.preventDefault();
-        setHeight(Math.max(MIN_HEIGHT, currentHeight() + delta));
-      }}
-    />
-  );
 
   const tokenFromEvent = (target: EventTarget | null): number => {
     const element = (target as HTMLElement | null)?.closest?.("[data-token]");
@@ -204,7 +141,12 @@ export function LaneBody(props: LaneBodyProps) {
           })}
         </div>
       </div>
-      {resizeHandle}
+      <LaneResizeHandle
+        laneName={props.laneName}
+        height={height}
+        measure={() => scrollRef.current?.getBoundingClientRect().height ?? MIN_LANE_HEIGHT}
+        onResize={setHeight}
+      />
     </>
   );
 }
