@@ -2,7 +2,6 @@ import { useState } from "react";
 import type { KindReport } from "../../core/bpe/binary/binary-report";
 import { trainBinaryJob } from "../../queries/binary-queries";
 import { useJobMutation } from "../../queries/job-mutation";
-import { exportTrainedTokenizer } from "../../queries/lab-queries";
 import {
   useBinaryActions,
   useBinaryFiles,
@@ -13,7 +12,7 @@ import { BinaryFilePicker, MAX_BINARY_TRAINING_BYTES } from "../binary/BinaryFil
 import { BinaryFileLanes } from "../binary/BinaryFileLanes";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { ScrollBox } from "../ScrollBox";
-import { downloadText } from "../summary/download";
+import { ExportTokenizerButton } from "./ExportTokenizerButton";
 import { formatBytes } from "./text-sources";
 
 /**
@@ -95,17 +94,11 @@ function BinaryResult() {
         <strong data-testid="binary-trained-vocab">{trained.vocabSize}</strong> tokens, {trained.merges}{" "}
         merges, trained on {trained.files.filter((f) => !f.heldOut).length} files in{" "}
         {trained.seconds.toFixed(1)} s.{" "}
-        <button
-          type="button"
-          data-testid="binary-export"
-          onClick={() =>
-            void exportTrainedTokenizer(trained.modelId).then((json) =>
-              downloadText("binary-tokenizer.json", json, "application/json"),
-            )
-          }
-        >
-          Export tokenizer.json
-        </button>
+        <ExportTokenizerButton
+          modelId={trained.modelId}
+          fileName="binary-tokenizer.json"
+          testId="binary-export"
+        />
       </p>
       <ReportTable rows={trained.report} />
       {item && (

@@ -4,8 +4,8 @@ import { useLabActions, useLabCorpus, useLabOptions, useLabTrained } from "../..
 import { useComparisonActions } from "../../state/comparison-store";
 import type { TrainedSummary, TrainProgress } from "../../../workers/bpe/api";
 import { useJobMutation } from "../../queries/job-mutation";
-import { addTrainedTokenizer, exportTrainedTokenizer, trainJob } from "../../queries/lab-queries";
-import { downloadText } from "../summary/download";
+import { addTrainedTokenizer, trainJob } from "../../queries/lab-queries";
+import { ExportTokenizerButton } from "./ExportTokenizerButton";
 import { JobStatusLine } from "../jobs/JobStatusLine";
 import { formatBytes } from "./text-sources";
 
@@ -162,17 +162,7 @@ function TrainedResult({ summary }: { summary: TrainedSummary }) {
         trained on {formatBytes(summary.trainingBytes)} in {summary.seconds.toFixed(1)} s;{" "}
         <span data-testid="lab-trained-bpt">{summary.bytesPerToken.toFixed(3)}</span> bytes/token on the
         training text.{" "}
-        <button
-          type="button"
-          data-testid="lab-export"
-          onClick={() =>
-            void exportTrainedTokenizer(summary.modelId).then((json) =>
-              downloadText("tokenizer.json", json, "application/json"),
-            )
-          }
-        >
-          Export tokenizer.json
-        </button>{" "}
+        <ExportTokenizerButton modelId={summary.modelId} fileName="tokenizer.json" testId="lab-export" />{" "}
         <AddAsLaneButton modelId={summary.modelId} />
       </p>
       {summary.superwords.length > 0 && (
