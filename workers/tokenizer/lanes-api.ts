@@ -2,9 +2,11 @@ import { transfer } from "comlink";
 import type { TokenExplanation } from "../../src/core/bpe/explain-token";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
 import { CATALOG, type ProgressCallback } from "../../src/core/tokenizers/catalog";
+import { IncrementalEncoder } from "../../src/core/tokenizers/incremental/incremental-encoder";
 import {
   encodingTransferables,
   type EncodeOptions,
+  type Tokenizer,
   type TokenizerInfo,
 } from "../../src/core/tokenizers/types";
 import type { Cancellations } from "../shared/cancellation";
@@ -51,6 +53,14 @@ export interface TokenizerListing {
 
 /** The Compare view's calls: the catalogue, loading, encoding lanes, dropped files, token explanations. */
 export function createLanesApi(registry: TokenizerRegistry, cancellations: Cancellations) {
+  // Each tokenizer remembers its last text and encoding, so that an edit re-encodes a window around it.
+  const incremental = new WeakMap<Tokenizer, IncrementalEncoder>();
+  const incrementalEncoder = (tokenizer: Tokenizer): IncrementalEncoder => {
+    let encoder = incremental.get(tokenizer);
+    if (!encoder) incremental.set(tokenizer, (encoder = new IncrementalEncoder(tokenizer)));
+    return encoder;
+  };
+
   return {
     /** Every built-in tokenizer. */
     listTokenizers(): TokenizerListing[] {
@@ -70,7 +80,8 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
     },
 
     /**
-     * Tokenizes text and prepares it for display; the typed arrays are transferred, not copied. With a
+     * Tokenizes text and prepares it for display; the typed arrays are transferred, not copied. After an edit of
+     * the lane's previous text only a window around the edit is encoded again (the result is the same). With a
      * `requestId`, the request can be dropped by `cancel` until it starts.
      */
     async encode(
@@ -81,7 +92,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
     ): Promise<LaneViewData> {
       const tokenizer = await registry.get(id);
       await cancellations.checkpoint(requestId);
-      const encoding = tokenizer.encode(text, options);
+      const { encoding } = incrementalEncoder(tokenizer).encode(text, options);
       const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
       const buffers = [...encodingTransferables(encoding), view.blocks.buffer] as ArrayBuffer[];
       return transfer(view, buffers);

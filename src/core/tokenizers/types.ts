@@ -80,6 +80,11 @@ export interface DecodedIds {
 /** A tokenizer behind one lane. */
 export interface Tokenizer {
   readonly info: TokenizerInfo;
+  /**
+   * True when a token can depend on text anywhere in the input (merges learned on the text itself), so an edit
+   * is never re-encoded in a window (`IncrementalEncoder`).
+   */
+  readonly dependsOnWholeText?: boolean;
   /** Tokenizes `text` with exact byte spans. */
   encode(text: string, options?: EncodeOptions): Encoding;
   /** How many tokens `encode` would give, without computing spans (the parity atlas counts 527 texts). */

@@ -54,6 +54,8 @@ const KEPT_FLAGS = TokenFlag.ByteFallback | TokenFlag.Normalized;
  */
 export class DynamicTokenizer implements Tokenizer {
   readonly info: TokenizerInfo;
+  /** The merges are learned on the whole text: an edit anywhere can change every token. */
+  readonly dependsOnWholeText = true;
   private readonly texts = new Map<number, string>();
 
   constructor(

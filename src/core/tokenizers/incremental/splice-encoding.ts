@@ -1,0 +1,361 @@
+import { utf8ByteLength } from "../../text/utf8";
+import { inputNotes } from "../input-notes";
+import { TokenFlag, type Encoding } from "../types";
+import { textEdit, type TextEdit } from "./text-edit";
+
+/**
+ * Re-tokenization after an edit: encode a window of the new text around the edit and splice it into the previous
+ * encoding, instead of encoding everything again.
+ *
+ * The window starts and ends at *restart points*: a space between two non-space characters where the previous
+ * encoding has a clean token boundary. Every pre-tokenizer of the families we run cuts there (a regex's word,
+ * number, punctuation and whitespace runs stop before such a space; Metaspace, WhitespaceSplit and BERT split at
+ * it; SentencePiece pieces start with it), and what a pre-tokenizer does up to that point does not depend on what
+ * follows the space. The window is then joined to the old encoding only where the two agree — the same clean
+ * boundary and the next {@link SpliceOptions.agreement} tokens identical (ids, spans, flags, bytes) — before the
+ * edit and, shifted by the edit's length, after it. Where no such join exists within the window, the window grows
+ * (×4 each time) until it is the whole text. The result is checked against full encodes by property tests
+ * for every built-in tokenizer (`splice-encoding.test.ts`, `scripts/lib/incremental-builtins.test.ts`).
+ */
+export interface SpliceOptions {
+  /** UTF-16 units between the edit and each end of the first window (default 64; grows ×4 on retries). */
+  margin?: number;
+  /** Consecutive tokens that must agree where the window rejoins the old encoding (default 3). */
+  agreement?: number;
+}
+
+/** The new encoding, and what was encoded again to get it. */
+export interface SpliceResult {
+  encoding: Encoding;
+  /** The re-encoded range of the new text, in UTF-16 units; the whole text when nothing could be reused. */
+  reencoded: { start: number; end: number };
+  /** True when the whole text was encoded again (no restart point, a large edit, an empty encoding …). */
+  full: boolean;
+}
+
+/** The previous text and its encoding (not modified). */
+export interface PreviousEncoding {
+  text: string;
+  encoding: Encoding;
+}
+
+const DEFAULT_MARGIN = 64;
+const DEFAULT_AGREEMENT = 3;
+
+function isSpaceLike(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x2581 || // ▁, SentencePiece's space
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Combining marks and joiners attach to what precedes them; a space before one is not a clean cut. */
+function attachesToPrevious(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe00 && code <= 0xfe0f) ||
+    (code >= 0xfe20 && code <= 0xfe2f) ||
+    (code >= 0xdc00 && code <= 0xdfff) // the second half of a pair (never the case after a space, but cheap)
+  );
+}
+
+/** `text[at]` is a space (U+0020) between two characters that are neither spaces nor combining. */
+function isRestartPosition(text: string, at: number): boolean {
+  if (at <= 0 || at + 1 >= text.length || text.charCodeAt(at) !== 0x20) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 1);
+  return !isSpaceLike(before) && !isSpaceLike(after) && !attachesToPrevious(after);
+}
+
+/** First index whose value is ≥ `value` in a non-decreasing array. */
+function lowerBound(values: Uint32Array, value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Token `i` starts a clean cut: it and the token before are non-empty, adjacent, and `i` starts a character. */
+function isCleanBoundary(encoding: Encoding, i: number): boolean {
+  const count = encoding.ids.length;
+  if (i <= 0 || i >= count) return false;
+  return (
+    encoding.ends[i - 1] === encoding.starts[i] &&
+    encoding.starts[i - 1]! < encoding.ends[i - 1]! &&
+    encoding.starts[i]! < encoding.ends[i]! &&
+    (encoding.flags[i]! & TokenFlag.PartialStart) === 0
+  );
+}
+
+/** The token of `encoding` that starts a clean cut at UTF-16 position `at`, or -1. */
+function cleanTokenAt(encoding: Encoding, at: number): number {
+  const i = lowerBound(encoding.utf16Starts, at);
+  return i < encoding.ids.length && encoding.utf16Starts[i] === at && isCleanBoundary(encoding, i) ? i : -1;
+}
+
+/** The restart point at or before `limit`: [UTF-16 position, token index], or [0, 0] (the start of the text). */
+function restartBefore(text: string, encoding: Encoding, limit: number): [number, number] {
+  for (let at = Math.min(limit, text.length - 1); at > 0; at--) {
+    if (!isRestartPosition(text, at)) continue;
+    const token = cleanTokenAt(encoding, at);
+    if (token > 0) return [at, token];
+  }
+  return [0, 0];
+}
+
+/** The restart point at or after `limit`: [UTF-16 position, token index], or [text length, token count]. */
+function restartAfter(text: string, encoding: Encoding, limit: number): [number, number] {
+  for (let at = Math.max(limit, 1); at < text.length; at++) {
+    if (!isRestartPosition(text, at)) continue;
+    const token = cleanTokenAt(encoding, at);
+    if (token > 0) return [at, token];
+  }
+  return [text.length, encoding.ids.length];
+}
+
+function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
+  const aStart = a.tokenByteOffsets[i]!;
+  const aEnd = a.tokenByteOffsets[i + 1]!;
+  const bStart = b.tokenByteOffsets[j]!;
+  if (aEnd - aStart !== b.tokenByteOffsets[j + 1]! - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++)
+    if (a.tokenBytes[aStart + k] !== b.tokenBytes[bStart + k]) return false;
+  return true;
+}
+
+/**
+ * How many consecutive tokens agree from window token `w` and old token `i` (positions compared after adding
+ * `windowShift` and `oldShift` bytes), counting at most `needed` and only tokens ending at or before `limit`.
+ */
+function agreeingTokens(
+  window: Encoding,
+  w: number,
+  windowShift: number,
+  old: Encoding,
+  i: number,
+  oldShift: number,
+  needed: number,
+  limit: number,
+): number {
+  let run = 0;
+  while (run < needed && w + run < window.ids.length && i + run < old.ids.length) {
+    const a = w + run;
+    const b = i + run;
+    const end = window.ends[a]! + windowShift;
+    if (end > limit) break;
+    if (
+      window.ids[a] !== old.ids[b] ||
+      window.flags[a] !== old.flags[b] ||
+      window.starts[a]! + windowShift !== old.starts[b]! + oldShift ||
+      end !== old.ends[b]! + oldShift ||
+      !sameTokenBytes(window, a, old, b)
+    )
+      break;
+    run++;
+  }
+  return run;
+}
+
+/** The first clean boundary where window and old tokens agree, searching window tokens in [from, until). */
+function findJoin(
+  window: Encoding,
+  windowShift: number,
+  old: Encoding,
+  oldShift: number,
+  fromPosition: number,
+  untilPosition: number,
+  needed: number,
+  limit: number,
+): [number, number] | null {
+  let w = lowerBound(window.starts, Math.max(0, fromPosition - windowShift));
+  let i = lowerBound(old.starts, Math.max(0, fromPosition - oldShift));
+  for (; w < window.ids.length; w++) {
+    const position = window.starts[w]! + windowShift;
+    if (position >= untilPosition) return null;
+    if (w > 0 && !isCleanBoundary(window, w)) continue;
+    if (w === 0 && (window.starts[0] !== 0 || window.flags[0]! & TokenFlag.PartialStart)) continue;
+    while (i < old.ids.length && old.starts[i]! + oldShift < position) i++;
+    if (i >= old.ids.length) return null;
+    if (old.starts[i]! + oldShift !== position || !isCleanBoundary(old, i)) continue;
+    if (agreeingTokens(window, w, windowShift, old, i, oldShift, needed, limit) >= needed) return [w, i];
+  }
+  return null;
+}
+
+/** Old tokens [0, left.old), window tokens [left.window, right.window), old tokens [right.old, n) shifted. */
+function splice(
+  old: Encoding,
+  window: Encoding,
+  join: { leftOld: number; leftWindow: number; rightWindow: number; rightOld: number },
+  shifts: { windowBytes: number; windowUnits: number; tailBytes: number; tailUnits: number },
+  inputByteLength: number,
+): Encoding {
+  const { leftOld, leftWindow, rightWindow, rightOld } = join;
+  const oldCount = old.ids.length;
+  const middle = rightWindow - leftWindow;
+  const tail = oldCount - rightOld;
+  const count = leftOld + middle + tail;
+  const ids = new Uint32Array(count);
+  const starts = new Uint32Array(count);
+  const ends = new Uint32Array(count);
+  const utf16Starts = new Uint32Array(count);
+  const utf16Ends = new Uint32Array(count);
+  const flags = new Uint8Array(count);
+  const tokenByteOffsets = new Uint32Array(count + 1);
+
+  const headBytes = old.tokenByteOffsets[leftOld]! - old.tokenByteOffsets[0]!;
+  const windowBytes = window.tokenByteOffsets[rightWindow]! - window.tokenByteOffsets[leftWindow]!;
+  const tailBytes = old.tokenByteOffsets[oldCount]! - old.tokenByteOffsets[rightOld]!;
+  const tokenBytes = new Uint8Array(headBytes + windowBytes + tailBytes);
+
+  // The head: copied as is.
+  ids.set(old.ids.subarray(0, leftOld));
+  starts.set(old.starts.subarray(0, leftOld));
+  ends.set(old.ends.subarray(0, leftOld));
+  utf16Starts.set(old.utf16Starts.subarray(0, leftOld));
+  utf16Ends.set(old.utf16Ends.subarray(0, leftOld));
+  flags.set(old.flags.subarray(0, leftOld));
+  const headBase = old.tokenByteOffsets[0]!;
+  for (let k = 0; k < leftOld; k++) tokenByteOffsets[k] = old.tokenByteOffsets[k]! - headBase;
+  tokenBytes.set(old.tokenBytes.subarray(headBase, headBase + headBytes), 0);
+
+  // The window: positions shifted to where it starts in the new text.
+  const windowBase = window.tokenByteOffsets[leftWindow]!;
+  for (let k = 0; k < middle; k++) {
+    const from = leftWindow + k;
+    const to = leftOld + k;
+    ids[to] = window.ids[from]!;
+    starts[to] = window.starts[from]! + shifts.windowBytes;
+    ends[to] = window.ends[from]! + shifts.windowBytes;
+    utf16Starts[to] = window.utf16Starts[from]! + shifts.windowUnits;
+    utf16Ends[to] = window.utf16Ends[from]! + shifts.windowUnits;
+    flags[to] = window.flags[from]!;
+    tokenByteOffsets[to] = headBytes + window.tokenByteOffsets[from]! - windowBase;
+  }
+  tokenBytes.set(window.tokenBytes.subarray(windowBase, windowBase + windowBytes), headBytes);
+
+  // The tail: positions shifted by the edit's change in length.
+  const tailBase = old.tokenByteOffsets[rightOld]!;
+  for (let k = 0; k < tail; k++) {
+    const from = rightOld + k;
+    const to = leftOld + middle + k;
+    ids[to] = old.ids[from]!;
+    starts[to] = old.starts[from]! + shifts.tailBytes;
+    ends[to] = old.ends[from]! + shifts.tailBytes;
+    utf16Starts[to] = old.utf16Starts[from]! + shifts.tailUnits;
+    utf16Ends[to] = old.utf16Ends[from]! + shifts.tailUnits;
+    flags[to] = old.flags[from]!;
+    tokenByteOffsets[to] = headBytes + windowBytes + old.tokenByteOffsets[from]! - tailBase;
+  }
+  tokenBytes.set(old.tokenBytes.subarray(tailBase, tailBase + tailBytes), headBytes + windowBytes);
+  tokenByteOffsets[count] = tokenBytes.length;
+
+  return {
+    tokenizerId: old.tokenizerId,
+    ids,
+    starts,
+    ends,
+    utf16Starts,
+    utf16Ends,
+    flags,
+    tokenBytes,
+    tokenByteOffsets,
+    inputByteLength,
+    notes: [], // filled in by the caller: notes describe the whole text
+  };
+}
+
+/** One attempt with a given margin; null when the window found no join on one side. */
+function tryWindow(
+  previous: PreviousEncoding,
+  text: string,
+  edit: TextEdit,
+  encode: (text: string) => Encoding,
+  margin: number,
+  agreement: number,
+): SpliceResult | null {
+  const old = previous.encoding;
+  const [windowStart, firstToken] = restartBefore(previous.text, old, edit.start - margin);
+  const [oldWindowEnd, endToken] = restartAfter(previous.text, old, edit.oldEnd + margin);
+  const unitShift = edit.newEnd - edit.oldEnd;
+  const windowEnd = oldWindowEnd + unitShift;
+  const startByte = firstToken === 0 ? 0 : old.starts[firstToken]!;
+  const editStartByte = startByte + utf8ByteLength(text, windowStart, edit.start);
+  const byteShift =
+    utf8ByteLength(text, edit.start, edit.newEnd) - utf8ByteLength(previous.text, edit.start, edit.oldEnd);
+  const editEndByte = editStartByte + utf8ByteLength(text, edit.start, edit.newEnd);
+  const reachesEnd = endToken === old.ids.length;
+  const oldEndByte = reachesEnd ? old.inputByteLength : old.starts[endToken]!;
+  const windowEndByte = oldEndByte + byteShift;
+
+  const window = encode(text.slice(windowStart, windowEnd));
+  if (window.ids.length === 0) return null;
+
+  let left: [number, number] | null = [0, 0];
+  if (firstToken > 0)
+    left = findJoin(window, startByte, old, 0, startByte, editStartByte, agreement, editStartByte);
+  if (!left) return null;
+
+  let right: [number, number] | null = [window.ids.length, old.ids.length];
+  if (!reachesEnd)
+    right = findJoin(window, startByte, old, byteShift, editEndByte, windowEndByte, agreement, windowEndByte);
+  if (!right || right[0] < left[0]) return null;
+
+  const encoding = splice(
+    old,
+    window,
+    { leftOld: left[1], leftWindow: left[0], rightWindow: right[0], rightOld: right[1] },
+    { windowBytes: startByte, windowUnits: windowStart, tailBytes: byteShift, tailUnits: unitShift },
+    old.inputByteLength + byteShift,
+  );
+  encoding.notes = inputNotes(text);
+  return { encoding, reencoded: { start: windowStart, end: windowEnd }, full: false };
+}
+
+/**
+ * The encoding of `text`, reusing `previous` (the encoding of a text that differs from it by one edit) wherever
+ * the tokens cannot have changed. Always equal to `encode(text)`; see the module comment for why.
+ */
+export function reencodeAfterEdit(
+  previous: PreviousEncoding,
+  text: string,
+  encode: (text: string) => Encoding,
+  options: SpliceOptions = {},
+): SpliceResult {
+  const full = (): SpliceResult => ({
+    encoding: encode(text),
+    reencoded: { start: 0, end: text.length },
+    full: true,
+  });
+  const edit = textEdit(previous.text, text);
+  if (!edit) return { encoding: previous.encoding, reencoded: { start: 0, end: 0 }, full: false };
+  const old = previous.encoding;
+  // A tokenizer that gave no tokens at all has nothing to reuse; an edit that is most of the new text (a paste
+  // over everything) would be encoded whole anyway, perhaps more than once while the window grows.
+  if (old.ids.length === 0 || 2 * (edit.newEnd - edit.start) > text.length) return full();
+  const agreement = Math.max(1, options.agreement ?? DEFAULT_AGREEMENT);
+  for (let margin = Math.max(1, options.margin ?? DEFAULT_MARGIN); ; margin *= 4) {
+    if (edit.start - margin <= 0 && edit.oldEnd + margin >= previous.text.length) return full();
+    const result = tryWindow(previous, text, edit, encode, margin, agreement);
+    if (result) return result;
+  }
+}
