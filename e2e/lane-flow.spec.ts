@@ -116,7 +116,11 @@ test("lanes scroll together: scrolling one brings the same bytes to the top of t
     const token = await body(id).evaluate((element) => {
       const top = element.getBoundingClientRect().top;
       for (const t of element.querySelectorAll("[data-token]"))
-        if (t.getBoundingClientRect().bottom > top + 2) return Number(t.getAttribute("data-token"));
+        if (t.getBoundingClientRect().bottom > top + 2)
+          return (
+            Number(t.closest("[data-first]")!.getAttribute("data-first")) +
+            Number(t.getAttribute("data-token"))
+          );
       return -1;
     });
     return spans[id]![token]![0];

@@ -1,11 +1,14 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { notifyManager, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { coalescingScheduler } from "./queries/coalescing-scheduler";
 import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
 import { installTestApi } from "./test-api";
 import "./styles.css";
 
+// Results that arrive within a few milliseconds of each other (one per lane) are rendered together.
+notifyManager.setScheduler(coalescingScheduler(8));
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 readLinkOnLoad();

@@ -1,6 +1,5 @@
-import { graphemes, wordSegments } from "../text/graphemes";
+import { forEachLineSegments } from "../text/line-segments";
 import { scriptRuns, type ScriptRun } from "../text/scripts";
-import { utf8Encode } from "../text/utf8";
 import { toWellFormed } from "../text/well-formed";
 import { TokenFlag, type Encoding } from "../tokenizers/types";
 
@@ -79,34 +78,26 @@ export function scriptProfile(text: string, runs: readonly ScriptRun[] = scriptR
   const bytes = new Float64Array(scripts.length);
   runs.forEach((run, i) => (bytes[runScripts[i]!]! += run.byteEnd - run.byteStart));
 
+  // Graphemes and words, segmented line by line (a line seen before is not segmented again while typing).
   const characters = new Float64Array(scripts.length);
-  if (runs.length > 0) {
-    const charRun = makeRunCursor(runByteEnds);
-    let byte = 0;
-    for (const { segment } of graphemes(wellFormed)) {
-      characters[runScripts[charRun(byte)]!]!++;
-      byte += utf8Encode(segment).length;
-    }
-  }
-
   const words = new Float64Array(scripts.length);
   const starts: number[] = [];
   const ends: number[] = [];
   const wordScripts: number[] = [];
   if (runs.length > 0) {
+    const charRun = makeRunCursor(runByteEnds);
     const wordRun = makeRunCursor(runByteEnds);
-    let byte = 0;
-    for (const { segment, isWordLike } of wordSegments(wellFormed)) {
-      const length = utf8Encode(segment).length;
-      if (isWordLike) {
-        const script = runScripts[wordRun(byte)]!;
+    forEachLineSegments(wellFormed, (line, base) => {
+      for (const start of line.graphemeStarts) characters[runScripts[charRun(base + start)]!]!++;
+      for (let i = 0; i < line.wordStarts.length; i++) {
+        const start = base + line.wordStarts[i]!;
+        const script = runScripts[wordRun(start)]!;
         words[script]!++;
-        starts.push(byte);
-        ends.push(byte + length);
+        starts.push(start);
+        ends.push(base + line.wordEnds[i]!);
         wordScripts.push(script);
       }
-      byte += length;
-    }
+    });
   }
 
   return {

@@ -35,7 +35,19 @@ const NO_LANES: ReturnType<typeof useLanes> = [];
  * Debounces what is typed (text or chat) and hands the settled value up, with the busy flag. It alone re-renders
  * on a keystroke: the comparison view (every lane, the panels) re-renders only when the settled value changes.
  */
-function InputSettler({ onText, onChat }: { onText(text: string): void; onChat(chat: ChatSettings): void }) {
+function InputSettler({
+  onText,
+  onChat,
+  shownText,
+  behind,
+}: {
+  onText(text: string): void;
+  onChat(chat: ChatSettings): void;
+  /** The text the comparison shows; until it is the typed one, the page is busy. */
+  shownText: string;
+  /** Some lane does not show that text yet (its query may not have started: the page is not idle). */
+  behind: boolean;
+}) {
   const typed = useText();
   const text = useDebouncedValue(typed, tokenizeDelay);
   const input = useInput();
@@ -43,8 +55,8 @@ function InputSettler({ onText, onChat }: { onText(text: string): void; onChat(c
   const chat = useDebouncedValue(typedChat, () => 150);
   useEffect(() => onText(text), [text, onText]);
   useEffect(() => onChat(chat), [chat, onChat]);
-  const pending = input === "text" ? typed !== text : input === "chat" && typedChat !== chat;
-  return <BusyIndicator pending={pending} />;
+  const pending = input === "text" ? typed !== shownText : input === "chat" && typedChat !== chat;
+  return <BusyIndicator pending={pending || behind} />;
 }
 
 /** Text (or a conversation) in, lanes out: the comparison screen. */
@@ -62,6 +74,9 @@ export function ComparisonView() {
   const results = useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data);
   const textResults = input === "text" ? results : [];
   const diff = useBoundaryDiff(textResults, text);
+  const behind = textResults.some(
+    (result) => result.status === "loading" || (result.status === "ready" && result.encodedText !== text),
+  );
   const stats = useLaneStats(textResults, analysis.data?.counts, text);
   const rows: SummaryRow[] = textResults.flatMap((r, i) => {
     const s = stats[i];
@@ -79,7 +94,7 @@ export function ComparisonView() {
   return (
     <div className="compare-layout">
       <div className="compare-main">
-        <InputSettler onText={setText} onChat={setChat} />
+        <InputSettler onText={setText} onChat={setChat} shownText={text} behind={behind} />
         <InputSwitch />
         {input === "text" ? <TextPanel /> : <ChatEditor />}
         <LaneAdder />
@@ -89,12 +104,12 @@ export function ComparisonView() {
         {input === "text" && text.length === 0 && lanes.length > 0 && (
           <p className="empty-state">Type or paste text above, or pick a sample.</p>
         )}
-        <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff} />
+        <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff.latest} />
         {input === "text" ? (
           <>
             <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
             <ProbesPanel results={results} text={text} />
-            <SummaryTable rows={rows} results={results} text={text} diff={diff} />
+            <SummaryTable rows={rows} results={results} text={text} diff={diff.current} />
           </>
         ) : (
           <ChatSummary results={results} roles={chat.messages.map((m) => m.role)} />

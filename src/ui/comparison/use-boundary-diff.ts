@@ -1,13 +1,36 @@
 import { useEffect, useMemo, useState } from "react";
-import { diffBoundariesStepwise, type BoundaryDiff } from "../../core/compare/boundaries";
+import { diffBoundaries, diffBoundariesStepwise, type BoundaryDiff } from "../../core/compare/boundaries";
 import type { Encoding } from "../../core/tokenizers/types";
 import { runSliced } from "../run-sliced";
 import type { LaneResult } from "./use-lane-results";
 
-/** The diff of boundaries, and which lanes (by index) it covers. */
+/** The diff of boundaries, and which lanes (by index) and encodings it covers. */
 export interface LaneDiff {
   diff: BoundaryDiff;
   lanes: number[];
+  encodings: Encoding[];
+}
+
+/** The diff for the current text, and the latest diff computed, whose marks stay valid for lanes still showing its encodings. */
+export interface BoundaryDiffs {
+  /** Over the lanes ready for the current text; null with fewer than two, or while it is being computed. */
+  current: LaneDiff | null;
+  /** `current`, or while it is computed the previous diff (marks only for lanes that still show its encodings). */
+  latest: LaneDiff | null;
+}
+
+/** Up to this many tokens over all lanes, the diff is computed during render (a few milliseconds), so that the
+ * marks change in the same frame as the tokens; above, in short slices after it. */
+const SYNCHRONOUS_TOKENS = 100_000;
+
+/** The diff marks of lane `index` showing `encoding`, when `diff` covers that encoding. */
+export function marksOf(
+  diff: LaneDiff | null,
+  index: number,
+  encoding: Encoding | undefined,
+): Uint8Array | null {
+  const at = diff ? diff.lanes.indexOf(index) : -1;
+  return at >= 0 && diff!.encodings[at] === encoding ? diff!.diff.unsharedEnds[at]! : null;
 }
 
 const identities = new WeakMap<Encoding, number>();
@@ -24,10 +47,10 @@ function identity(encoding: Encoding): number {
 }
 
 /**
- * The boundary diff over the lanes that are ready for the current text (null with fewer than two, or while
- * it is being computed), in short main-thread slices whenever one of those encodings changes.
+ * The boundary diff over the lanes that are ready for the current text: during render for small texts, in short
+ * main-thread slices for large ones, whenever one of those encodings changes.
  */
-export function useBoundaryDiff(results: readonly LaneResult[], text: string): LaneDiff | null {
+export function useBoundaryDiff(results: readonly LaneResult[], text: string): BoundaryDiffs {
   const ready = results.flatMap((result, lane) =>
     result.status === "ready" && result.encodedText === text && result.encoding
       ? [{ lane, encoding: result.encoding }]
@@ -37,14 +60,27 @@ export function useBoundaryDiff(results: readonly LaneResult[], text: string): L
   // `ready` is rebuilt on every render; the key names exactly the lanes and encodings it holds.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const inputs = useMemo(() => ready, [key]);
+  const synchronous = useMemo(() => {
+    const tokens = inputs.reduce((sum, input) => sum + input.encoding.ids.length, 0);
+    if (inputs.length < 2 || tokens > SYNCHRONOUS_TOKENS) return null;
+    const encodings = inputs.map((input) => input.encoding);
+    return { diff: diffBoundaries(encodings), lanes: inputs.map((input) => input.lane), encodings };
+  }, [inputs]);
   const [computed, setComputed] = useState<{ key: string; value: LaneDiff } | null>(null);
   useEffect(() => {
-    if (inputs.length < 2) return;
+    if (inputs.length < 2 || synchronous) return;
     const controller = new AbortController();
-    runSliced(diffBoundariesStepwise(inputs.map((input) => input.encoding)), controller.signal)
-      .then((diff) => setComputed({ key, value: { diff, lanes: inputs.map((input) => input.lane) } }))
+    const encodings = inputs.map((input) => input.encoding);
+    runSliced(diffBoundariesStepwise(encodings), controller.signal)
+      .then((diff) =>
+        setComputed({ key, value: { diff, lanes: inputs.map((input) => input.lane), encodings } }),
+      )
       .catch(() => undefined);
     return () => controller.abort();
-  }, [inputs, key]);
-  return computed?.key === key ? computed.value : null;
+  }, [inputs, key, synchronous]);
+  // Remember the last diff, so that lanes still showing its encodings keep their marks while a new one is computed.
+  const [previous, setPrevious] = useState<LaneDiff | null>(null);
+  const current = synchronous ?? (computed?.key === key ? computed.value : null);
+  if (current && current !== previous) setPrevious(current);
+  return { current, latest: current ?? previous };
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
+import { marksOf, type LaneDiff } from "../comparison/use-boundary-diff";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { LaneBody } from "./LaneBody";
 import { LaneHeader } from "./LaneHeader";
@@ -14,7 +15,8 @@ interface LaneProps {
   parseSpecials: boolean;
   showWhitespace: boolean;
   stats: LaneStats | undefined;
-  marks: Uint8Array | null;
+  /** The boundary diff whose marks this lane draws (where it covers the encoding the lane shows), or null. */
+  diff: LaneDiff | null;
   highlight: readonly [number, number] | null;
   selected: number;
   scrollTo: number;
@@ -22,6 +24,9 @@ interface LaneProps {
   sharesText: boolean;
   onSelect(lane: number, token: number, origin: "hover" | "keyboard"): void;
 }
+
+/** Up to this many tokens, a new result is drawn in the render that receives it (not deferred). */
+const DRAWN_AT_ONCE = 20_000;
 
 /** One tokenizer's view of the text. */
 export function Lane(props: LaneProps) {
@@ -34,9 +39,11 @@ export function Lane(props: LaneProps) {
         : null,
     [result.view, result.encodedText],
   );
-  // A new result renders at transition priority, so React can pause between blocks and lanes: a lane
-  // arriving with a megabyte of tokens never holds the main thread for long.
-  const shown = useDeferredValue(latest);
+  // A large new result renders at transition priority, so React can pause between blocks and lanes: a lane
+  // arriving with a megabyte of tokens never holds the main thread for long. A small one (an edit while typing)
+  // is drawn at once, in the same render as the others, instead of in a second render of its own.
+  const deferred = useDeferredValue(latest);
+  const shown = latest && latest.view.encoding.ids.length <= DRAWN_AT_ONCE ? latest : deferred;
   return (
     <section
       className="lane"
@@ -84,7 +91,7 @@ export function Lane(props: LaneProps) {
           blocks={shown.view.blocks}
           mode={result.setting.mode}
           showWhitespace={props.showWhitespace}
-          marks={props.marks}
+          marks={marksOf(props.diff, index, shown.view.encoding)}
           highlight={props.highlight}
           selected={props.selected}
           scrollTo={props.scrollTo}

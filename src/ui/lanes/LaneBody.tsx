@@ -72,9 +72,13 @@ export function LaneBody(props: LaneBodyProps) {
   });
   const [height, setHeight] = useState<number | null>(null);
 
+  /** A token's index: its block's first token plus its index in the block. */
   const tokenFromEvent = (target: EventTarget | null): number => {
     const element = (target as HTMLElement | null)?.closest?.("[data-token]");
-    return element ? Number(element.getAttribute("data-token")) : -1;
+    const block = element?.closest("[data-first]");
+    return element && block
+      ? Number(block.getAttribute("data-first")) + Number(element.getAttribute("data-token"))
+      : -1;
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -121,6 +125,7 @@ export function LaneBody(props: LaneBodyProps) {
               <div
                 key={item.key}
                 data-index={item.index}
+                data-first={from}
                 ref={virtualizer.measureElement}
                 className="lane-block"
                 style={{ transform: `translateY(${item.start}px)` }}

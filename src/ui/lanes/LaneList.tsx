@@ -45,7 +45,6 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
   return (
     <div className="lanes">
       {results.map((result, index) => {
-        const diffIndex = diff?.lanes.indexOf(index) ?? -1;
         const encoding = currentEncoding(result, text);
         // In chat mode each lane has its own text: a selection lights up its own lane only.
         const sharesText = text !== null || validSelection?.lane === index;
@@ -64,7 +63,7 @@ export function LaneList({ results, text, stats, diff }: LaneListProps) {
             parseSpecials={parseSpecials}
             showWhitespace={showWhitespace}
             stats={stats[index]}
-            marks={showDiff && diff && diffIndex >= 0 ? diff.diff.unsharedEnds[diffIndex]! : null}
+            diff={showDiff ? diff : null}
             highlight={encoding && sharesText ? highlight : null}
             selected={validSelection?.lane === index ? validSelection.token : -1}
             scrollTo={scrollTo}

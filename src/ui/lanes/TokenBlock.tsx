@@ -5,6 +5,7 @@ import { TokenFlag, tokenBytesAt, type Encoding } from "../../core/tokenizers/ty
 import { toHex } from "../../core/text/utf8";
 import { visibleWhitespace } from "../../core/text/whitespace-glyphs";
 import type { LaneMode } from "../../core/url-state/share-state";
+import { sameBlock } from "./same-block";
 import { tokenHue } from "./token-colors";
 
 export interface TokenBlockProps {
@@ -52,7 +53,11 @@ function blockGraphemes(text: string, encoding: Encoding, from: number, to: numb
   return graphemeBoundaries(text, encoding.utf16Starts[from]!, encoding.utf16Ends[to - 1]!);
 }
 
-/** A run of tokens drawn as text (characters split between tokens drawn once), ids or hex bytes. */
+/**
+ * A run of tokens drawn as text (characters split between tokens drawn once), ids or hex bytes. Each token's
+ * `data-token` is its index within the block (the block element's `data-first` plus it is the token's index),
+ * so that a block an edit only moved draws nothing again ({@link sameBlock}).
+ */
 export const TokenBlock = memo(function TokenBlock(props: TokenBlockProps) {
   const { text, encoding, from, to, mode, showWhitespace } = props;
   if (mode === "text") {
@@ -62,8 +67,8 @@ export const TokenBlock = memo(function TokenBlock(props: TokenBlockProps) {
           const content = text.slice(segment.utf16Start, segment.utf16End);
           return (
             <span
-              key={segment.firstToken}
-              data-token={segment.firstToken}
+              key={segment.firstToken - from}
+              data-token={segment.firstToken - from}
               className={
                 className(encoding, segment.firstToken, segment.lastToken, props) +
                 (content === "" ? " empty" : "")
@@ -83,15 +88,15 @@ export const TokenBlock = memo(function TokenBlock(props: TokenBlockProps) {
     const breaksLine = text.slice(encoding.utf16Starts[i], encoding.utf16Ends[i]).includes("\n");
     chips.push(
       <span
-        key={i}
-        data-token={i}
+        key={i - from}
+        data-token={i - from}
         className={`${className(encoding, i, i, props)} chip`}
         style={{ "--hue": tokenHue(encoding.ids[i]!) } as React.CSSProperties}
       >
         {label}
       </span>,
     );
-    if (breaksLine) chips.push(<br key={`br${i}`} />);
+    if (breaksLine) chips.push(<br key={`br${i - from}`} />);
   }
   return <>{chips}</>;
-});
+}, sameBlock);
