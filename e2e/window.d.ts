@@ -7,6 +7,7 @@ declare global {
       setText(text: string): void;
       crashWorkerOf(tokenizerId: string): void;
       failView(view: "compare" | "atlas" | "lm" | "lab", failing: boolean): void;
+      laneTokens(tokenizerId: string): { ids: number[]; starts: number[]; ends: number[] } | null;
     };
   }
 }

@@ -13,7 +13,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 
 readLinkOnLoad();
 startUrlSync();
-installTestApi();
+installTestApi(queryClient);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
