@@ -1,7 +1,8 @@
 // npm run bench:ui — drives the production build in Debian's Chromium.
 //  1. Keystroke → all lanes updated, on a 10 KB text with 8 lanes (p50, p95), against 1 lane (bytes) as the
 //     baseline measured in the same run.
-//  2. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
+//  2. Toggling "Parse special tokens" with 15 lanes (10 KB): click → every lane ready again.
+//  3. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing.
 // Run `npm run build` first.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -170,7 +171,7 @@ try {
     "r50k_base",
     "llama-3",
     "qwen-3",
-    "deepseek-v3",
+    "gemma-3",
     "bytes",
   ];
   const results: Record<string, unknown> = {};
@@ -193,6 +194,36 @@ try {
   const base = results["1 lane (bytes), baseline"] as { p50: number };
   const eightLanes = results["8 lanes"] as { p50: number };
   console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
+
+  // An option that every lane depends on, toggled with 15 lanes.
+  const fifteen = [
+    ...eight,
+    "deepseek-v3",
+    "gpt-oss",
+    "claude-legacy",
+    "qwen-2.5",
+    "llama-3.1",
+    "code-points",
+    "graphemes",
+  ];
+  {
+    const page = await context.newPage();
+    await page.goto(linkFor(tenKb, fifteen));
+    await waitAllReady(page, fifteen.length);
+    const toggles: number[] = [];
+    for (let k = 0; k < 4; k++) {
+      const start = Date.now();
+      await page.getByRole("checkbox", { name: "Parse special tokens" }).click();
+      await page.waitForTimeout(30);
+      await waitAllReady(page, fifteen.length);
+      toggles.push(Date.now() - start);
+    }
+    results["option toggle, 15 lanes"] = { median: percentile(toggles, 50), runs: toggles };
+    console.log(
+      `toggle "Parse special tokens", 15 lanes, 10 KB: median ${percentile(toggles, 50)} ms (${toggles.join(", ")})`,
+    );
+    await page.close();
+  }
 
   const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
   // The default pool (one worker per core, 2–4) against a single worker, in the same run.
