@@ -26,10 +26,13 @@ import { SummaryTable } from "../summary/SummaryTable";
 import { TokenCard } from "../token-card/TokenCard";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { useBoundaryDiff } from "./use-boundary-diff";
+import { useHeldResults } from "./use-held-results";
 import { useLaneResults, type LaneInput } from "./use-lane-results";
 import { useLaneStats } from "./use-lane-stats";
 
 const NO_LANES: ReturnType<typeof useLanes> = [];
+/** How long lanes that finished wait for the others before showing a new result (see `useHeldResults`). */
+const HOLD_RESULTS_MS = 150;
 
 /**
  * Debounces what is typed (text or chat) and hands the settled value up, with the busy flag. It alone re-renders
@@ -71,7 +74,10 @@ export function ComparisonView() {
   const laneInput: LaneInput =
     input === "chat" ? { kind: "chat", chat } : { kind: "text", text, parseSpecials };
   // Binary mode shows its own byte lanes; the text lanes wait (their results stay cached for text mode).
-  const results = useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data);
+  const results = useHeldResults(
+    useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data),
+    HOLD_RESULTS_MS,
+  );
   const textResults = input === "text" ? results : [];
   const diff = useBoundaryDiff(textResults, text);
   const behind = textResults.some(

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useQueries } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { LaneViewData } from "../../core/compare/lane-view-data";
 import type { ChatRole } from "../../core/chat/messages";
 import type { Encoding, TokenizerInfo } from "../../core/tokenizers/types";
@@ -50,6 +51,16 @@ const patchLaneInChat = queryOptions({
   staleTime: Infinity,
 });
 
+/** What one lane's encoding query returns (text or chat). */
+interface LaneData {
+  view: LaneViewData;
+  text: string;
+  messageTokens?: number[];
+  generationPromptTokens?: number;
+  format?: string;
+  notes?: string[];
+}
+
 /** Loads every lane's tokenizer and tokenizes the text (or the conversation) with each, in the workers. */
 export function useLaneResults(
   lanes: readonly LaneSetting[],
@@ -83,22 +94,28 @@ export function useLaneResults(
       };
     }),
   });
+  // `keepPreviousData` keeps data only within one query observer, and `useQueries` makes a new observer for every
+  // new key (a new text): a lane would have nothing to show while its new text is encoded, unmount its body (losing
+  // its scroll position) and mount it again. So the lanes' last results are kept here, per lane and input kind.
+  const lastData = useRef(new Map<string, LaneData>());
+  const slotOf = (setting: LaneSetting) => `${input.kind}|${setting.key}|${setting.tokenizer}`;
+  useEffect(() => {
+    const kept = new Map<string, LaneData>();
+    lanes.forEach((setting, i) => {
+      const data = (encodings[i]?.data as LaneData | undefined) ?? lastData.current.get(slotOf(setting));
+      if (data) kept.set(slotOf(setting), data);
+    });
+    lastData.current = kept;
+  });
   return lanes.map((setting, i) => {
     const load = loads[i]!;
     const encode = encodings[i]!;
-    const data = encode.data as
-      | {
-          view: LaneViewData;
-          text: string;
-          messageTokens?: number[];
-          generationPromptTokens?: number;
-          format?: string;
-          notes?: string[];
-        }
-      | undefined;
+    const own = encode.data as LaneData | undefined;
+    // Read during render: the map is only written after commit (above), for the next text.
+    const data = own ?? lastData.current.get(slotOf(setting));
     const error = (load.error ?? encode.error) as Error | null;
     const current =
-      data !== undefined && !encode.isPlaceholderData && (input.kind === "chat" || data.text === input.text);
+      own !== undefined && !encode.isPlaceholderData && (input.kind === "chat" || own.text === input.text);
     return {
       setting,
       listing: listingOf(setting.tokenizer),

@@ -20,3 +20,11 @@ export function useLaneStats(
     return stats;
   });
 }
+
+/**
+ * The statistics last computed for an encoding a lane still shows while it re-tokenizes (they describe what it
+ * draws); undefined when there are none.
+ */
+export function statsShownWith(encoding: Encoding | undefined): LaneStats | undefined {
+  return encoding ? cache.get(encoding)?.stats : undefined;
+}

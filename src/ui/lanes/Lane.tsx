@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import { marksOf, type LaneDiff } from "../comparison/use-boundary-diff";
+import { statsShownWith } from "../comparison/use-lane-stats";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { LaneBody } from "./LaneBody";
 import { LaneHeader } from "./LaneHeader";
@@ -55,7 +56,12 @@ export function Lane(props: LaneProps) {
       aria-busy={result.status === "loading"}
       aria-label={`${name} lane`}
     >
-      <LaneHeader result={result} index={index} laneCount={props.laneCount} stats={props.stats} />
+      <LaneHeader
+        result={result}
+        index={index}
+        laneCount={props.laneCount}
+        stats={props.stats ?? statsShownWith(shown?.view.encoding)}
+      />
       {result.error?.name === "NoChatFormatError" && (
         <p className="note" data-testid="no-chat-format">
           {result.error.message}

@@ -3,6 +3,7 @@ import type { LaneStats } from "../../core/metrics/lane-stats";
 import type { LaneMode } from "../../core/url-state/share-state";
 import { useComparisonActions } from "../../state/comparison-store";
 import { useLoadProgress } from "../../state/load-progress-store";
+import { useDelayedFlag } from "../use-delayed-flag";
 import type { LaneResult } from "../comparison/use-lane-results";
 
 interface LaneHeaderProps {
@@ -48,6 +49,8 @@ function CopyIdsButton({ name, ids }: { name: string; ids: Uint32Array | undefin
 export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps) {
   const { removeLane, moveLane, setLaneMode } = useComparisonActions();
   const progress = useLoadProgress(result.setting.tokenizer);
+  // Re-tokenizing after an edit takes milliseconds: the note (and the dimmed counts) only when it takes longer.
+  const slow = useDelayedFlag(result.status === "loading", 400);
   const name = result.info?.name ?? result.listing?.name ?? result.setting.tokenizer;
   const { key, mode } = result.setting;
   return (
@@ -56,7 +59,7 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
         {name}
       </h2>
       {stats && (
-        <span className="lane-stats">
+        <span className={slow ? "lane-stats stale" : "lane-stats"}>
           <strong data-testid="lane-count">{stats.tokens.toLocaleString()}</strong> tokens ·{" "}
           {formatRatio(stats.charsPerToken)} chars/token · {formatRatio(stats.bytesPerToken)} bytes/token
           {stats.partialCharacterTokens > 0 && (
@@ -87,7 +90,7 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
           <progress max={1} value={progress ?? undefined} aria-label={`Loading ${name}`} />
         </span>
       )}
-      {result.status === "loading" && result.info && <span className="muted">tokenizing…</span>}
+      {slow && result.info && <span className="muted">tokenizing…</span>}
       <span className="lane-controls">
         <select
           aria-label={`View of ${name}`}
