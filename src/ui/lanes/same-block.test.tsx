@@ -6,10 +6,10 @@ import { readDeclarations } from "../../../scripts/lib/udhr-text";
 import { tokenBlocks } from "../../core/tokenizers/blocks";
 import type { Encoding } from "../../core/tokenizers/types";
 import type { LaneMode } from "../../core/url-state/share-state";
-import { sameBlock, type BlockContent } from "./same-block";
-import { TokenBlock } from "./TokenBlock";
+import { sameBlock } from "./same-block";
+import { TokenBlock, type TokenBlockProps } from "./TokenBlock";
 
-const markup = (block: BlockContent) => renderToStaticMarkup(<TokenBlock {...block} />);
+const markup = (block: TokenBlockProps) => renderToStaticMarkup(<TokenBlock {...block} />);
 const MODES: LaneMode[] = ["text", "ids", "bytes"];
 
 const english = readDeclarations()
@@ -99,7 +99,7 @@ describe("sameBlock", () => {
     fc.assert(
       fc.property(pairs, ({ t1, t2, v1, v2, pick1, pick2, skip }) => {
         /** Block number `pick` (modulo the count) after the first `skip` blocks of `t`'s encoding, drawn with `v`. */
-        const make = (t: string, v: typeof v1, pick: number, skip: number): BlockContent => {
+        const make = (t: string, v: typeof v1, pick: number, skip: number): TokenBlockProps => {
           const encoding = tokenizer.encode(t);
           const blocks = blocksOf(t, encoding);
           const index = Math.min(blocks.length - 1, skip + (pick % Math.max(1, blocks.length - skip)));

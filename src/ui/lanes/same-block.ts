@@ -1,18 +1,5 @@
 import type { Encoding } from "../../core/tokenizers/types";
-import type { LaneMode } from "../../core/url-state/share-state";
-
-/** What a {@link TokenBlock} draws from (a block is tokens [from, to) of the encoding). */
-export interface BlockContent {
-  text: string;
-  encoding: Encoding;
-  from: number;
-  to: number;
-  mode: LaneMode;
-  showWhitespace: boolean;
-  marks: Uint8Array | null;
-  highlight: readonly [number, number] | null;
-  selected: number;
-}
+import type { TokenBlockProps } from "./TokenBlock";
 
 function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
   const aStart = a.tokenByteOffsets[i]!;
@@ -29,7 +16,7 @@ function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean
  * highlight and selection relative to the block. After an edit every block but the edited one is the same, even
  * where the edit moved it, so it is not drawn again (its DOM, layout and paint stay as they were).
  */
-export function sameBlock(a: BlockContent, b: BlockContent): boolean {
+export function sameBlock(a: TokenBlockProps, b: TokenBlockProps): boolean {
   const length = a.to - a.from;
   if (a.mode !== b.mode || a.showWhitespace !== b.showWhitespace || b.to - b.from !== length) return false;
   if ((a.marks === null) !== (b.marks === null)) return false;

@@ -42,44 +42,22 @@ export interface PreviousEncoding {
 const DEFAULT_MARGIN = 64;
 const DEFAULT_AGREEMENT = 3;
 
-function isSpaceLike(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x20 ||
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0x2581 || // ▁, SentencePiece's space
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+/** Whitespace (`\s`), the other invisible separators, and SentencePiece's `▁`. */
+const SPACE_LIKE = /[\s\u0085\u200B-\u200D\u2060\u2581]/u;
+/** Combining marks and format characters attach to what precedes them: a space before one is not a clean cut. */
+const ATTACHES_TO_PREVIOUS = /[\p{M}\p{Cf}]/u;
+
+function characterAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at)!);
 }
 
-/** Combining marks and joiners attach to what precedes them; a space before one is not a clean cut. */
-function attachesToPrevious(code: number): boolean {
-  return (
-    (code >= 0x0300 && code <= 0x036f) ||
-    (code >= 0x1ab0 && code <= 0x1aff) ||
-    (code >= 0x1dc0 && code <= 0x1dff) ||
-    (code >= 0x20d0 && code <= 0x20ff) ||
-    (code >= 0xfe00 && code <= 0xfe0f) ||
-    (code >= 0xfe20 && code <= 0xfe2f) ||
-    (code >= 0xdc00 && code <= 0xdfff) // the second half of a pair (never the case after a space, but cheap)
-  );
-}
-
-/** `text[at]` is a space (U+0020) between two characters that are neither spaces nor combining. */
+/** `text[at]` is a space (U+0020) between two characters that are neither spaces nor attached to the space. */
 function isRestartPosition(text: string, at: number): boolean {
   if (at <= 0 || at + 1 >= text.length || text.charCodeAt(at) !== 0x20) return false;
-  const before = text.charCodeAt(at - 1);
-  const after = text.charCodeAt(at + 1);
-  return !isSpaceLike(before) && !isSpaceLike(after) && !attachesToPrevious(after);
+  const after = characterAt(text, at + 1);
+  return (
+    !SPACE_LIKE.test(text.charAt(at - 1)) && !SPACE_LIKE.test(after) && !ATTACHES_TO_PREVIOUS.test(after)
+  );
 }
 
 /** First index whose value is ≥ `value` in a non-decreasing array. */
@@ -227,46 +205,33 @@ function splice(
   const tailBytes = old.tokenByteOffsets[oldCount]! - old.tokenByteOffsets[rightOld]!;
   const tokenBytes = new Uint8Array(headBytes + windowBytes + tailBytes);
 
-  // The head: copied as is.
-  ids.set(old.ids.subarray(0, leftOld));
-  starts.set(old.starts.subarray(0, leftOld));
-  ends.set(old.ends.subarray(0, leftOld));
-  utf16Starts.set(old.utf16Starts.subarray(0, leftOld));
-  utf16Ends.set(old.utf16Ends.subarray(0, leftOld));
-  flags.set(old.flags.subarray(0, leftOld));
-  const headBase = old.tokenByteOffsets[0]!;
-  for (let k = 0; k < leftOld; k++) tokenByteOffsets[k] = old.tokenByteOffsets[k]! - headBase;
-  tokenBytes.set(old.tokenBytes.subarray(headBase, headBase + headBytes), 0);
-
-  // The window: positions shifted to where it starts in the new text.
-  const windowBase = window.tokenByteOffsets[leftWindow]!;
-  for (let k = 0; k < middle; k++) {
-    const from = leftWindow + k;
-    const to = leftOld + k;
-    ids[to] = window.ids[from]!;
-    starts[to] = window.starts[from]! + shifts.windowBytes;
-    ends[to] = window.ends[from]! + shifts.windowBytes;
-    utf16Starts[to] = window.utf16Starts[from]! + shifts.windowUnits;
-    utf16Ends[to] = window.utf16Ends[from]! + shifts.windowUnits;
-    flags[to] = window.flags[from]!;
-    tokenByteOffsets[to] = headBytes + window.tokenByteOffsets[from]! - windowBase;
-  }
-  tokenBytes.set(window.tokenBytes.subarray(windowBase, windowBase + windowBytes), headBytes);
-
-  // The tail: positions shifted by the edit's change in length.
-  const tailBase = old.tokenByteOffsets[rightOld]!;
-  for (let k = 0; k < tail; k++) {
-    const from = rightOld + k;
-    const to = leftOld + middle + k;
-    ids[to] = old.ids[from]!;
-    starts[to] = old.starts[from]! + shifts.tailBytes;
-    ends[to] = old.ends[from]! + shifts.tailBytes;
-    utf16Starts[to] = old.utf16Starts[from]! + shifts.tailUnits;
-    utf16Ends[to] = old.utf16Ends[from]! + shifts.tailUnits;
-    flags[to] = old.flags[from]!;
-    tokenByteOffsets[to] = headBytes + windowBytes + old.tokenByteOffsets[from]! - tailBase;
-  }
-  tokenBytes.set(old.tokenBytes.subarray(tailBase, tailBase + tailBytes), headBytes + windowBytes);
+  /** Copies `length` tokens of `source` from `first` to `at`, moved by `bytes` / `units`, their bytes to `byteAt`. */
+  const copy = (
+    source: Encoding,
+    first: number,
+    length: number,
+    at: number,
+    bytes: number,
+    units: number,
+    byteAt: number,
+  ) => {
+    const base = source.tokenByteOffsets[first]!;
+    for (let k = 0; k < length; k++) {
+      const from = first + k;
+      const to = at + k;
+      ids[to] = source.ids[from]!;
+      starts[to] = source.starts[from]! + bytes;
+      ends[to] = source.ends[from]! + bytes;
+      utf16Starts[to] = source.utf16Starts[from]! + units;
+      utf16Ends[to] = source.utf16Ends[from]! + units;
+      flags[to] = source.flags[from]!;
+      tokenByteOffsets[to] = byteAt + source.tokenByteOffsets[from]! - base;
+    }
+    tokenBytes.set(source.tokenBytes.subarray(base, source.tokenByteOffsets[first + length]), byteAt);
+  };
+  copy(old, 0, leftOld, 0, 0, 0, 0); // the head, as it was
+  copy(window, leftWindow, middle, leftOld, shifts.windowBytes, shifts.windowUnits, headBytes); // where it starts
+  copy(old, rightOld, tail, leftOld + middle, shifts.tailBytes, shifts.tailUnits, headBytes + windowBytes); // moved
   tokenByteOffsets[count] = tokenBytes.length;
 
   return {
