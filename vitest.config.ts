@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "workers/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["scripts/lib/fast-check-seed.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

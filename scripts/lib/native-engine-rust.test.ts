@@ -45,6 +45,7 @@ const REPORTED = [
   "\u09DF\u09C7",
   "   x",
   "\u32FF \u{1FBF0} \uA7F2 \u{1E030}",
+  "\uFB01\u0C55",
 ];
 
 describe.each(HUGGING_FACE)("%s: our engine against Hugging Face's Rust tokenizers", (id) => {

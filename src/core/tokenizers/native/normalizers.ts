@@ -1,4 +1,5 @@
 import { utf8ByteLength } from "../../text/utf8";
+import { inRanges } from "../tiktoken/pinned-unicode";
 import { isChineseChar, isControl, WHITE_SPACE_TEST } from "./char-classes";
 import {
   AlignedBuilder,
@@ -18,15 +19,19 @@ import {
 } from "./json-fields";
 import { compileOnigPattern } from "./onig-regex";
 import { regexMatches, stringMatches } from "./split";
+import { BERT_STRIP_ACCENTS_RANGES, STRIP_ACCENTS_RANGES } from "./normalization-drift";
 import { normalizeAligned } from "./unicode-forms";
 
 /** A normalizer step: text in, text out, alignment kept. */
 export type Normalizer = (text: AlignedText) => AlignedText;
 
-const COMBINING_MARK = /^\p{Mn}$/u;
-
-function stripAccents(text: AlignedText): AlignedText {
-  return mapCodePoints(text, (char) => (COMBINING_MARK.test(char) ? "" : char));
+/**
+ * Deletes the code points of a mark table. The tables are the Rust library's own (generated, see
+ * normalization-drift.ts), not the engine's Unicode: StripAccents deletes every mark of its Unicode 9 tables
+ * (Mn, Mc, Me: a Bengali vowel sign too), BertNormalizer only non-spacing ones.
+ */
+function deleteMarks(text: AlignedText, ranges: readonly number[]): AlignedText {
+  return mapCodePoints(text, (char) => (inRanges(ranges, char.codePointAt(0)!) ? "" : char));
 }
 
 function lowercase(text: AlignedText): AlignedText {
@@ -65,7 +70,7 @@ function bert(node: JsonNode): Normalizer {
         char === "\0" || char === "\uFFFD" || isControl(char) ? "" : WHITE_SPACE_TEST.test(char) ? " " : char,
       );
     if (chinese) out = mapCodePoints(out, (char) => (isChineseChar(char) ? ` ${char} ` : char));
-    if (accents) out = stripAccents(normalizeAligned(out, "NFD"));
+    if (accents) out = deleteMarks(normalizeAligned(out, "NFD"), BERT_STRIP_ACCENTS_RANGES);
     if (lower) out = lowercase(out);
     return out;
   };
@@ -92,7 +97,7 @@ export function buildNormalizer(value: unknown, path = "normalizer"): Normalizer
     case "Lowercase":
       return lowercase;
     case "StripAccents":
-      return stripAccents;
+      return (text) => deleteMarks(text, STRIP_ACCENTS_RANGES);
     case "Strip": {
       const left = optionalBoolean(node, "strip_left", true);
       const right = optionalBoolean(node, "strip_right", true);

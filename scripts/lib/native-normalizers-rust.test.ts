@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { byteLevelAlphabet } from "../../src/core/bpe/byte-chars";
+import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
+import { hardUnicode, normalizationHeavyUnicode } from "./arbitraries";
+import { encodingViolation } from "./encoding-invariants";
+import { rustTokenizer, type RustResult } from "./rust-tokenizers";
+
+// The normalizers' alignments against Hugging Face's Rust tokenizers: a byte-level BPE with no merges makes
+// every byte of the normalized text a token, so the ids spell the normalized text and each token's span is
+// the input span its byte is aligned to. Compared wherever Rust's spans are byte-exact (contiguous).
+
+const NORMALIZERS: Record<string, unknown> = {
+  NFC: { type: "NFC" },
+  NFD: { type: "NFD" },
+  NFKC: { type: "NFKC" },
+  NFKD: { type: "NFKD" },
+  "NFKD + StripAccents": { type: "Sequence", normalizers: [{ type: "NFKD" }, { type: "StripAccents" }] },
+  StripAccents: { type: "StripAccents" },
+  "NFKC + Lowercase": { type: "Sequence", normalizers: [{ type: "NFKC" }, { type: "Lowercase" }] },
+  BertNormalizer: {
+    type: "BertNormalizer",
+    clean_text: true,
+    handle_chinese_chars: true,
+    strip_accents: true,
+    lowercase: true,
+  },
+};
+
+function bytesTokenizerJson(normalizer: unknown): unknown {
+  return {
+    version: "1.0",
+    truncation: null,
+    padding: null,
+    added_tokens: [],
+    normalizer,
+    pre_tokenizer: { type: "ByteLevel", add_prefix_space: false, trim_offsets: false, use_regex: false },
+    post_processor: null,
+    decoder: { type: "ByteLevel", add_prefix_space: false, trim_offsets: false, use_regex: false },
+    model: {
+      type: "BPE",
+      dropout: null,
+      unk_token: null,
+      continuing_subword_prefix: null,
+      end_of_word_suffix: null,
+      fuse_unk: false,
+      byte_fallback: false,
+      ignore_merges: false,
+      vocab: Object.fromEntries(byteLevelAlphabet().map((char, byte) => [char, byte])),
+      merges: [],
+    },
+  };
+}
+
+/** Token spans of Rust's that start where the previous one ends and end where the next one starts. */
+function exactSpans(result: RustResult, byteLength: number): number[] {
+  return result.spans.flatMap(([start, end], i, spans) => {
+    const previousEnd = i === 0 ? 0 : spans[i - 1]![1];
+    const nextStart = i === spans.length - 1 ? byteLength : spans[i + 1]![0];
+    return start < end && start === previousEnd && end === nextStart ? [i] : [];
+  });
+}
+
+/** Cases found by random testing: a ligature before a non-starter, marks absorbed into a composite, U+FF9E. */
+const FOUND = [
+  "\uFB01\u0C55",
+  "\u00E9\u0328",
+  "o\u0344\u0387",
+  "\uFF76\uFF9E",
+  "\uFB03\uFF9E\u0328",
+  "\u09DF\u09C7",
+];
+
+describe.each(Object.keys(NORMALIZERS))(
+  "the %s normalizer against Hugging Face's Rust tokenizers",
+  (name) => {
+    const json = bytesTokenizerJson(NORMALIZERS[name]);
+    const ours = new NativeTokenizer({
+      info: { id: "bytes", name, family: "custom", models: [], source: "test" },
+      json,
+    });
+    const rust = rustTokenizer(json);
+    const compare = async (text: string) => {
+      const encoding = ours.encode(text);
+      const reference = await rust(text);
+      expect(encodingViolation(text, encoding), JSON.stringify(text)).toBeNull();
+      expect(Array.from(encoding.ids), JSON.stringify(text)).toEqual(reference.ids);
+      for (const i of exactSpans(reference, encoding.inputByteLength))
+        expect([encoding.starts[i], encoding.ends[i]], `${JSON.stringify(text)} byte ${i}`).toEqual(
+          reference.spans[i],
+        );
+    };
+
+    it("normalizes and aligns the cases random testing found", async () => {
+      for (const text of FOUND) await compare(text);
+    });
+
+    it("normalizes and aligns random text (half of it rich in compositions, compatibility characters and marks)", async () => {
+      await fc.assert(fc.asyncProperty(fc.oneof(normalizationHeavyUnicode(), hardUnicode()), compare), {
+        numRuns: 400,
+      });
+    });
+  },
+);
