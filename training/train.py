@@ -64,7 +64,11 @@ def main():
         help="protocol bits/byte of a Kneser-Ney n-gram on one script group (card only)",
     )
     p.add_argument("--save-every", type=int, default=250, help="also save --checkpoint every this many steps (0: off)")
-    p.add_argument("--init", default=None, help="start from the weights of this checkpoint (continued training)")
+    p.add_argument(
+        "--init",
+        default=None,
+        help="start from the weights of this checkpoint, or of an exported .onnx model (continued training)",
+    )
     args = p.parse_args()
     token = args.mode == "token"
     args.context = args.context or (128 if token else 256)

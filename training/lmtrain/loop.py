@@ -10,6 +10,8 @@ import time
 import torch
 import torch.nn.functional as F
 
+from .onnx_init import check_fixture, stages_from_card, state_from_onnx
+
 
 def lr_schedule(args):
     def lr_at(step):
@@ -74,10 +76,17 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
         state = torch.load(args.checkpoint, map_location=device)
         model.load_state_dict(state["model"])
         return state["stages"], state.get("threads", args.threads)
-    init_state = torch.load(args.init, map_location=device) if args.init else None
+    if args.init and args.init.endswith(".onnx"):
+        if args.mode != "byte":
+            raise SystemExit("--init with an .onnx model works in byte mode only (its fixture checks the weights)")
+        init_state = {"model": state_from_onnx(model, args.init), "stages": stages_from_card(args.init)}
+    else:
+        init_state = torch.load(args.init, map_location=device) if args.init else None
     previous_stages = init_state.get("stages", []) if init_state else []
     if init_state:
         model.load_state_dict(init_state["model"])
+        if args.init.endswith(".onnx"):
+            check_fixture(model, args.fixture, model.embed.weight.shape[0] - 1)
     sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
     start = time.time()
     steps = args.bench or args.steps

@@ -1,0 +1,61 @@
+"""Weights from an exported ONNX model, so that training can continue from a committed model when its
+checkpoint (training/logs/*.pt, gitignored) is gone: `--init public/models/byte-lm.onnx`.
+
+The export keeps parameters by name, except the Linear layers' weights, which the tracer folds into MatMul
+constants (transposed, named `onnx::MatMul_N`); those are matched to the model's Linear weights in graph
+order and by shape. The stage record comes from the model card beside the ONNX file. The caller checks the
+result against the committed logits fixture (see `check_fixture`)."""
+
+import json
+import os
+
+import torch
+
+
+def state_from_onnx(model, path):
+    """A state dict for `model` from the ONNX file at `path` (raises when the graph does not fit the model)."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(path).graph
+    arrays = {init.name: numpy_helper.to_array(init) for init in graph.initializer}
+    wanted = model.state_dict()
+    state = {name: torch.from_numpy(arrays[name].copy()) for name in wanted if name in arrays}
+    folded = [node.input[1] for node in graph.node if node.op_type == "MatMul" and node.input[1] in arrays]
+    folded = [name for name in folded if name not in wanted]
+    linear = [name for name, value in wanted.items() if name not in state and value.dim() == 2]
+    if len(folded) != len(linear):
+        raise ValueError(f"{path}: {len(folded)} folded MatMul weights for {len(linear)} Linear layers")
+    for name, onnx_name in zip(linear, folded):
+        value = torch.from_numpy(arrays[onnx_name].copy()).t().contiguous()
+        if value.shape != wanted[name].shape:
+            raise ValueError(f"{path}: {onnx_name} {tuple(value.shape)} does not fit {name} {tuple(wanted[name].shape)}")
+        state[name] = value
+    missing = [name for name in wanted if name not in state]
+    if missing:
+        raise ValueError(f"{path}: no weights for {', '.join(missing)}")
+    return state
+
+
+def stages_from_card(path):
+    """The training stages recorded in the model card beside an ONNX file (`x.onnx` → `x.card.json`)."""
+    card_path = os.path.splitext(path)[0] + ".card.json"
+    with open(card_path, encoding="utf-8") as f:
+        return json.load(f)["training"]["stages"]
+
+
+def check_fixture(model, fixture_path, bos, tolerance=2e-3):
+    """Raises unless `model` reproduces the logits of the fixture written when the ONNX file was exported."""
+    with open(fixture_path, encoding="utf-8") as f:
+        fixture = json.load(f)
+    model.eval()
+    with torch.no_grad():
+        for case in fixture["cases"]:
+            ids = torch.tensor([[bos] + case["bytes"]], dtype=torch.long)
+            logits = model(ids)[0]
+            for k, position in enumerate(case["positions"]):
+                expected = torch.tensor(case["logits"][k])
+                error = (logits[position] - expected).abs().max().item()
+                if error > tolerance:
+                    raise ValueError(f"weights from ONNX differ from the fixture at position {position}: {error}")
+    model.train()
