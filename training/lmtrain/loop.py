@@ -10,7 +10,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from .onnx_init import check_fixture, stages_from_card, state_from_onnx
+from .onnx_init import check_fixture, fixture_for_onnx, stages_from_card, state_from_onnx
 
 
 def lr_schedule(args):
@@ -86,7 +86,7 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
     if init_state:
         model.load_state_dict(init_state["model"])
         if args.init.endswith(".onnx"):
-            check_fixture(model, args.fixture, model.embed.weight.shape[0] - 1)
+            check_fixture(model, fixture_for_onnx(args.init), model.embed.weight.shape[0] - 1)
     sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
     start = time.time()
     steps = args.bench or args.steps

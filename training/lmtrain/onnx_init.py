@@ -44,6 +44,16 @@ def stages_from_card(path):
         return json.load(f)["training"]["stages"]
 
 
+def fixture_for_onnx(path):
+    """The logits fixture written with an ONNX file: beside it (an export to another --out with --fixture there),
+    else the committed one (src/core/lm/fixtures/byte-lm-fixture.json, for public/models/byte-lm.onnx)."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(path)), "byte-lm-fixture.json")
+    if os.path.exists(beside):
+        return beside
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return os.path.join(root, "src", "core", "lm", "fixtures", "byte-lm-fixture.json")
+
+
 def check_fixture(model, fixture_path, bos, tolerance=2e-3):
     """Raises unless `model` reproduces the logits of the fixture written when the ONNX file was exported."""
     with open(fixture_path, encoding="utf-8") as f:
