@@ -1,7 +1,6 @@
-import { PairHeap } from "./pair-heap";
 import { bytesKey, concatBytes } from "./model";
-
 import { PAIR_BASE, pairKey, pairLeft, pairRight } from "./pair-key";
+import { PairQueue } from "./pair-queue";
 
 /** One distinct chunk of the corpus as a symbol (token id) sequence, with how often it occurs. */
 export interface TrainingWord {
@@ -66,11 +65,8 @@ export class BpeTrainer {
   private readonly lengths: Int32Array;
   private readonly counts: Float64Array;
   private readonly stamps: Int32Array;
-  private readonly pairCounts = new Map<number, number>();
   private readonly pairWords = new Map<number, number[]>();
-  private readonly heap = new PairHeap();
-  private readonly retired = new Set<number>();
-  private readonly increased = new Set<number>();
+  private readonly pairs: PairQueue;
   private scratch = new Int32Array(64);
   private finished = false;
 
@@ -81,7 +77,7 @@ export class BpeTrainer {
     if (this.options.vocabSize >= PAIR_BASE) throw new Error(`vocabSize must be below ${PAIR_BASE}.`);
     if (!start) for (let byte = 0; byte < 256; byte++) this.tokens.push(Uint8Array.of(byte));
     this.tokens.forEach((bytes, id) => this.index.set(bytesKey(bytes), id));
-    for (const [a, b] of this.merges) this.retired.add(pairKey(a, b));
+    this.pairs = new PairQueue(this.merges.map(([a, b]) => pairKey(a, b)));
     const kept = [...words].filter((word) => word.symbols.length > 1 && word.count > 0);
     let total = 0;
     for (const word of kept) total += word.symbols.length;
@@ -102,14 +98,7 @@ export class BpeTrainer {
       for (let j = 0; j < this.lengths[w]! - 1; j++)
         this.addPair(this.symbols[s + j]!, this.symbols[s + j + 1]!, w);
     }
-    this.increased.clear();
-    const heapCounts: number[] = [];
-    const heapKeys: number[] = [];
-    for (const [key, count] of this.pairCounts) {
-      heapCounts.push(count);
-      heapKeys.push(key);
-    }
-    this.heap.build(heapCounts, heapKeys);
+    this.pairs.start();
   }
 
   /** Current vocabulary size. */
@@ -169,25 +158,14 @@ export class BpeTrainer {
     };
   }
 
-  /** Pops the best live pair and merges it; false when none is left at the minimum frequency. */
+  /** Takes the best pair and merges it; false when none is left at the minimum frequency. */
   private mergeBest(): boolean {
-    const heap = this.heap;
-    while (heap.size > 0) {
-      const recorded = heap.peekCount()!;
-      const key = heap.peekKey()!;
-      heap.pop();
-      const live = this.pairCounts.get(key) ?? 0;
-      if (live !== recorded) {
-        // Stale: counts only fall between pushes (a rise pushes a fresh entry), so re-queue at the live count.
-        if (live > 0 && live < recorded) heap.push(live, key);
-        continue;
-      }
-      if (live < this.options.minFrequency) return false;
-      if (this.retired.has(key)) continue;
+    for (;;) {
+      const key = this.pairs.takeBest(this.options.minFrequency);
+      if (key === null) return false;
       const left = pairLeft(key);
       const right = pairRight(key);
       const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
-      this.retired.add(key);
       if (this.options.acceptToken && !this.options.acceptToken(bytes)) continue;
       const bytesId = bytesKey(bytes);
       let id = this.index.get(bytesId);
@@ -200,7 +178,6 @@ export class BpeTrainer {
       this.apply(key, left, right, id);
       return true;
     }
-    return false;
   }
 
   private apply(key: number, left: number, right: number, id: number): void {
@@ -212,12 +189,8 @@ export class BpeTrainer {
       this.stamps[w] = stamp;
       this.mergeInWord(w, left, right, id);
     }
-    this.pairCounts.delete(key);
-    for (const k of this.increased) {
-      const count = this.pairCounts.get(k);
-      if (count !== undefined && count > 0) this.heap.push(count, k);
-    }
-    this.increased.clear();
+    this.pairs.clear(key);
+    this.pairs.requeueIncreased();
   }
 
   /** Merges every (left, right) in chunk `w`, left to right, and updates the counts of the pairs around them. */
@@ -254,18 +227,14 @@ export class BpeTrainer {
   }
 
   private removePair(a: number, b: number, count: number): void {
-    const key = pairKey(a, b);
-    const next = (this.pairCounts.get(key) ?? 0) - count;
-    if (next > 0) this.pairCounts.set(key, next);
-    else this.pairCounts.delete(key);
+    this.pairs.remove(pairKey(a, b), count);
   }
 
   private addPair(a: number, b: number, w: number, count = this.counts[w]!): void {
     const key = pairKey(a, b);
-    this.pairCounts.set(key, (this.pairCounts.get(key) ?? 0) + count);
+    this.pairs.add(key, count);
     let list = this.pairWords.get(key);
     if (!list) this.pairWords.set(key, (list = []));
     if (list[list.length - 1] !== w) list.push(w);
-    this.increased.add(key);
   }
 }

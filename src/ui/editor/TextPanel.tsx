@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { textAnalysisOptions } from "../../queries/tokenizer-queries";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
@@ -24,6 +25,8 @@ export function TextPanel() {
   const countedText = useDebouncedValue(text, tokenizeDelay);
   // The same query as the lanes' (shared through the cache): characters are grapheme clusters, counted in a worker.
   const counts = useQuery(textAnalysisOptions(countedText)).data?.counts;
+  // Once per text, not on every render of the panel (a megabyte takes ~10 ms to measure).
+  const bytes = useMemo(() => utf8ByteLength(text), [text]);
   const parseSpecials = useParseSpecials();
   const showWhitespace = useShowWhitespace();
   const showDiff = useShowDiff();
@@ -99,7 +102,7 @@ export function TextPanel() {
             {counts && countedText === text ? counts.characters.toLocaleString() : "…"} characters
           </span>
           {" · "}
-          {utf8ByteLength(text).toLocaleString()} bytes (UTF-8) · {text.length.toLocaleString()} UTF-16 units
+          {bytes.toLocaleString()} bytes (UTF-8) · {text.length.toLocaleString()} UTF-16 units
         </span>
       </div>
       <TextBox text={text} onChange={setText} onFile={(file) => void openFile(file)} />

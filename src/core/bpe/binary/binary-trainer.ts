@@ -1,6 +1,6 @@
 import { bytesKey, byteTokens, concatBytes } from "../model";
-import { PairHeap } from "../pair-heap";
 import { PAIR_BASE, pairKey, pairLeft, pairRight } from "../pair-key";
+import { PairQueue } from "../pair-queue";
 import type { BpeStart, BpeTrainingProgress } from "../trainer";
 
 /** Options of {@link BinaryBpeTrainer}. */
@@ -13,10 +13,10 @@ export interface BinaryBpeTrainerOptions {
 
 /**
  * Byte-level BPE over raw byte sequences (whole files) with **no pre-tokenization**: a merge may join any
- * two adjacent tokens of a file, never two files. The merge rule is {@link BpeTrainer}'s, so that both give the
- * same merges on the same sequences: the most frequent adjacent pair (overlapping occurrences each count), ties
- * to the smallest (left id, right id); occurrences merged left to right; a merge whose bytes already exist
- * reuses that id; a pair is merged once.
+ * two adjacent tokens of a file, never two files. The merge rule is {@link BpeTrainer}'s (both choose through
+ * {@link PairQueue}), so that both give the same merges on the same sequences: the most frequent adjacent pair
+ * (overlapping occurrences each count), ties to the smallest (left id, right id); occurrences merged left to
+ * right; a merge whose bytes already exist reuses that id; a pair is merged once.
  *
  * BpeTrainer rescans every chunk a merge touches, which is quadratic when a chunk is a whole file. Here the
  * files are one doubly linked list of symbols with the positions of every pair indexed, so a merge costs the
@@ -30,12 +30,9 @@ export class BinaryBpeTrainer {
   private readonly symbols: Int32Array;
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
-  private readonly pairCounts = new Map<number, number>();
+  private readonly pairs = new PairQueue();
   /** Left positions of each pair's occurrences; entries go stale as merges rewrite them (checked on use). */
   private readonly pairPositions = new Map<number, number[]>();
-  private readonly heap = new PairHeap();
-  private readonly retired = new Set<number>();
-  private readonly increased = new Set<number>();
   private finished = false;
 
   constructor(
@@ -61,14 +58,7 @@ export class BinaryBpeTrainer {
       }
       offset += sequence.length;
     }
-    this.increased.clear();
-    const counts: number[] = [];
-    const keys: number[] = [];
-    for (const [key, count] of this.pairCounts) {
-      counts.push(count);
-      keys.push(key);
-    }
-    this.heap.build(counts, keys);
+    this.pairs.start();
   }
 
   /** Current vocabulary size. */
@@ -108,37 +98,23 @@ export class BinaryBpeTrainer {
     return learned;
   }
 
-  /** Pops the best live pair and merges it; false when none is left at the minimum frequency. */
+  /** Takes the best pair and merges it; false when none is left at the minimum frequency. */
   private mergeBest(): boolean {
-    const heap = this.heap;
-    while (heap.size > 0) {
-      const recorded = heap.peekCount()!;
-      const key = heap.peekKey()!;
-      heap.pop();
-      const live = this.pairCounts.get(key) ?? 0;
-      if (live !== recorded) {
-        // Stale: counts only fall between pushes (a rise pushes a fresh entry), so re-queue at the live count.
-        if (live > 0 && live < recorded) heap.push(live, key);
-        continue;
-      }
-      if (live < this.minFrequency) return false;
-      if (this.retired.has(key)) continue;
-      this.retired.add(key);
-      const left = pairLeft(key);
-      const right = pairRight(key);
-      const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
-      const bytesId = bytesKey(bytes);
-      let id = this.index.get(bytesId);
-      if (id === undefined) {
-        id = this.tokens.length;
-        this.tokens.push(bytes);
-        this.index.set(bytesId, id);
-      }
-      this.merges.push([left, right]);
-      this.apply(key, left, right, id);
-      return true;
+    const key = this.pairs.takeBest(this.minFrequency);
+    if (key === null) return false;
+    const left = pairLeft(key);
+    const right = pairRight(key);
+    const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
+    const bytesId = bytesKey(bytes);
+    let id = this.index.get(bytesId);
+    if (id === undefined) {
+      id = this.tokens.length;
+      this.tokens.push(bytes);
+      this.index.set(bytesId, id);
     }
-    return false;
+    this.merges.push([left, right]);
+    this.apply(key, left, right, id);
+    return true;
   }
 
   /** Rewrites every live occurrence of (left, right), left to right, keeping the pair counts exact. */
@@ -163,27 +139,19 @@ export class BinaryBpeTrainer {
       if (before >= 0) this.addPair(sym[before]!, id, before);
       if (after >= 0) this.addPair(id, sym[after]!, p);
     }
-    this.pairCounts.delete(key);
-    for (const k of this.increased) {
-      const count = this.pairCounts.get(k);
-      if (count !== undefined && count > 0) this.heap.push(count, k);
-    }
-    this.increased.clear();
+    this.pairs.clear(key);
+    this.pairs.requeueIncreased();
   }
 
   private removePair(a: number, b: number): void {
-    const key = pairKey(a, b);
-    const count = (this.pairCounts.get(key) ?? 0) - 1;
-    if (count > 0) this.pairCounts.set(key, count);
-    else this.pairCounts.delete(key);
+    this.pairs.remove(pairKey(a, b), 1);
   }
 
   private addPair(a: number, b: number, position: number): void {
     const key = pairKey(a, b);
-    this.pairCounts.set(key, (this.pairCounts.get(key) ?? 0) + 1);
+    this.pairs.add(key, 1);
     let list = this.pairPositions.get(key);
     if (!list) this.pairPositions.set(key, (list = []));
     list.push(position);
-    this.increased.add(key);
   }
 }
