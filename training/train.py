@@ -50,6 +50,11 @@ def main():
     p.add_argument("--bench", type=int, default=0, help="only time this many steps and exit")
     p.add_argument("--export-only", action="store_true", help="load --checkpoint, evaluate and export")
     p.add_argument(
+        "--card-only",
+        action="store_true",
+        help="token mode: rewrite the token card with the byte LM's current figures (after a new byte LM)",
+    )
+    p.add_argument(
         "--baseline",
         action="append",
         default=[],

@@ -13,8 +13,27 @@ from .loop import seed_everything, train_or_load, training_record
 from .model import ByteLM
 
 
+def byte_lm_figures(out_dir):
+    """The byte LM's protocol and held-out English bits/byte, from its card in `out_dir` (None when absent)."""
+    byte_card_path = os.path.join(out_dir, "byte-lm.card.json")
+    byte_card = read_json(byte_card_path) if os.path.exists(byte_card_path) else None
+    if not byte_card:
+        return None, None
+    return byte_card["evaluation"]["bitsPerByte"], byte_card.get("english", {}).get("bitsPerByte")
+
+
+def refresh_card(args):
+    """--card-only: the committed token card with the byte LM's figures of today's byte card (no weights needed)."""
+    card = read_json(os.path.join(args.out, "token-lm.card.json"))
+    card["byteLmBitsPerByte"], card["byteLmEnglishBitsPerByte"] = byte_lm_figures(args.out)
+    write_cards(args.out, "token-lm", card, token_card_md(card))
+    print(f"refreshed the byte LM's figures in {os.path.join(args.out, 'token-lm.card.json')}", flush=True)
+
+
 def main_token(args):
     """Runs the token mode with the parsed command line of train.py."""
+    if args.card_only:
+        return refresh_card(args)
     device = seed_everything(args)
     manifest = read_json(args.manifest)
     tokenizer_path = os.path.join(args.out, "token-lm.tokenizer.json")
@@ -67,10 +86,7 @@ def main_token(args):
     onnx_path = os.path.join(args.out, "token-lm.onnx")
     export_onnx(model, onnx_path, args.opset, input_name="ids", bos=bos, positions=True)
     write_token_fixture(model, args.fixture, heads, valid_docs, args.context, bos)
-    byte_card_path = os.path.join(args.out, "byte-lm.card.json")
-    byte_card = read_json(byte_card_path) if os.path.exists(byte_card_path) else None
-    byte_bpb = byte_card["evaluation"]["bitsPerByte"] if byte_card else None
-    byte_english = byte_card.get("english", {}).get("bitsPerByte") if byte_card else None
+    byte_bpb, byte_english = byte_lm_figures(args.out)
     tokens_seen = sum(st["steps"] * st["batchSize"] * args.context for st in stages)
     card = {
         "name": "token-lm",
