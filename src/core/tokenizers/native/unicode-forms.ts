@@ -18,9 +18,9 @@ function startsWithStarter(codePoint: number, decomposition: "NFD" | "NFKD" = "N
   const cache = starterCaches[decomposition];
   let verdict = cache.get(codePoint);
   if (verdict === undefined) {
-    const first = String.fromCodePoint(codePoint).normalize(decomposition).codePointAt(0);
-    const probe = first === undefined ? "" : `a\u0345${String.fromCodePoint(first)}`;
-    verdict = first !== undefined && first !== 0x345 && probe.normalize("NFD") === probe;
+    const first = String.fromCodePoint(codePoint).normalize(decomposition).codePointAt(0)!;
+    const probe = `a\u0345${String.fromCodePoint(first)}`;
+    verdict = first !== 0x345 && probe.normalize("NFD") === probe;
     cache.set(codePoint, verdict);
   }
   return verdict;
@@ -114,8 +114,9 @@ function hasDrift(text: string): boolean {
  * stands for (a composite onto the first it absorbed) and an inserted one onto the input character before it.
  * So a composite followed by an inserted character covers its first input character and the inserted one the
  * rest (the Rust library's spans, contiguous); otherwise a composite covers all it absorbed and an inserted
- * character is empty, at the boundary where it was inserted (where the Rust library's spans overlap). When the tags cannot be reproduced (a
- * code point whose data the engine and the Rust library disagree on), the whole image replaces the segment.
+ * character is empty, at the boundary where it was inserted (where the Rust library's spans overlap). When the
+ * tags do not spell the image or do not account for every input character (the engine's data disagreeing with
+ * itself), the whole image replaces the whole segment.
  */
 function alignChanged(
   segment: string,
@@ -127,7 +128,7 @@ function alignChanged(
 ): void {
   const tagged = changeTags(segment, form);
   const inputs = [...segment];
-  if (!tagged || tagged.map((item) => item.char).join("") !== image || consumed(tagged) !== inputs.length) {
+  if (tagged.map((item) => item.char).join("") !== image || consumed(tagged) !== inputs.length) {
     builder.replace(image, byte, byte + utf8ByteLength(segment));
     return;
   }
@@ -174,9 +175,9 @@ function consumed(tagged: readonly Tagged[]): number {
  * stably sorted by combining class, then — for the composed forms — canonical composition, where a character
  * that composes into its starter adds its tag to the starter's, less one. Combining classes and compositions
  * are asked of the engine's own normalization (the code points where it differs from the Rust library's are
- * never normalized, see {@link drifted}); null when the engine's answers do not fit together.
+ * never normalized, see {@link drifted}).
  */
-function changeTags(segment: string, form: UnicodeForm): Tagged[] | null {
+function changeTags(segment: string, form: UnicodeForm): Tagged[] {
   const decomposed: Tagged[] = [];
   const decomposition = form === "NFKC" || form === "NFKD" ? "NFKD" : "NFD";
   let pending = 0; // where the run to sort starts
