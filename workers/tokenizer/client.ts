@@ -25,14 +25,29 @@ function poolSize(): number {
   return Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 }
 
+/** An atlas column waiting for a worker. */
+interface AtlasJob {
+  id: string;
+  weight: number;
+  signal: AbortSignal | undefined;
+  onProgress: (done: number, total: number) => void;
+  resolve(counts: Uint32Array): void;
+  reject(error: unknown): void;
+}
+
 /** Main-thread access to the tokenizer workers: lanes are spread over a small pool, one tokenizer per worker. */
 class TokenizerClient {
   private readonly slots: WorkerConnection<TokenizerApi>[];
   private readonly slotOf = new Map<string, number>();
   private readonly load = new Array<number>(POOL_SIZE).fill(0);
   private readonly customFiles = new Map<string, { fileName: string; bytes: Uint8Array }>();
-  /** Atlas jobs run one at a time per worker, so columns finish one by one rather than all at the end. */
-  private readonly atlasQueues = new Map<WorkerConnection<TokenizerApi>, Promise<unknown>>();
+  /**
+   * Atlas columns waiting for a worker. A worker counts one column at a time (columns finish one by one rather
+   * than all at the end) and takes the next waiting one when it is free, so the pool stays busy to the end
+   * whatever each column costs; a tokenizer that already has a worker waits for that one.
+   */
+  private readonly atlasWaiting: AtlasJob[] = [];
+  private readonly atlasBusy = new Set<number>();
   private hubEndpoint = DEFAULT_HUB_ENDPOINT;
 
   constructor() {
@@ -117,22 +132,60 @@ class TokenizerClient {
     return this.profiler().call((r) => r.udhrText(lang));
   }
 
-  /** Token counts of every atlas declaration under one tokenizer, queued behind the worker's other atlas jobs. */
+  /** Token counts of every atlas declaration under one tokenizer, counted by the next free worker. */
   atlasCounts(
     id: string,
     weight: number,
     signal: AbortSignal | undefined,
     onProgress: (done: number, total: number) => void,
   ): Promise<Uint32Array> {
-    const slot = this.slotFor(id, weight);
-    const run = (this.atlasQueues.get(slot) ?? Promise.resolve()).then(() =>
-      slot.cancellable(signal, (r, requestId) => r.atlasCounts(id, requestId, callback(onProgress))),
-    );
-    this.atlasQueues.set(
-      slot,
-      run.catch(() => undefined),
-    );
-    return run;
+    return new Promise((resolve, reject) => {
+      const job: AtlasJob = { id, weight, signal, onProgress, resolve, reject };
+      this.atlasWaiting.push(job);
+      signal?.addEventListener("abort", () => {
+        const at = this.atlasWaiting.indexOf(job);
+        if (at < 0) return; // already running: the worker call is cancelled by its own signal
+        this.atlasWaiting.splice(at, 1);
+        reject(signal.reason ?? new DOMException("The atlas column was cancelled.", "AbortError"));
+      });
+      this.startAtlasJobs();
+    });
+  }
+
+  /** Hands waiting atlas columns to free workers, in the order they were asked for. */
+  private startAtlasJobs(): void {
+    for (let k = 0; k < this.atlasWaiting.length;) {
+      const job = this.atlasWaiting[k]!;
+      const owner = this.slotOf.get(job.id);
+      const index = owner === undefined ? this.freeAtlasSlot() : this.atlasBusy.has(owner) ? -1 : owner;
+      if (index < 0) {
+        k++;
+        continue;
+      }
+      this.atlasWaiting.splice(k, 1);
+      if (owner === undefined) {
+        // The tokenizer now lives in this worker: its lane, if one is added later, is served from here too.
+        this.slotOf.set(job.id, index);
+        this.load[index]! += job.weight;
+      }
+      this.atlasBusy.add(index);
+      this.slots[index]!.cancellable(job.signal, (r, requestId) =>
+        r.atlasCounts(job.id, requestId, callback(job.onProgress)),
+      )
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.atlasBusy.delete(index);
+          this.startAtlasJobs();
+        });
+    }
+  }
+
+  /** The least loaded worker that is not counting an atlas column, or -1. */
+  private freeAtlasSlot(): number {
+    let best = -1;
+    for (let index = 0; index < this.slots.length; index++)
+      if (!this.atlasBusy.has(index) && (best < 0 || this.load[index]! < this.load[best]!)) best = index;
+    return best;
   }
 
   /** A BPE lane's token explained (merge tree, merge-list vs. least-tokens cut of its chunk), or null. */

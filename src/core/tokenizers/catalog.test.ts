@@ -22,13 +22,14 @@ describe.each(CATALOG.map((entry) => entry.id))("%s", (id) => {
     }
   });
 
-  it("keeps the invariants on random Unicode", async () => {
+  it("keeps the invariants on random Unicode, and counts what it encodes", async () => {
     const tokenizer = await loadTokenizer(id);
     fc.assert(
       fc.property(hardUnicode(), (text) => {
         const encoding = tokenizer.encode(text);
         expect(encodingViolation(text, encoding)).toBeNull();
         if (tokenizer.libraryEncode) expect(Array.from(encoding.ids)).toEqual(tokenizer.libraryEncode(text));
+        if (tokenizer.countTokens) expect(tokenizer.countTokens(text)).toBe(encoding.ids.length);
       }),
       { numRuns: 60 },
     );

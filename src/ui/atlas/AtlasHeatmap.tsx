@@ -23,6 +23,13 @@ const LEGEND = [
 /** Least time between two redraws while the atlas is still computing. */
 const REDRAW_MS = 3000;
 
+/** Whether `order` lists exactly the languages of `languages` (in any order). */
+function sameMembers(order: readonly string[], languages: readonly DeclarationInfo[]): boolean {
+  if (order.length !== languages.length) return false;
+  const members = new Set(order);
+  return languages.every((d) => members.has(d.lang));
+}
+
 interface Hover {
   lang: string | null;
   tokenizer: string | null;
@@ -40,13 +47,23 @@ export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
   // thousands of cells (about a second with 17 columns), and the workers need the cores. Complete: at once.
   const complete = rows.length >= languages.length * columns.length;
   const lastDraw = useRef(0);
+  // While columns arrive, the rows keep the order they were first drawn in (sorted by what was known then) and
+  // are sorted again once the atlas is complete: cells fill in where they are instead of jumping, and the SVG
+  // is not rebuilt (20,000 elements) on every redraw.
+  const drawnOrder = useRef<string[] | null>(null);
   useEffect(() => {
     const draw = () => {
       if (!ref.current) return;
       lastDraw.current = performance.now();
+      const frozen = drawnOrder.current;
+      const order =
+        !complete && frozen && sameMembers(frozen, languages)
+          ? frozen.map((lang) => byLang.get(lang)!)
+          : languages;
+      drawnOrder.current = order.map((d) => d.lang);
       drawHeatmap(
         ref.current,
-        languages.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),
+        order.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),
         columns.map((c) => ({ key: c.tokenizer, label: c.name })),
         {
           cell: (lang, tokenizer) => byCell.get(`${lang}\u0000${tokenizer}`),

@@ -54,6 +54,27 @@ function layoutKey(rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[
   return `${rows.map((r) => r.key).join("\u0001")}\u0000${columns.map((c) => c.key).join("\u0001")}`;
 }
 
+/** The value each cell of an SVG shows now (cells rebuilt by {@link build} are new elements, not in it). */
+const drawnCells = new WeakMap<SVGSVGElement, WeakMap<Element, HeatmapCell | undefined>>();
+
+function drawnValues(svg: SVGSVGElement): WeakMap<Element, HeatmapCell | undefined> {
+  let values = drawnCells.get(svg);
+  if (!values) drawnCells.set(svg, (values = new WeakMap()));
+  return values;
+}
+
+function sameCell(a: HeatmapCell | undefined, b: HeatmapCell | undefined): boolean {
+  return (
+    a === b ||
+    (a !== undefined && b !== undefined && Object.is(a.premium, b.premium) && a.tokens === b.tokens)
+  );
+}
+
+function setOrRemove(element: Element, name: string, value: number | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, String(value));
+}
+
 /** Builds the frame: labels and one rect + text per cell (no per-cell groups or titles: 10k+ cells). */
 function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): void {
   const width = LABEL + columns.length * COLUMN + 8;
@@ -126,22 +147,25 @@ export function drawHeatmap(
   if (builtLayouts.get(svg) !== layoutKey(rows, columns)) build(svg, rows, columns);
   const root = d3.select(svg);
   type Datum = { row: string; column: string };
-  const fill = (d: Datum) => {
+  // Only cells whose value changed are touched: a redraw while columns arrive updates one new column, not
+  // every attribute and label of 10,000 cells (which re-laid out the whole SVG each time).
+  const drawn = drawnValues(svg);
+  const changed: { value: HeatmapCell | undefined; rect: SVGRectElement; label: SVGTextElement }[] = [];
+  const labels = root.selectAll<SVGTextElement, Datum>("g.labels text").nodes();
+  root.selectAll<SVGRectElement, Datum>("g.cells rect").each(function (d, i) {
     const value = options.cell(d.row, d.column);
-    return value && Number.isFinite(value.premium) ? premiumColor(value.premium) : PENDING;
-  };
-  root
-    .selectAll<SVGRectElement, Datum>("g.cells rect")
-    .attr("fill", fill)
-    .attr("data-tokens", (d) => options.cell(d.row, d.column)?.tokens ?? null)
-    .attr("data-premium", (d) => options.cell(d.row, d.column)?.premium ?? null);
-  root
-    .selectAll<SVGTextElement, Datum>("g.labels text")
-    .attr("fill", (d) => textColor(fill(d)))
-    .text((d) => {
-      const value = options.cell(d.row, d.column);
-      return !value ? "…" : Number.isFinite(value.premium) ? value.premium.toFixed(2) : "—";
-    });
+    if (drawn.has(this) && sameCell(drawn.get(this), value)) return;
+    drawn.set(this, value);
+    changed.push({ value, rect: this, label: labels[i]! });
+  });
+  for (const { value, rect, label } of changed) {
+    const fill = value && Number.isFinite(value.premium) ? premiumColor(value.premium) : PENDING;
+    rect.setAttribute("fill", fill);
+    setOrRemove(rect, "data-tokens", value?.tokens);
+    setOrRemove(rect, "data-premium", value?.premium);
+    label.setAttribute("fill", textColor(fill));
+    label.textContent = !value ? "…" : Number.isFinite(value.premium) ? value.premium.toFixed(2) : "—";
+  }
   root
     .on("pointermove", (event: PointerEvent) => {
       const target = event.target as Element;

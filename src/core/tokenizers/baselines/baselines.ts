@@ -109,6 +109,11 @@ export class BytesTokenizer implements Tokenizer {
     });
   }
 
+  /** One per UTF-8 byte (a lone surrogate is U+FFFD, 3 bytes), without building the encoding. */
+  countTokens(text: string): number {
+    return utf8ByteLength(text);
+  }
+
   decode(ids: readonly number[]): DecodedIds {
     const unknownIds = ids.filter((id) => id < 3 || id >= 259);
     const bytes = Uint8Array.from(ids.filter((id) => id >= 3 && id < 259).map((id) => id - 3));
@@ -126,6 +131,19 @@ export class CodePointTokenizer implements Tokenizer {
 
   encode(text: string): Encoding {
     return fromSegments(this.info, text, toWellFormed(text), (segment) => segment.codePointAt(0)!);
+  }
+
+  /** One per code point (a lone surrogate is one, U+FFFD), without building the encoding. */
+  countTokens(text: string): number {
+    let count = text.length;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        count--;
+        i++;
+      }
+    }
+    return count;
   }
 
   decode(ids: readonly number[]): DecodedIds {
