@@ -1,17 +1,32 @@
 import { spawn } from "node:child_process";
 
-/** Starts `vite preview` of the build on a port and waits until it answers; the result stops it. */
+/**
+ * Starts `vite preview` of the build on a port and waits until it answers; the result stops it. The server runs
+ * in its own process group, killed whole: killing only `npx` left `vite preview` serving, so that the next run's
+ * server could not take the port and the run measured the previous server.
+ */
 export async function startPreview(port: number): Promise<() => void> {
   const server = spawn("npx", ["vite", "preview", "--port", String(port), "--strictPort"], {
     stdio: "ignore",
+    detached: true,
   });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      server.kill();
+    }
+  };
+  let exited = false;
+  server.once("exit", () => (exited = true));
   for (let attempt = 0; ; attempt++) {
+    if (exited) throw new Error(`vite preview exited (is port ${port} taken?)`);
     try {
       await fetch(`http://localhost:${port}/`);
-      return () => server.kill();
+      return stop;
     } catch {
       if (attempt > 100) {
-        server.kill();
+        stop();
         throw new Error("vite preview did not start");
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
