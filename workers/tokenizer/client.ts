@@ -142,12 +142,16 @@ class TokenizerClient {
     return new Promise((resolve, reject) => {
       const job: AtlasJob = { id, weight, signal, onProgress, resolve, reject };
       this.atlasWaiting.push(job);
-      signal?.addEventListener("abort", () => {
-        const at = this.atlasWaiting.indexOf(job);
-        if (at < 0) return; // already running: the worker call is cancelled by its own signal
-        this.atlasWaiting.splice(at, 1);
-        reject(signal.reason ?? new DOMException("The atlas column was cancelled.", "AbortError"));
-      });
+      signal?.addEventListener(
+        "abort",
+        () => {
+          const at = this.atlasWaiting.indexOf(job);
+          if (at < 0) return; // already running: the worker call is cancelled by its own signal
+          this.atlasWaiting.splice(at, 1);
+          reject(signal.reason ?? new DOMException("The atlas column was cancelled.", "AbortError"));
+        },
+        { once: true },
+      );
       this.startAtlasJobs();
     });
   }

@@ -10,6 +10,8 @@ interface AtlasHeatmapProps {
   languages: readonly DeclarationInfo[];
   columns: readonly { tokenizer: string; name: string }[];
   rows: readonly AtlasRow[];
+  /** What `languages` are sorted by: a new choice re-sorts at once, even while columns arrive. */
+  orderedBy: string;
 }
 
 /** The legend's swatches: premium and its colour on the heatmap's scale. */
@@ -36,31 +38,31 @@ interface Hover {
 }
 
 /** The language × tokenizer premium heatmap (d3), with a hover read-out and SVG / PNG export. */
-export function AtlasHeatmap({ languages, columns, rows }: AtlasHeatmapProps) {
+export function AtlasHeatmap({ languages, columns, rows, orderedBy }: AtlasHeatmapProps) {
   const ref = useRef<SVGSVGElement>(null);
   const [hover, setHover] = useState<Hover>({ lang: null, tokenizer: null });
   const byCell = new Map(rows.map((r) => [`${r.lang}\u0000${r.tokenizer}`, r]));
   const byLang = new Map(languages.map((d) => [d.lang, d]));
   // Redraw only when what is drawn changes (a column finished, the order or the selection changed).
-  const signature = `${languages.map((d) => d.lang).join()}|${columns.map((c) => c.tokenizer).join()}|${rows.length}`;
+  const signature = `${orderedBy}|${languages.map((d) => d.lang).join()}|${columns.map((c) => c.tokenizer).join()}|${rows.length}`;
   // While columns are still coming in, redraw at most every REDRAW_MS: a redraw re-sorts and re-lays out
   // thousands of cells (about a second with 17 columns), and the workers need the cores. Complete: at once.
   const complete = rows.length >= languages.length * columns.length;
   const lastDraw = useRef(0);
   // While columns arrive, the rows keep the order they were first drawn in (sorted by what was known then) and
-  // are sorted again once the atlas is complete: cells fill in where they are instead of jumping, and the SVG
-  // is not rebuilt (20,000 elements) on every redraw.
-  const drawnOrder = useRef<string[] | null>(null);
+  // are sorted again once the atlas is complete or the sort changes: cells fill in where they are instead of
+  // jumping, and the SVG is not rebuilt (20,000 elements) on every redraw.
+  const drawnOrder = useRef<{ orderedBy: string; langs: string[] } | null>(null);
   useEffect(() => {
     const draw = () => {
       if (!ref.current) return;
       lastDraw.current = performance.now();
       const frozen = drawnOrder.current;
       const order =
-        !complete && frozen && sameMembers(frozen, languages)
-          ? frozen.map((lang) => byLang.get(lang)!)
+        !complete && frozen?.orderedBy === orderedBy && sameMembers(frozen.langs, languages)
+          ? frozen.langs.map((lang) => byLang.get(lang)!)
           : languages;
-      drawnOrder.current = order.map((d) => d.lang);
+      drawnOrder.current = { orderedBy, langs: order.map((d) => d.lang) };
       drawHeatmap(
         ref.current,
         order.map((d) => ({ key: d.lang, label: `${d.name} · ${d.script}` })),

@@ -53,7 +53,12 @@ export function AtlasView() {
           {model.shown.length === 0 && model.index ? (
             <p className="empty-state">No language matches the search.</p>
           ) : (
-            <AtlasHeatmap languages={model.shown} columns={model.columns} rows={model.rows} />
+            <AtlasHeatmap
+              languages={model.shown}
+              columns={model.columns}
+              rows={model.rows}
+              orderedBy={model.sort}
+            />
           )}
         </>
       )}

@@ -28,6 +28,8 @@ export interface AtlasModel {
   rows: AtlasRow[];
   /** The languages shown (included and matching the search), in display order. */
   shown: DeclarationInfo[];
+  /** What `shown` is sorted by. */
+  sort: string;
   /** Included languages, before the search. */
   included: DeclarationInfo[];
   paused: boolean;
@@ -105,6 +107,7 @@ export function useAtlas(): AtlasModel {
     columns,
     rows,
     shown,
+    sort: selection.sort,
     included,
     paused,
     cancel: () => {

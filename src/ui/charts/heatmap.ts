@@ -77,7 +77,8 @@ function setOrRemove(element: Element, name: string, value: number | undefined):
 
 /** Builds the frame: labels and one rect + text per cell (no per-cell groups or titles: 10k+ cells). */
 function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonly HeatmapColumn[]): void {
-  const width = LABEL + columns.length * COLUMN + 8;
+  // Room on the right for the last column's slanted header.
+  const width = LABEL + columns.length * COLUMN + 96;
   const height = HEADER + rows.length * ROW + 4;
   const root = svgFrame(svg, width, height, "system-ui, sans-serif", 12);
   // Fills its frame (up to 1.5× its own size) and never shrinks below it: numbers stay at 12 px or more, and a
@@ -105,7 +106,7 @@ function build(svg: SVGSVGElement, rows: readonly HeatmapRow[], columns: readonl
     .attr("y", (_, i) => HEADER + i * ROW + ROW - 5)
     .attr("text-anchor", "end")
     .attr("fill", "currentColor")
-    .text((r) => (r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label));
+    .text((r) => (r.label.length > 31 ? `${r.label.slice(0, 30)}…` : r.label));
   const cells = rows.flatMap((r, i) => columns.map((c, j) => ({ row: r.key, column: c.key, i, j })));
   root
     .append("g")
