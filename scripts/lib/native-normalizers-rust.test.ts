@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { byteLevelAlphabet } from "../../src/core/bpe/byte-chars";
+import { byteTokens } from "../../src/core/bpe/model";
+import { NO_PRETOKENIZATION } from "../../src/core/bpe/pretokenize";
+import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import { hardUnicode, normalizationHeavyUnicode } from "./arbitraries";
 import { encodingViolation } from "./encoding-invariants";
@@ -27,29 +29,10 @@ const NORMALIZERS: Record<string, unknown> = {
   },
 };
 
+/** A byte-level BPE of the 256 bytes and no merges (our tokenizer.json writer's), with the given normalizer. */
 function bytesTokenizerJson(normalizer: unknown): unknown {
-  return {
-    version: "1.0",
-    truncation: null,
-    padding: null,
-    added_tokens: [],
-    normalizer,
-    pre_tokenizer: { type: "ByteLevel", add_prefix_space: false, trim_offsets: false, use_regex: false },
-    post_processor: null,
-    decoder: { type: "ByteLevel", add_prefix_space: false, trim_offsets: false, use_regex: false },
-    model: {
-      type: "BPE",
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: null,
-      end_of_word_suffix: null,
-      fuse_unk: false,
-      byte_fallback: false,
-      ignore_merges: false,
-      vocab: Object.fromEntries(byteLevelAlphabet().map((char, byte) => [char, byte])),
-      merges: [],
-    },
-  };
+  const json = toTokenizerJson({ tokens: byteTokens(), merges: [], pattern: NO_PRETOKENIZATION });
+  return { ...json, normalizer };
 }
 
 /** Token spans of Rust's that start where the previous one ends and end where the next one starts. */

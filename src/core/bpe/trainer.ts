@@ -1,4 +1,4 @@
-import { bytesKey, concatBytes } from "./model";
+import { MergeVocabulary } from "./merge-vocabulary";
 import { PAIR_BASE, pairKey, pairLeft, pairRight } from "./pair-key";
 import { PairQueue } from "./pair-queue";
 
@@ -57,9 +57,7 @@ export interface BpeStart {
 export class BpeTrainer {
   private readonly options: Required<Omit<BpeTrainerOptions, "onProgress" | "shouldStop" | "acceptToken">> &
     BpeTrainerOptions;
-  private readonly tokens: Uint8Array[];
-  private readonly merges: [number, number][];
-  private readonly index = new Map<string, number>();
+  private readonly vocabulary: MergeVocabulary;
   private readonly symbols: Int32Array;
   private readonly starts: Int32Array;
   private readonly lengths: Int32Array;
@@ -72,12 +70,9 @@ export class BpeTrainer {
 
   constructor(words: Iterable<TrainingWord>, options: BpeTrainerOptions, start?: BpeStart) {
     this.options = { minFrequency: 2, progressEvery: 64, ...options };
-    this.tokens = start ? [...start.tokens] : [];
-    this.merges = start ? start.merges.map(([a, b]) => [a, b]) : [];
     if (this.options.vocabSize >= PAIR_BASE) throw new Error(`vocabSize must be below ${PAIR_BASE}.`);
-    if (!start) for (let byte = 0; byte < 256; byte++) this.tokens.push(Uint8Array.of(byte));
-    this.tokens.forEach((bytes, id) => this.index.set(bytesKey(bytes), id));
-    this.pairs = new PairQueue(this.merges.map(([a, b]) => pairKey(a, b)));
+    this.vocabulary = new MergeVocabulary(start);
+    this.pairs = new PairQueue(this.vocabulary.mergeList().map(([a, b]) => pairKey(a, b)));
     const kept = [...words].filter((word) => word.symbols.length > 1 && word.count > 0);
     let total = 0;
     for (const word of kept) total += word.symbols.length;
@@ -103,22 +98,22 @@ export class BpeTrainer {
 
   /** Current vocabulary size. */
   get vocabSize(): number {
-    return this.tokens.length;
+    return this.vocabulary.size;
   }
 
   /** Merges learned so far (inherited ones included). */
   get mergeCount(): number {
-    return this.merges.length;
+    return this.vocabulary.mergeCount;
   }
 
   /** True once the target size is reached or no pair is frequent enough. */
   get done(): boolean {
-    return this.finished || this.tokens.length >= this.options.vocabSize;
+    return this.finished || this.vocabulary.size >= this.options.vocabSize;
   }
 
   /** The vocabulary and merge list so far (copies). */
   result(): BpeStart {
-    return { tokens: [...this.tokens], merges: this.merges.map(([a, b]) => [a, b]) };
+    return this.vocabulary.result();
   }
 
   /** Learns up to `maxMerges` merges; returns how many it learned (fewer once {@link done}). */
@@ -152,8 +147,8 @@ export class BpeTrainer {
   /** Where training stands. */
   progress(): BpeTrainingProgress {
     return {
-      merges: this.merges.length,
-      vocabSize: this.tokens.length,
+      merges: this.vocabulary.mergeCount,
+      vocabSize: this.vocabulary.size,
       targetVocabSize: this.options.vocabSize,
     };
   }
@@ -165,17 +160,9 @@ export class BpeTrainer {
       if (key === null) return false;
       const left = pairLeft(key);
       const right = pairRight(key);
-      const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
+      const bytes = this.vocabulary.joined(left, right);
       if (this.options.acceptToken && !this.options.acceptToken(bytes)) continue;
-      const bytesId = bytesKey(bytes);
-      let id = this.index.get(bytesId);
-      if (id === undefined) {
-        id = this.tokens.length;
-        this.tokens.push(bytes);
-        this.index.set(bytesId, id);
-      }
-      this.merges.push([left, right]);
-      this.apply(key, left, right, id);
+      this.apply(key, left, right, this.vocabulary.addMerge(left, right, bytes));
       return true;
     }
   }
@@ -183,7 +170,7 @@ export class BpeTrainer {
   private apply(key: number, left: number, right: number, id: number): void {
     const words = this.pairWords.get(key) ?? [];
     this.pairWords.delete(key);
-    const stamp = this.merges.length;
+    const stamp = this.vocabulary.mergeCount;
     for (const w of words) {
       if (this.stamps[w] === stamp) continue;
       this.stamps[w] = stamp;

@@ -151,22 +151,19 @@ export function drawHeatmap(
   // Only cells whose value changed are touched: a redraw while columns arrive updates one new column, not
   // every attribute and label of 10,000 cells (which re-laid out the whole SVG each time).
   const drawn = drawnValues(svg);
-  const changed: { value: HeatmapCell | undefined; rect: SVGRectElement; label: SVGTextElement }[] = [];
   const labels = root.selectAll<SVGTextElement, Datum>("g.labels text").nodes();
   root.selectAll<SVGRectElement, Datum>("g.cells rect").each(function (d, i) {
     const value = options.cell(d.row, d.column);
     if (drawn.has(this) && sameCell(drawn.get(this), value)) return;
     drawn.set(this, value);
-    changed.push({ value, rect: this, label: labels[i]! });
-  });
-  for (const { value, rect, label } of changed) {
     const fill = value && Number.isFinite(value.premium) ? premiumColor(value.premium) : PENDING;
-    rect.setAttribute("fill", fill);
-    setOrRemove(rect, "data-tokens", value?.tokens);
-    setOrRemove(rect, "data-premium", value?.premium);
+    this.setAttribute("fill", fill);
+    setOrRemove(this, "data-tokens", value?.tokens);
+    setOrRemove(this, "data-premium", value?.premium);
+    const label = labels[i]!;
     label.setAttribute("fill", textColor(fill));
     label.textContent = !value ? "…" : Number.isFinite(value.premium) ? value.premium.toFixed(2) : "—";
-  }
+  });
   root
     .on("pointermove", (event: PointerEvent) => {
       const target = event.target as Element;

@@ -1,4 +1,4 @@
-import { bytesKey, byteTokens, concatBytes } from "../model";
+import { MergeVocabulary } from "../merge-vocabulary";
 import { PAIR_BASE, pairKey, pairLeft, pairRight } from "../pair-key";
 import { PairQueue } from "../pair-queue";
 import type { BpeStart, BpeTrainingProgress } from "../trainer";
@@ -24,9 +24,7 @@ export interface BinaryBpeTrainerOptions {
  */
 export class BinaryBpeTrainer {
   private readonly minFrequency: number;
-  private readonly tokens: Uint8Array[] = byteTokens();
-  private readonly merges: [number, number][] = [];
-  private readonly index = new Map<string, number>();
+  private readonly vocabulary = new MergeVocabulary();
   private readonly symbols: Int32Array;
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
@@ -41,7 +39,6 @@ export class BinaryBpeTrainer {
   ) {
     this.minFrequency = options.minFrequency ?? 2;
     if (options.vocabSize >= PAIR_BASE) throw new Error(`vocabSize must be below ${PAIR_BASE}.`);
-    this.tokens.forEach((bytes, id) => this.index.set(bytesKey(bytes), id));
     let total = 0;
     for (const sequence of sequences) total += sequence.length;
     this.symbols = new Int32Array(total);
@@ -63,26 +60,26 @@ export class BinaryBpeTrainer {
 
   /** Current vocabulary size. */
   get vocabSize(): number {
-    return this.tokens.length;
+    return this.vocabulary.size;
   }
 
   /** True once the target size is reached or no pair is frequent enough. */
   get done(): boolean {
-    return this.finished || this.tokens.length >= this.options.vocabSize;
+    return this.finished || this.vocabulary.size >= this.options.vocabSize;
   }
 
   /** Where training stands. */
   progress(): BpeTrainingProgress {
     return {
-      merges: this.merges.length,
-      vocabSize: this.tokens.length,
+      merges: this.vocabulary.mergeCount,
+      vocabSize: this.vocabulary.size,
       targetVocabSize: this.options.vocabSize,
     };
   }
 
   /** The vocabulary and merge list so far (copies). */
   result(): BpeStart {
-    return { tokens: [...this.tokens], merges: this.merges.map(([a, b]) => [a, b]) };
+    return this.vocabulary.result();
   }
 
   /** Learns up to `maxMerges` merges; returns how many it learned (fewer once {@link done}). */
@@ -104,15 +101,7 @@ export class BinaryBpeTrainer {
     if (key === null) return false;
     const left = pairLeft(key);
     const right = pairRight(key);
-    const bytes = concatBytes(this.tokens[left]!, this.tokens[right]!);
-    const bytesId = bytesKey(bytes);
-    let id = this.index.get(bytesId);
-    if (id === undefined) {
-      id = this.tokens.length;
-      this.tokens.push(bytes);
-      this.index.set(bytesId, id);
-    }
-    this.merges.push([left, right]);
+    const id = this.vocabulary.addMerge(left, right, this.vocabulary.joined(left, right));
     this.apply(key, left, right, id);
     return true;
   }
