@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compiledTokenizers } from "./scripts/vite/compiled-tokenizers";
 
 /** Identifies what computed a cached result: the app's version and every dependency's (the lockfile). */
 function buildId(): string {
@@ -20,9 +21,9 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compiledTokenizers()],
   define: { __BUILD_ID__: JSON.stringify(buildId()) },
-  worker: { format: "es" },
+  worker: { format: "es", plugins: () => [compiledTokenizers()] },
   build: { target: "es2022", chunkSizeWarningLimit: 30_000, assetsInlineLimit: 0 },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 4173, strictPort: true },

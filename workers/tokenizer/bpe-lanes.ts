@@ -1,3 +1,4 @@
+import { wholeTokenizerJson } from "../../src/core/tokenizers/native/compiled-tokenizer";
 import { tokenExplainer, type TokenExplanation } from "../../src/core/bpe/explain-token";
 import { describeInferenceMethod } from "../../src/core/bpe/merge-free";
 import type { BpeModel } from "../../src/core/bpe/model";
@@ -39,7 +40,7 @@ export function createBpeLanes(sources: MergeListSources) {
     if (file) return JSON.parse(new TextDecoder().decode(file)) as unknown;
     const entry = catalogEntry(id);
     if (entry?.family !== "huggingface") return null;
-    return (await sources.assets.tokenizerJson(entry.source)).json;
+    return wholeTokenizerJson(await sources.assets.tokenizerJson(entry.source));
   }
 
   return {

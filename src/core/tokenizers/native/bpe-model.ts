@@ -1,6 +1,6 @@
 import { keptMerges, type InferenceMethod } from "../../bpe/merge-free";
 import { seededPermutation } from "../../bpe/random";
-import { firstInvalidUtf8Offset, utf8ByteLength, utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Encode } from "../../text/utf8";
 import {
   optionalBoolean,
   optionalNumber,
@@ -9,8 +9,9 @@ import {
   UnsupportedComponentError,
   type JsonNode,
 } from "./json-fields";
-import { byteLevelAlphabet, fromByteLevel } from "../../bpe/byte-chars";
-import { tokensById, vocabMap, type TokenizerModel, type TokenSink } from "./model";
+import { byteLevelAlphabet } from "../../bpe/byte-chars";
+import { bpeTablesFromJson, byteLevelTexts, charsBeforeSets, type BpeTables } from "./bpe-tables";
+import { tokensById, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "../../collections/number-heap";
 import { PieceCache } from "../../collections/piece-cache";
 import { PairTable } from "./pair-table";
@@ -59,7 +60,7 @@ export class BpeModel implements TokenizerModel {
    * some token has), so no merge can cross the cut. Whole texts that reach the model as one word (Llama 2,
    * Gemma 3) then run as many short, cacheable words.
    */
-  private readonly cutBefore = new Map<string, Set<string>>();
+  private readonly cutBefore: Map<string, Set<string>> = new Map();
   /** Longest vocabulary token, in symbols (characters, or bytes for byte-level), for merge-free methods. */
   private longestToken = 0;
 
@@ -67,9 +68,14 @@ export class BpeModel implements TokenizerModel {
    * @param method how a word is cut once it is spelled in symbols: the merge list (the file's meaning), a
    *   permuted or thinned merge list, or no merge list at all (greedy longest prefix, fewest tokens).
    */
-  constructor(node: JsonNode, method: InferenceMethod = { kind: "merges" }) {
+  constructor(node: JsonNode, method: InferenceMethod = { kind: "merges" }, precompiled?: BpeTables) {
     this.method = method;
-    this.vocab = vocabMap(node.value.vocab, `${node.path}.vocab`);
+    const prefix = optionalString(node, "continuing_subword_prefix");
+    const suffix = optionalString(node, "end_of_word_suffix");
+    this.continuingSubwordPrefix = prefix === "" ? null : prefix;
+    this.endOfWordSuffix = suffix === "" ? null : suffix;
+    const tables = precompiled ?? bpeTablesFromJson(node, this.continuingSubwordPrefix);
+    this.vocab = tables.vocab;
     const { tokens, size } = tokensById(this.vocab);
     this.tokens = tokens;
     this.vocabSize = size;
@@ -83,83 +89,33 @@ export class BpeModel implements TokenizerModel {
     this.fuseUnk = optionalBoolean(node, "fuse_unk", false);
     this.byteFallback = optionalBoolean(node, "byte_fallback", false);
     this.ignoreMerges = optionalBoolean(node, "ignore_merges", false);
-    const prefix = optionalString(node, "continuing_subword_prefix");
-    const suffix = optionalString(node, "end_of_word_suffix");
-    this.continuingSubwordPrefix = prefix === "" ? null : prefix;
-    this.endOfWordSuffix = suffix === "" ? null : suffix;
+    this.byteLevelByText = tables.byteLevelByText;
     for (let b = 0; b < 256; b++) {
       this.byteIds[b] = this.vocab.get(byteLevelAlphabet()[b]!) ?? -1;
       this.fallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`) ?? -1;
     }
-    const merges = node.value.merges ?? [];
-    if (!Array.isArray(merges)) throw new TokenizerFileError(`${node.path}.merges must be an array.`);
-    this.mergeResult = new Uint32Array(merges.length);
-    this.mergeRank = new PairTable(merges.length);
-    const lefts = new Int32Array(merges.length);
-    const rights = new Int32Array(merges.length);
-    merges.forEach((merge, rank) => {
-      [lefts[rank], rights[rank]] = this.addMerge(merge, rank, `${node.path}.merges[${rank}]`);
-    });
-    if (method.kind === "permuted-merges" || method.kind === "deleted-merges") {
-      // Priority k goes to merge order[k], as the byte-level variant lanes do (src/core/bpe/merge-free.ts).
-      const order =
-        method.kind === "permuted-merges"
-          ? seededPermutation(merges.length, method.seed)
-          : keptMerges(merges.length, method.share, method.seed);
-      const results = Uint32Array.from(this.mergeResult);
-      this.mergeRank = new PairTable(order.length);
-      order.forEach((index, priority) => {
-        this.mergeRank.setIfAbsent(lefts[index]!, rights[index]!, priority);
-        this.mergeResult[priority] = results[index]!;
-      });
+    const merges = tables.merges;
+    const count = merges.length / 3;
+    // Priority k goes to merge order[k]; the variant lanes permute or thin the list (src/core/bpe/merge-free.ts).
+    const order =
+      method.kind === "permuted-merges"
+        ? seededPermutation(count, method.seed)
+        : method.kind === "deleted-merges"
+          ? keptMerges(count, method.share, method.seed)
+          : null;
+    const length = order ? order.length : count;
+    this.mergeResult = new Uint32Array(length);
+    this.mergeRank = new PairTable(length);
+    for (let priority = 0; priority < length; priority++) {
+      const rank = order ? order[priority]! : priority;
+      this.mergeRank.setIfAbsent(merges[rank * 3]!, merges[rank * 3 + 1]!, priority);
+      this.mergeResult[priority] = merges[rank * 3 + 2]!;
     }
     if (method.kind === "greedy" || method.kind === "least-tokens")
       for (const token of this.vocab.keys())
         this.longestToken = Math.max(this.longestToken, [...token].length);
     if (this.continuingSubwordPrefix === null && this.endOfWordSuffix === null)
-      for (const char of ["\u2581", "\n", " "]) this.cutBefore.set(char, this.charsBefore(char));
-  }
-
-  /** The characters other than `char` itself that some vocabulary token has right before `char`. */
-  private charsBefore(char: string): Set<string> {
-    const before = new Set<string>();
-    for (const token of this.vocab.keys()) {
-      for (let at = token.indexOf(char, 1); at > 0; at = token.indexOf(char, at + 1))
-        if (token[at - 1] !== char) before.add(token[at - 1]!);
-    }
-    return before;
-  }
-
-  /** Reads one merge; returns its pair of ids. */
-  private addMerge(merge: unknown, rank: number, path: string): [number, number] {
-    let left: unknown;
-    let right: unknown;
-    if (typeof merge === "string") {
-      const parts = merge.split(" ");
-      if (parts.length !== 2)
-        throw new TokenizerFileError(
-          `${path} ${JSON.stringify(merge)} must be two tokens separated by one space.`,
-        );
-      [left, right] = parts;
-    } else if (Array.isArray(merge) && merge.length === 2) [left, right] = merge as unknown[];
-    if (typeof left !== "string" || typeof right !== "string")
-      throw new TokenizerFileError(`${path} must be "a b" or ["a", "b"] (it is ${JSON.stringify(merge)}).`);
-    const a = this.vocab.get(left);
-    const b = this.vocab.get(right);
-    if (a === undefined)
-      throw new TokenizerFileError(`${path} names ${JSON.stringify(left)}, which is not in the vocabulary.`);
-    if (b === undefined)
-      throw new TokenizerFileError(`${path} names ${JSON.stringify(right)}, which is not in the vocabulary.`);
-    const prefix = this.continuingSubwordPrefix;
-    const joined = left + (prefix !== null && right.startsWith(prefix) ? right.slice(prefix.length) : right);
-    const result = this.vocab.get(joined);
-    if (result === undefined)
-      throw new TokenizerFileError(
-        `${path} makes ${JSON.stringify(joined)}, which is not in the vocabulary.`,
-      );
-    this.mergeRank.setIfAbsent(a, b, rank);
-    this.mergeResult[rank] = result;
-    return [a, b];
+      this.cutBefore = tables.cutBefore ?? charsBeforeSets(this.vocab);
   }
 
   idToToken(id: number): string | undefined {
@@ -240,17 +196,7 @@ export class BpeModel implements TokenizerModel {
 
   /** The byte-level token that spells `text`'s UTF-8 bytes, without spelling the text in the byte alphabet. */
   private byteLevelTokenOfText(text: string): number | undefined {
-    if (!this.byteLevelByText) {
-      this.byteLevelByText = new Map();
-      const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-      for (const [token, id] of this.vocab) {
-        const bytes = fromByteLevel(token);
-        // Only tokens that are UTF-8 on their own can be spelled by a piece of text.
-        if (!bytes || firstInvalidUtf8Offset(bytes) >= 0) continue;
-        const decoded = decoder.decode(bytes);
-        if (!this.byteLevelByText.has(decoded)) this.byteLevelByText.set(decoded, id);
-      }
-    }
+    this.byteLevelByText ??= byteLevelTexts(this.vocab);
     return this.byteLevelByText.get(text);
   }
 

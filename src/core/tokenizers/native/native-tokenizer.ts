@@ -15,6 +15,7 @@ import {
 import { AddedTokenMatcher, readAddedTokens, type AddedToken } from "./added-tokens";
 import { inputSlice, originOf, sliceAligned, type AlignedText } from "./aligned-text";
 import { BpeModel } from "./bpe-model";
+import type { BpeTables } from "./bpe-tables";
 import { buildDecoder, type Decoder } from "./decoders";
 import { components, describe, type ComponentJson } from "./describe";
 import { asNode, isRecord, TokenizerFileError } from "./json-fields";
@@ -30,21 +31,29 @@ export interface NativeTokenizerSpec {
   json: unknown;
   /** For a BPE model: run it with another inference method (variant lanes); the merge list by default. */
   method?: InferenceMethod;
+  /** A BPE model's vocabulary and merges already read (a compiled asset, `compiled-tokenizer.ts`). */
+  bpeTables?: BpeTables;
 }
 
 const BYTE_FALLBACK = /^<0x([0-9A-F]{2})>$/;
 const METASPACE = "\u2581";
 
-function buildModel(value: unknown, method: InferenceMethod | undefined): TokenizerModel {
+function buildModel(
+  value: unknown,
+  method: InferenceMethod | undefined,
+  bpeTables?: BpeTables,
+): TokenizerModel {
   const node = asNode(value, "model");
   const type = node.value.type ?? (node.value.merges !== undefined ? "BPE" : undefined);
+  if (bpeTables && type !== "BPE")
+    throw new TokenizerFileError(`BPE tables were given for a ${String(type)} model.`);
   if (method && method.kind !== "merges" && type !== "BPE")
     throw new TokenizerFileError(
       `This is a ${String(type)} model, not BPE, so it has no merge list to vary.`,
     );
   switch (type) {
     case "BPE":
-      return new BpeModel(node, method);
+      return new BpeModel(node, method, bpeTables);
     case "WordPiece":
       return new WordPieceModel(node);
     case "WordLevel":
@@ -83,7 +92,7 @@ export class NativeTokenizer implements Tokenizer {
       throw new TokenizerFileError("This is not a tokenizer.json: the file is not a JSON object.");
     if (!isRecord(json.model))
       throw new TokenizerFileError('This is not a tokenizer.json: it has no "model" object.');
-    this.model = buildModel(json.model, spec.method);
+    this.model = buildModel(json.model, spec.method, spec.bpeTables);
     this.decoderJson = json.decoder;
     this.normalizer = buildNormalizer(json.normalizer);
     this.preTokenizer = buildPreTokenizer(json.pre_tokenizer);
