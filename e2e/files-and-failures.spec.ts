@@ -119,7 +119,7 @@ test("a lane whose tokenizer file fails to load shows the error and a retry; the
   page,
 }) => {
   let failing = true;
-  await page.route(/tokenizer-[^/]*\.json$/, (route) =>
+  await page.route(/tokenizer-[^/]*\.tpbpe$/, (route) =>
     failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback(),
   );
   await app.open("/");

@@ -15,6 +15,7 @@ import { tokensById, type TokenizerModel, type TokenSink } from "./model";
 import { NumberHeap } from "../../collections/number-heap";
 import { PieceCache } from "../../collections/piece-cache";
 import { PairTable } from "./pair-table";
+import { Uint32List } from "../../collections/uint32-list";
 
 /** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
 const SCAN_LIMIT = 48;
@@ -22,10 +23,25 @@ const CACHE_LIMIT = 100_000;
 /** Pieces longer than this are not cached. */
 const CACHE_MAX_UNITS = 64;
 const POSITION = 4294967296; // 2^32: heap key = rank · 2^32 + symbol index
+/** The length of a symbol merged into the one before it (heap merge). */
+const MERGED_AWAY = 0xffffffff;
 
-interface CachedWord {
+/** A word's tokens: ids and the UTF-8 bytes of the piece each covers. */
+interface Word {
+  ids: ArrayLike<number>;
+  lengths: ArrayLike<number>;
+}
+
+/** A short word's symbols, merged in place by rescanning. */
+interface CachedWord extends Word {
   ids: number[];
   lengths: number[];
+}
+
+/** Where symbols are written: plain arrays for short words, typed lists for long ones (memory). */
+interface SymbolSink {
+  ids: { push(value: number): unknown };
+  lengths: { push(value: number): unknown };
 }
 
 /**
@@ -52,7 +68,7 @@ export class BpeModel implements TokenizerModel {
   private readonly byteIds = new Int32Array(256).fill(-1);
   /** Byte fallback: byte → id of `<0xXX>`, or -1. */
   private readonly fallbackIds = new Int32Array(256).fill(-1);
-  private readonly cache = new PieceCache<CachedWord>(CACHE_LIMIT);
+  private readonly cache = new PieceCache<Word>(CACHE_LIMIT);
   private readonly method: InferenceMethod;
   /**
    * Where a character-level word may be cut without changing the result: before `▁`, a line break or a space
@@ -165,7 +181,7 @@ export class BpeModel implements TokenizerModel {
 
   private tokenizeWord(piece: string, byteLevel: boolean, sink: TokenSink): void {
     if (piece.length > CACHE_MAX_UNITS) {
-      pushWord(this.word(piece, byteLevel), sink);
+      pushWord(this.word(piece, byteLevel, true), sink);
       return;
     }
     let word = this.cache.get(piece, 0, piece.length);
@@ -176,19 +192,29 @@ export class BpeModel implements TokenizerModel {
     pushWord(word, sink);
   }
 
-  private word(piece: string, byteLevel: boolean): CachedWord {
-    if (byteLevel) {
-      if (this.ignoreMerges) {
-        const whole = this.byteLevelTokenOfText(piece);
-        if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
-      }
-      return this.merge(this.byteSymbols(utf8Encode(piece)));
-    }
+  /**
+   * The tokens of one word. A long word (a megabyte of letters can be one) keeps its symbols in typed lists
+   * and merges them in place: a JavaScript array takes twice the memory, and millions of one-character
+   * strings more.
+   */
+  private word(piece: string, byteLevel: boolean, long = false): Word {
     if (this.ignoreMerges) {
-      const whole = this.vocab.get(piece);
+      const whole = byteLevel ? this.byteLevelTokenOfText(piece) : this.vocab.get(piece);
       if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
     }
-    return this.merge(this.charSymbols(piece));
+    if (!long) {
+      const symbols: CachedWord = { ids: [], lengths: [] };
+      if (byteLevel) this.byteSymbols(utf8Encode(piece), symbols);
+      else this.symbolsOf(piece, utf8ByteLength, symbols);
+      return this.merge(symbols);
+    }
+    const bytes = byteLevel ? utf8Encode(piece) : null;
+    const capacity = bytes ? bytes.length : piece.length;
+    const ids = new Uint32List(capacity);
+    const lengths = new Uint32List(capacity);
+    if (bytes) this.byteSymbols(bytes, { ids, lengths });
+    else this.symbolsOf(piece, utf8ByteLength, { ids, lengths });
+    return this.merge({ ids: ids.view(), lengths: lengths.view() });
   }
 
   /** Byte-level tokens whose bytes are valid UTF-8, by that text (built on first use, for `ignore_merges`). */
@@ -201,38 +227,30 @@ export class BpeModel implements TokenizerModel {
   }
 
   /** Initial symbols of a byte-level word: one per byte. */
-  private byteSymbols(bytes: Uint8Array): CachedWord {
-    if (this.continuingSubwordPrefix === null && this.endOfWordSuffix === null) {
-      const ids: number[] = [];
-      const lengths: number[] = [];
-      let unknown = false;
+  private byteSymbols(bytes: Uint8Array, out: SymbolSink): void {
+    let plain = this.continuingSubwordPrefix === null && this.endOfWordSuffix === null;
+    for (let i = 0; plain && i < bytes.length; i++) plain = this.byteIds[bytes[i]!]! >= 0;
+    if (plain) {
       for (let i = 0; i < bytes.length; i++) {
-        const id = this.byteIds[bytes[i]!]!;
-        if (id < 0) {
-          unknown = true;
-          break;
-        }
-        ids.push(id);
-        lengths.push(1);
+        out.ids.push(this.byteIds[bytes[i]!]!);
+        out.lengths.push(1);
       }
-      if (!unknown) return { ids, lengths };
+      return;
     }
-    const chars: string[] = [];
-    for (let i = 0; i < bytes.length; i++) chars.push(byteLevelAlphabet()[bytes[i]!]!);
-    return this.symbolsOf(chars, () => 1);
+    const alphabet = byteLevelAlphabet();
+    this.symbolsOf(
+      Array.from(bytes, (byte) => alphabet[byte]!),
+      () => 1,
+      out,
+    );
   }
 
-  /** Initial symbols of a character-level word. */
-  private charSymbols(piece: string): CachedWord {
-    const chars: string[] = [];
-    for (const char of piece) chars.push(char);
-    return this.symbolsOf(chars, (char) => utf8ByteLength(char));
-  }
-
-  /** The Rust library's `merge_word` before merging: vocabulary lookup, byte fallback, unknown tokens. */
-  private symbolsOf(chars: readonly string[], width: (char: string) => number): CachedWord {
-    const ids: number[] = [];
-    const lengths: number[] = [];
+  /**
+   * The Rust library's `merge_word` before merging: vocabulary lookup, byte fallback, unknown tokens. `chars`
+   * is the word's characters (a string is iterated by code point).
+   */
+  private symbolsOf(chars: Iterable<string>, width: (char: string) => number, out: SymbolSink): void {
+    const { ids, lengths } = out;
     let unkLength = -1; // bytes of a pending (fusable) unknown token, -1 for none
     const flushUnk = (): void => {
       if (unkLength >= 0) {
@@ -241,10 +259,10 @@ export class BpeModel implements TokenizerModel {
         unkLength = -1;
       }
     };
-    chars.forEach((char, i) => {
+    const add = (char: string, first: boolean, last: boolean): void => {
       let symbol = char;
-      if (i > 0 && this.continuingSubwordPrefix !== null) symbol = this.continuingSubwordPrefix + symbol;
-      if (i === chars.length - 1 && this.endOfWordSuffix !== null) symbol += this.endOfWordSuffix;
+      if (!first && this.continuingSubwordPrefix !== null) symbol = this.continuingSubwordPrefix + symbol;
+      if (last && this.endOfWordSuffix !== null) symbol += this.endOfWordSuffix;
       const bytes = width(char);
       const id = this.vocab.get(symbol);
       if (id !== undefined) {
@@ -255,22 +273,16 @@ export class BpeModel implements TokenizerModel {
       }
       if (this.byteFallback) {
         const encoded = utf8Encode(symbol);
-        const fallback: number[] = [];
-        for (const byte of encoded) {
-          const fid = this.fallbackIds[byte]!;
-          if (fid < 0) break;
-          fallback.push(fid);
-        }
-        if (fallback.length === encoded.length) {
-          // The Rust library gives each fallback token one byte; its own bytes are the symbol's bytes.
-          let left = bytes;
-          for (const fid of fallback) {
-            ids.push(fid);
-            const take = left > 0 ? 1 : 0;
-            lengths.push(take);
-            left -= take;
+        let known = true;
+        for (const byte of encoded) known &&= this.fallbackIds[byte]! >= 0;
+        if (known) {
+          // The Rust library gives each fallback token one byte (the last one what is left); its own bytes
+          // are the symbol's bytes.
+          const count = encoded.length;
+          for (let k = 0; k < count; k++) {
+            ids.push(this.fallbackIds[encoded[k]!]!);
+            lengths.push(k < count - 1 ? (k < bytes ? 1 : 0) : Math.max(0, bytes - (count - 1)));
           }
-          if (left > 0) lengths[lengths.length - 1]! += left;
           return;
         }
       }
@@ -280,18 +292,33 @@ export class BpeModel implements TokenizerModel {
         flushUnk();
         unkLength = bytes;
       }
-    });
+    };
+    // Each character is added once the next is known: the last one takes the end-of-word suffix.
+    let pending: string | undefined;
+    let first = true;
+    for (const char of chars) {
+      if (pending !== undefined) {
+        add(pending, first, false);
+        first = false;
+      }
+      pending = char;
+    }
+    if (pending !== undefined) add(pending, first, true);
     flushUnk();
-    return { ids, lengths };
   }
 
   private rank(left: number, right: number): number {
     return this.mergeRank.get(left, right);
   }
 
-  private merge(word: CachedWord): CachedWord {
+  private merge(word: Word): Word {
     if (this.method.kind === "greedy" || this.method.kind === "least-tokens") return this.segment(word);
-    return word.ids.length <= SCAN_LIMIT ? this.mergeByScan(word) : this.mergeWithHeap(word);
+    if (word.ids.length > SCAN_LIMIT) return this.mergeWithHeap(word);
+    return this.mergeByScan(
+      Array.isArray(word.ids) && Array.isArray(word.lengths)
+        ? (word as CachedWord)
+        : { ids: Array.from(word.ids), lengths: Array.from(word.lengths) },
+    );
   }
 
   /**
@@ -299,7 +326,8 @@ export class BpeModel implements TokenizerModel {
    * tokens (ties: the longest last token, then the same rule for the rest). Byte-fallback and unknown
    * symbols stay as they are.
    */
-  private segment(word: CachedWord): CachedWord {
+  private segment(symbols: Word): CachedWord {
+    const word: CachedWord = { ids: Array.from(symbols.ids), lengths: Array.from(symbols.lengths) };
     const n = word.ids.length;
     const text = word.ids.map((id) => (this.isAtomic(id) ? null : this.tokens[id]!));
     const tokenAt = (i: number, j: number): number => {
@@ -396,17 +424,18 @@ export class BpeModel implements TokenizerModel {
   }
 
   /** The same merges in O(n log n) for long words: a heap of (rank, position) and a linked list of symbols. */
-  private mergeWithHeap(word: CachedWord): CachedWord {
+  private mergeWithHeap(word: Word): Word {
     const n = word.ids.length;
-    const ids = Int32Array.from(word.ids);
-    const lengths = Int32Array.from(word.lengths);
+    // A long word's typed symbols are merged in place (they are this call's own); a short one's are copied.
+    const ids = word.ids instanceof Uint32Array ? word.ids : Uint32Array.from(word.ids);
+    const lengths = word.lengths instanceof Uint32Array ? word.lengths : Uint32Array.from(word.lengths);
     const next = new Int32Array(n);
     const prev = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       next[i] = i + 1 < n ? i + 1 : -1;
       prev[i] = i - 1;
     }
-    const heap = new NumberHeap();
+    const heap = new NumberHeap(n);
     for (let i = 0; i + 1 < n; i++) {
       const r = this.rank(ids[i]!, ids[i + 1]!);
       if (r >= 0) heap.push(r * POSITION + i);
@@ -415,14 +444,14 @@ export class BpeModel implements TokenizerModel {
       const top = heap.pop();
       const rank = Math.floor(top / POSITION);
       const at = top - rank * POSITION;
-      if (lengths[at]! < 0) continue; // merged away
+      if (lengths[at] === MERGED_AWAY) continue;
       const right = next[at]!;
       if (right < 0) continue;
       const current = this.rank(ids[at]!, ids[right]!);
       if (current < 0 || this.mergeResult[current] !== this.mergeResult[rank]) continue; // stale
       ids[at] = this.mergeResult[rank]!;
       lengths[at]! += lengths[right]!;
-      lengths[right] = -1;
+      lengths[right] = MERGED_AWAY;
       const after = next[right]!;
       next[at] = after;
       if (after >= 0) prev[after] = at;
@@ -436,16 +465,17 @@ export class BpeModel implements TokenizerModel {
         if (r >= 0) heap.push(r * POSITION + at);
       }
     }
-    const out: CachedWord = { ids: [], lengths: [] };
+    // The surviving symbols, moved to the front in order (a survivor never lies before its new place).
+    let count = 0;
     for (let i = 0; i >= 0; i = next[i]!) {
-      out.ids.push(ids[i]!);
-      out.lengths.push(lengths[i]!);
+      ids[count] = ids[i]!;
+      lengths[count++] = lengths[i]!;
     }
-    return out;
+    return { ids: ids.subarray(0, count), lengths: lengths.subarray(0, count) };
   }
 }
 
-function pushWord(word: CachedWord, sink: TokenSink): void {
+function pushWord(word: Word, sink: TokenSink): void {
   for (let i = 0; i < word.ids.length; i++) {
     sink.ids.push(word.ids[i]!);
     sink.lengths.push(word.lengths[i]!);

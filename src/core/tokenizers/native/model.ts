@@ -1,10 +1,11 @@
+import type { Uint32List } from "../../collections/uint32-list";
 import { TokenizerFileError } from "./json-fields";
 
 /** Where a model writes the tokens of one piece: ids and how many units of the piece each covers. */
 export interface TokenSink {
-  ids: number[];
+  ids: Uint32List;
   /** Per token: the piece's UTF-8 bytes it covers (0 for none, e.g. a fused prefix). */
-  lengths: number[];
+  lengths: Uint32List;
 }
 
 /** A tokenizer.json model (BPE, Unigram, WordPiece, WordLevel) run on one pre-tokenized piece. */

@@ -1,5 +1,6 @@
 import { bytesEqual, utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
+import { Uint32List } from "../../collections/uint32-list";
 import { finishEncoding } from "../finish-encoding";
 import { fromByteLevel } from "../../bpe/byte-chars";
 import type { InferenceMethod } from "../../bpe/merge-free";
@@ -137,7 +138,7 @@ export class NativeTokenizer implements Tokenizer {
   encode(text: string, options?: EncodeOptions): Encoding {
     const wellFormed = toWellFormed(text);
     const { ids, ends } = this.run(wellFormed, options);
-    return this.package(text, wellFormed, utf8Encode(wellFormed), ids, ends);
+    return this.package(text, wellFormed, utf8Encode(wellFormed), ids.toArray(), ends);
   }
 
   countTokens(text: string, options?: EncodeOptions): number {
@@ -145,9 +146,9 @@ export class NativeTokenizer implements Tokenizer {
   }
 
   /** The pipeline: ids, and the input byte offset where each token ends. */
-  private run(wellFormed: string, options?: EncodeOptions): { ids: number[]; ends: number[] } {
-    const sink: TokenSink = { ids: [], lengths: [] };
-    const ends: number[] = [];
+  private run(wellFormed: string, options?: EncodeOptions): { ids: Uint32List; ends: Uint32List } {
+    const sink: TokenSink = { ids: new Uint32List(), lengths: new Uint32List() };
+    const ends = new Uint32List();
     const matchers = options?.parseSpecials ? this.allMatchers : this.plainMatchers;
     const whole = inputSlice(wellFormed, 0);
     const emitAdded = (token: AddedToken, end: number): void => {
@@ -170,7 +171,7 @@ export class NativeTokenizer implements Tokenizer {
     split: AlignedText,
     matcher: AddedTokenMatcher,
     sink: TokenSink,
-    ends: number[],
+    ends: Uint32List,
     emitAdded: (token: AddedToken, end: number) => void,
   ): void {
     const normalized = this.normalizer ? this.normalizer(split) : split;
@@ -186,7 +187,7 @@ export class NativeTokenizer implements Tokenizer {
     }
   }
 
-  private encodePieces(text: AlignedText, sink: TokenSink, ends: number[]): void {
+  private encodePieces(text: AlignedText, sink: TokenSink, ends: Uint32List): void {
     const byteLevel = this.preTokenizer?.byteLevel ?? false;
     const forEachPiece = this.preTokenizer?.forEachPiece;
     if (forEachPiece && text.origin === null) {
@@ -201,7 +202,7 @@ export class NativeTokenizer implements Tokenizer {
         if (model.tokenizeRange) model.tokenizeRange(chars, start, end, byteLevel, sink);
         else model.tokenize(chars.slice(start, end), byteLevel, sink);
         let offset = byte;
-        for (let i = before; i < sink.ids.length; i++) ends.push((offset += sink.lengths[i]!));
+        for (let i = before; i < sink.ids.length; i++) ends.push((offset += sink.lengths.at(i)));
         byte += utf8ByteLength(chars, start, end);
         unit = end;
       });
@@ -213,7 +214,7 @@ export class NativeTokenizer implements Tokenizer {
       this.model.tokenize(piece.text, byteLevel, sink);
       let offset = 0;
       for (let i = before; i < sink.ids.length; i++) {
-        offset += sink.lengths[i]!;
+        offset += sink.lengths.at(i);
         ends.push(originOf(piece, offset));
       }
     }
@@ -223,25 +224,23 @@ export class NativeTokenizer implements Tokenizer {
     text: string,
     wellFormed: string,
     inputBytes: Uint8Array,
-    idList: number[],
-    endList: number[],
+    ids: Uint32Array,
+    endList: Uint32List,
   ): Encoding {
-    const count = idList.length;
-    const ids = Uint32Array.from(idList);
+    const count = ids.length;
     const starts = new Uint32Array(count);
     const ends = new Uint32Array(count);
     const flags = new Uint8Array(count);
-    const own: Uint8Array[] = new Array<Uint8Array>(count);
+    const ownBytes = (id: number): Uint8Array => this.bytesOf(id) ?? utf8Encode(this.rawToken(id));
     let total = 0;
     let previous = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
-      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endList[i]!);
+      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endList.at(i));
       starts[i] = previous;
       ends[i] = end;
       previous = end;
-      const bytes = this.bytesOf(id) ?? utf8Encode(this.rawToken(id));
-      own[i] = bytes;
+      const bytes = ownBytes(id);
       total += bytes.length;
       const added = this.addedById.get(id);
       let flag = added?.special ? TokenFlag.Special : 0;
@@ -254,9 +253,11 @@ export class NativeTokenizer implements Tokenizer {
     const tokenByteOffsets = new Uint32Array(count + 1);
     let offset = 0;
     for (let i = 0; i < count; i++) {
+      // A second pass instead of keeping every token's bytes: a 5 MB word is millions of tokens.
+      const bytes = ownBytes(ids[i]!);
       tokenByteOffsets[i] = offset;
-      tokenBytes.set(own[i]!, offset);
-      offset += own[i]!.length;
+      tokenBytes.set(bytes, offset);
+      offset += bytes.length;
     }
     tokenByteOffsets[count] = offset;
     const notes = inputNotes(text);
