@@ -110,16 +110,18 @@ export class BytePairEncoder {
       prev[i] = i - 1;
     }
     const alive = new Uint8Array(n + 1).fill(1);
-    const heap = new NumberHeap(); // rank · 2^32 + position: by rank, then leftmost
+    const heap = new NumberHeap(n); // rank · 2^32 + position: by rank, then leftmost
+    // The rank of the pair starting at each part, -1 for none (4 bytes a byte of a word that may be megabytes).
     const pairRank = (left: number): number => {
       const mid = next[left]!;
-      if (mid >= n) return Infinity;
-      return this.rankOf(bytes, left, next[mid]!);
+      if (mid >= n) return -1;
+      const rank = this.rankOf(bytes, left, next[mid]!);
+      return rank === Infinity ? -1 : rank;
     };
-    const current = new Float64Array(n + 1).fill(Infinity);
+    const current = new Int32Array(n + 1).fill(-1);
     for (let i = 0; i < n - 1; i++) {
       current[i] = pairRank(i);
-      if (current[i]! < Infinity) heap.push(current[i]! * POSITION + i);
+      if (current[i]! >= 0) heap.push(current[i]! * POSITION + i);
     }
     while (heap.size > 0) {
       const top = heap.pop();
@@ -131,11 +133,11 @@ export class BytePairEncoder {
       next[left] = next[mid]!;
       prev[next[mid]!] = left;
       current[left] = pairRank(left);
-      if (current[left]! < Infinity) heap.push(current[left]! * POSITION + left);
+      if (current[left]! >= 0) heap.push(current[left]! * POSITION + left);
       const before = prev[left]!;
       if (before >= 0) {
         current[before] = pairRank(before);
-        if (current[before]! < Infinity) heap.push(current[before]! * POSITION + before);
+        if (current[before]! >= 0) heap.push(current[before]! * POSITION + before);
       }
     }
     const starts: number[] = [];
