@@ -20,8 +20,29 @@ export class Uint32List {
     this.data[this.length++] = value;
   }
 
+  /** Pushes every value of `values`, in order. */
+  append(values: ArrayLike<number>): void {
+    const needed = this.length + values.length;
+    if (needed > this.data.length) {
+      const grown = new Uint32Array(Math.max(needed, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const data = this.data;
+    for (let i = 0; i < values.length; i++) data[this.length + i] = values[i]!;
+    this.length = needed;
+  }
+
   at(index: number): number {
     return this.data[index]!;
+  }
+
+  /**
+   * The list's current buffer: items `0 … length − 1` are the list's, the rest is room to grow. For hot loops
+   * that read many items without a call each; valid until the next push.
+   */
+  get items(): Uint32Array {
+    return this.data;
   }
 
   /** The items, as a view of the list's buffer (valid until the next push). */

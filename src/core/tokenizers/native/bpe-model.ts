@@ -476,8 +476,6 @@ export class BpeModel implements TokenizerModel {
 }
 
 function pushWord(word: Word, sink: TokenSink): void {
-  for (let i = 0; i < word.ids.length; i++) {
-    sink.ids.push(word.ids[i]!);
-    sink.lengths.push(word.lengths[i]!);
-  }
+  sink.ids.append(word.ids);
+  sink.lengths.append(word.lengths);
 }

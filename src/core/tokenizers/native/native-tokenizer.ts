@@ -83,7 +83,8 @@ export class NativeTokenizer implements Tokenizer {
   private readonly plainMatchers: { raw: AddedTokenMatcher; normalized: AddedTokenMatcher };
   private readonly allMatchers: { raw: AddedTokenMatcher; normalized: AddedTokenMatcher };
   private readonly metaspace: boolean;
-  private readonly bytesCache = new Map<number, Uint8Array | null>();
+  /** Each id's own bytes once asked for (null: unknown), by id: an array lookup per token, not a map's. */
+  private readonly bytesCache: (Uint8Array | null | undefined)[] = [];
   private readonly decoderJson: unknown;
   private decoder: Decoder | null | undefined;
 
@@ -202,7 +203,8 @@ export class NativeTokenizer implements Tokenizer {
         if (model.tokenizeRange) model.tokenizeRange(chars, start, end, byteLevel, sink);
         else model.tokenize(chars.slice(start, end), byteLevel, sink);
         let offset = byte;
-        for (let i = before; i < sink.ids.length; i++) ends.push((offset += sink.lengths.at(i)));
+        const lengths = sink.lengths.items;
+        for (let i = before; i < sink.ids.length; i++) ends.push((offset += lengths[i]!));
         byte += utf8ByteLength(chars, start, end);
         unit = end;
       });
@@ -214,7 +216,7 @@ export class NativeTokenizer implements Tokenizer {
       this.model.tokenize(piece.text, byteLevel, sink);
       let offset = 0;
       for (let i = before; i < sink.ids.length; i++) {
-        offset += sink.lengths.at(i);
+        offset += sink.lengths.items[i]!;
         ends.push(originOf(piece, offset));
       }
     }
@@ -232,11 +234,12 @@ export class NativeTokenizer implements Tokenizer {
     const ends = new Uint32Array(count);
     const flags = new Uint8Array(count);
     const ownBytes = (id: number): Uint8Array => this.bytesOf(id) ?? utf8Encode(this.rawToken(id));
+    const endItems = endList.items;
     let total = 0;
     let previous = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
-      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endList.at(i));
+      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endItems[i]!);
       starts[i] = previous;
       ends[i] = end;
       previous = end;
@@ -282,7 +285,7 @@ export class NativeTokenizer implements Tokenizer {
 
   /** The bytes a token stands for, or null when they are unknown (the unknown token). */
   bytesOf(id: number): Uint8Array | null {
-    const cached = this.bytesCache.get(id);
+    const cached = this.bytesCache[id];
     if (cached !== undefined) return cached;
     let bytes: Uint8Array | null;
     const added = this.addedById.get(id);
@@ -305,7 +308,7 @@ export class NativeTokenizer implements Tokenizer {
       if (this.metaspace) surface = surface.replaceAll(METASPACE, " ");
       bytes = utf8Encode(surface);
     }
-    this.bytesCache.set(id, bytes);
+    this.bytesCache[id] = bytes;
     return bytes;
   }
 
