@@ -35,3 +35,19 @@ test("the parity atlas computes every language, matches the CLI, and is cached f
   await expect(atlas.status).toContainText("2 from this browser's cache");
   await expect(atlas.search).toHaveValue("Myanmar");
 });
+
+test("built-in columns come with the app: counted at build time, equal to the CLI's, shown without counting", async ({
+  atlas,
+}) => {
+  const tokenizers = ["o200k_base", "llama-3", "gemma-3", "words"];
+  const started = Date.now();
+  await atlas.open(tokenizers, { countInPage: false });
+  await atlas.waitDone(30_000);
+  // Counting these in the page takes tens of seconds here; the bundled columns are there at once.
+  expect(Date.now() - started).toBeLessThan(15_000);
+  await expect(atlas.status).toContainText(`${tokenizers.length} counted when the app was built`);
+  for (const [key, { tokens }] of cliAtlas(tokenizers, ["ru", "hi", "my", "en", "zh-Hant", "am"])) {
+    const [lang, tokenizer] = key.split("/");
+    await expect(atlas.cell(lang!, tokenizer!)).toHaveAttribute("data-tokens", String(tokens));
+  }
+});

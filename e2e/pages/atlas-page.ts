@@ -5,10 +5,13 @@ import { shareFragment } from "../../scripts/lib/share-link";
 export class AtlasPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the atlas by link, with these tokenizers, every language, sorted by name. */
-  async open(tokenizers: string[]): Promise<void> {
+  /**
+   * Opens the atlas by link, with these tokenizers, every language, sorted by name. `countInPage` makes the
+   * page count built-in columns in its workers instead of showing the ones counted when the app was built.
+   */
+  async open(tokenizers: string[], { countInPage = true } = {}): Promise<void> {
     await this.page.goto(
-      `/${shareFragment({ view: "atlas", atlas: { tokenizers, langs: null, sort: "name", query: "" } })}`,
+      `/${countInPage ? "?atlas=count" : ""}${shareFragment({ view: "atlas", atlas: { tokenizers, langs: null, sort: "name", query: "" } })}`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { get, set } from "idb-keyval";
+import { bundledColumn } from "../core/metrics/bundled-atlas";
 import { reportAtlasProgress } from "../state/atlas-progress-store";
 import { tokenizerClient } from "../../workers/tokenizer/client";
 import type { UdhrIndex } from "../../workers/tokenizer/api";
@@ -15,10 +16,30 @@ export const atlasKeys = {
 /** Bump when the way counts are computed changes without a version or dependency change. */
 const ATLAS_CACHE_VERSION = 1;
 
-/** One tokenizer's atlas column: token counts in corpus order, and whether they came from the cache. */
+/** Where a column's counts came from: this browser's cache, the app's build, or counted now in a worker. */
+export type AtlasColumnOrigin = "cache" | "bundled" | "counted";
+
+/** One tokenizer's atlas column: token counts in corpus order, and where they came from. */
 export interface AtlasColumn {
   counts: Uint32Array;
-  cached: boolean;
+  origin: AtlasColumnOrigin;
+}
+
+/**
+ * The built-in columns counted when the app was built (`scripts/build-atlas-counts.ts`), fetched once; null
+ * in development (the file may be older than the engine being edited), with `?atlas=count` in the page URL
+ * (tests and benchmarks count in the page) or when the file cannot be read.
+ */
+let bundledAtlas: Promise<unknown> | undefined;
+function bundledAtlasFile(): Promise<unknown> {
+  const countInPage = new URLSearchParams(globalThis.location?.search ?? "").get("atlas") === "count";
+  if (import.meta.env.DEV || countInPage) return Promise.resolve(null);
+  bundledAtlas ??= fetch(
+    `${import.meta.env.BASE_URL}corpora/atlas-counts.json?v=${encodeURIComponent(__BUILD_ID__)}`,
+  )
+    .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
+    .catch(() => null);
+  return bundledAtlas;
 }
 
 /** The atlas corpus's languages (no texts). */
@@ -39,8 +60,8 @@ export function atlasCacheKey(tokenizer: string, index: UdhrIndex): string {
 
 /**
  * One tokenizer's token counts over every declaration: from IndexedDB when a previous visit computed
- * them, else counted in a worker (with progress, cancellable) and stored. A storage failure (private
- * mode, quota) only costs the cache.
+ * them, from the app's build for a built-in tokenizer, else counted in a worker (with progress, cancellable)
+ * and stored. A storage failure (private mode, quota) only costs the cache.
  */
 export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, weight: number) {
   return queryOptions({
@@ -50,13 +71,23 @@ export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, weight: 
       const stored = await get<Uint32Array>(key).catch(() => undefined);
       if (stored instanceof Uint32Array && stored.length === index.declarations.length) {
         reportAtlasProgress(tokenizer, stored.length, stored.length);
-        return { counts: stored, cached: true };
+        return { counts: stored, origin: "cache" };
+      }
+      const corpus = {
+        source: index.source,
+        version: index.version,
+        declarations: index.declarations.length,
+      };
+      const bundled = bundledColumn(await bundledAtlasFile(), tokenizer, corpus);
+      if (bundled) {
+        reportAtlasProgress(tokenizer, bundled.length, bundled.length);
+        return { counts: bundled, origin: "bundled" };
       }
       const counts = await tokenizerClient().atlasCounts(tokenizer, weight, signal, (done, total) =>
         reportAtlasProgress(tokenizer, done, total),
       );
       await set(key, counts).catch(() => undefined);
-      return { counts, cached: false };
+      return { counts, origin: "counted" };
     },
     staleTime: Infinity,
     gcTime: Infinity,

@@ -12,7 +12,8 @@ export function AtlasStatus({ model }: { model: AtlasModel }) {
   );
   const all = columns.length * total;
   const working = columns.some((c) => c.status === "running" || c.status === "pending");
-  const cached = columns.filter((c) => c.cached).length;
+  const cached = columns.filter((c) => c.origin === "cache").length;
+  const bundled = columns.filter((c) => c.origin === "bundled").length;
   const failed = columns.filter((c) => c.status === "error");
   return (
     <div className="atlas-status" data-testid="atlas-status" data-state={working ? "working" : "done"}>
@@ -27,6 +28,7 @@ export function AtlasStatus({ model }: { model: AtlasModel }) {
           <span>
             {columns.filter((c) => c.status === "ready").length} of {columns.length} tokenizers
             {working && !model.paused ? ` · ${Math.floor((100 * done) / all)} %` : ""}
+            {bundled > 0 ? ` · ${bundled} counted when the app was built` : ""}
             {cached > 0 ? ` · ${cached} from this browser's cache` : ""}
           </span>{" "}
           {working && !model.paused && (

@@ -3,7 +3,12 @@ import { useMemo, useState } from "react";
 import { REFERENCE_LANG, type DeclarationInfo } from "../../core/corpus/udhr-corpus";
 import { atlasRows, type AtlasRow } from "../../core/metrics/atlas";
 import { sortLanguages } from "../../core/metrics/atlas-summary";
-import { atlasColumnOptions, atlasKeys, udhrIndexOptions } from "../../queries/atlas-queries";
+import {
+  atlasColumnOptions,
+  atlasKeys,
+  udhrIndexOptions,
+  type AtlasColumnOrigin,
+} from "../../queries/atlas-queries";
 import { tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useAtlasSelection } from "../../state/comparison-store";
 import type { UdhrIndex } from "../../../workers/tokenizer/api";
@@ -14,7 +19,8 @@ export interface AtlasColumnState {
   tokenizer: string;
   name: string;
   status: "pending" | "running" | "ready" | "error" | "paused";
-  cached: boolean;
+  /** Where the column's counts came from, once it has them. */
+  origin: AtlasColumnOrigin | null;
   error: Error | null;
 }
 
@@ -97,7 +103,7 @@ export function useAtlas(): AtlasModel {
             : paused
               ? "paused"
               : "pending";
-    return { tokenizer, name, status, cached: r?.data?.cached ?? false, error: (r?.error as Error) ?? null };
+    return { tokenizer, name, status, origin: r?.data?.origin ?? null, error: (r?.error as Error) ?? null };
   });
 
   return {
