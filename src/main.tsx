@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { coalescingScheduler } from "./queries/coalescing-scheduler";
+import { startLanePrefetch } from "./queries/lane-prefetch";
 import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
 import { installTestApi } from "./test-api";
 import "./styles.css";
@@ -13,6 +14,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 
 readLinkOnLoad();
 startUrlSync();
+startLanePrefetch(queryClient);
 installTestApi(queryClient);
 
 createRoot(document.getElementById("root")!).render(

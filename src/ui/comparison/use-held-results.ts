@@ -13,6 +13,7 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
   const lastSettled = useRef(new Map<string, LaneResult>());
   const pendingSince = useRef<number | null>(null);
   const [, wake] = useReducer((tick: number) => tick + 1, 0);
+  const lastHeld = useRef<LaneResult[] | null>(null);
 
   // Bookkeeping of what was last shown, read and written during render (derived from the results alone).
   if (settled) {
@@ -29,8 +30,11 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
     return () => clearTimeout(timer);
   }, [holding, since, holdMs]);
 
-  if (!holding) return results;
-  return results.map((result) => {
+  if (!holding) {
+    lastHeld.current = null;
+    return results;
+  }
+  const held = results.map((result): LaneResult => {
     const before = previous.get(result.setting.key);
     if (result.status !== "ready" || !before?.view || before.setting.tokenizer !== result.setting.tokenizer)
       return result;
@@ -43,4 +47,26 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
       status: "loading",
     };
   });
+  // While holding, a lane that finishes changes nothing on screen: the same array as before lets the lanes
+  // skip that render (a keystroke's results arrive from each worker separately).
+  const last = lastHeld.current;
+  if (last && last.length === held.length && held.every((result, i) => sameShown(result, last[i]!)))
+    return last;
+  lastHeld.current = held;
+  return held;
+}
+
+/** Whether two results draw the same (their retry callbacks differ from render to render, and do not count). */
+function sameShown(a: LaneResult, b: LaneResult): boolean {
+  return (
+    a.setting === b.setting &&
+    a.listing === b.listing &&
+    a.info === b.info &&
+    a.encoding === b.encoding &&
+    a.view === b.view &&
+    a.encodedText === b.encodedText &&
+    a.chat === b.chat &&
+    a.status === b.status &&
+    a.error === b.error
+  );
 }

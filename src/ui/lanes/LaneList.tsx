@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import { tokenAtByte } from "../../core/tokenizers/blocks";
 import {
@@ -26,8 +27,17 @@ export function currentEncoding(result: LaneResult, text: string | null) {
   return result.encodedText === text ? result.encoding : undefined;
 }
 
-/** The lanes, with the selection's byte range lit up in each and the diff marks. */
-export function LaneList({ results, text, stats, diff }: LaneListProps) {
+/**
+ * The lanes, with the selection's byte range lit up in each and the diff marks. Skips a render of the page
+ * that gives it the same results, text, diff and statistics (while lanes wait for each other, see
+ * `useHeldResults`).
+ */
+export const LaneList = memo(LaneListItself, (a, b) => {
+  const sameStats = a.stats.length === b.stats.length && a.stats.every((stats, i) => stats === b.stats[i]);
+  return a.results === b.results && a.text === b.text && a.diff === b.diff && sameStats;
+});
+
+function LaneListItself({ results, text, stats, diff }: LaneListProps) {
   const selection = useSelection();
   const origin = useSelectionOrigin();
   const showDiff = useShowDiff();
