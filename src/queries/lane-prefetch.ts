@@ -14,12 +14,22 @@ export function startLanePrefetch(queryClient: QueryClient): () => void {
   return comparisonStore.subscribe((state, previous) => {
     if (state.text === previous.text || state.input !== "text") return;
     if (tokenizeDelay(state.text, previous.text) > 0) return;
-    void queryClient.prefetchQuery(textAnalysisOptions(state.text));
-    for (const lane of state.lanes) {
-      // A lane still loading its tokenizer asks when it is loaded (its query is enabled then).
-      if (lane.tokenizer === PATCH_LANE_ID || !queryClient.getQueryData(tokenizerKeys.load(lane.tokenizer)))
-        continue;
-      void queryClient.prefetchQuery(encodingOptions(lane.tokenizer, state.text, state.parseSpecials));
-    }
+    void prefetchLanes(queryClient, state.text);
   });
+}
+
+/**
+ * Starts (or joins) the encodings of `text` by every loaded lane and the text's analysis; resolves when all
+ * have finished, failed or not (a query's own error shows in its lane).
+ */
+export function prefetchLanes(queryClient: QueryClient, text: string): Promise<void> {
+  const { lanes, parseSpecials } = comparisonStore.getState();
+  const pending = [queryClient.prefetchQuery(textAnalysisOptions(text))];
+  for (const lane of lanes) {
+    // A lane still loading its tokenizer asks when it is loaded (its query is enabled then).
+    if (lane.tokenizer === PATCH_LANE_ID || !queryClient.getQueryData(tokenizerKeys.load(lane.tokenizer)))
+      continue;
+    pending.push(queryClient.prefetchQuery(encodingOptions(lane.tokenizer, text, parseSpecials)));
+  }
+  return Promise.all(pending).then(() => undefined);
 }

@@ -1,7 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { startTransition, useEffect, useState } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
+import { prefetchLanes } from "../../queries/lane-prefetch";
 import {
   comparisonStore,
   useChat,
@@ -33,6 +34,8 @@ import { useLaneStats } from "./use-lane-stats";
 const NO_LANES: ReturnType<typeof useLanes> = [];
 /** How long lanes that finished wait for the others before showing a new result (see `useHeldResults`). */
 const HOLD_RESULTS_MS = 150;
+/** Texts up to this length wait for their lanes before the page shows them (see `InputSettler`). */
+const WAIT_FOR_LANES_UP_TO = 200_000;
 
 /**
  * Debounces what is typed (text or chat) and hands the settled value up, with the busy flag. It alone re-renders
@@ -56,7 +59,26 @@ function InputSettler({
   const input = useInput();
   const typedChat = useChat();
   const chat = useDebouncedValue(typedChat, () => 150);
-  useEffect(() => onText(text), [text, onText]);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // The page shows a settled text once the lanes have its results (at most HOLD_RESULTS_MS later): a
+    // keystroke is then one render of the comparison, not one with every lane "loading" and one with results.
+    if (input !== "text" || text.length > WAIT_FOR_LANES_UP_TO) {
+      onText(text);
+      return;
+    }
+    let current = true;
+    const show = () => {
+      if (current) startTransition(() => onText(text));
+      current = false;
+    };
+    const timer = setTimeout(show, HOLD_RESULTS_MS);
+    void prefetchLanes(queryClient, text).then(show);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, onText, input, queryClient]);
   useEffect(() => onChat(chat), [chat, onChat]);
   const pending = input === "text" ? typed !== shownText : input === "chat" && typedChat !== chat;
   return <BusyIndicator pending={pending || behind} />;
