@@ -40,11 +40,9 @@ test("built-in columns come with the app: counted at build time, equal to the CL
   atlas,
 }) => {
   const tokenizers = ["o200k_base", "llama-3", "gemma-3", "words"];
-  const started = Date.now();
   await atlas.open(tokenizers, { countInPage: false });
   await atlas.waitDone(30_000);
-  // Counting these in the page takes tens of seconds here; the bundled columns are there at once.
-  expect(Date.now() - started).toBeLessThan(15_000);
+  // None was counted in the page (how long that takes is `npm run bench:atlas`'s business).
   await expect(atlas.status).toContainText(`${tokenizers.length} counted when the app was built`);
   for (const [key, { tokens }] of cliAtlas(tokenizers, ["ru", "hi", "my", "en", "zh-Hant", "am"])) {
     const [lang, tokenizer] = key.split("/");

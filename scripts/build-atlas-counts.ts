@@ -4,8 +4,7 @@
 // skipped when the file was made from the same corpus, code and dependencies. Two processes share the
 // tokenizers (the machine has two cores).
 import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATALOG } from "../src/core/tokenizers/catalog";
 import type { UdhrCorpus } from "../src/core/corpus/udhr-corpus";
@@ -14,30 +13,20 @@ import { BUNDLED_ATLAS_FORMAT, type BundledAtlas } from "../src/core/metrics/bun
 import { parseArgs } from "./cli/args";
 import { UDHR_CORPUS_FILE } from "./build-udhr-corpus";
 import { loadTokenizer } from "./lib/load-tokenizer";
+import { sourceDigest } from "./lib/source-digest";
 
 const OUT = join(UDHR_CORPUS_FILE, "..", "atlas-counts.json");
 const ROOT = join(UDHR_CORPUS_FILE, "..", "..", "..");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
-
 /** What the counts depend on: the corpus, the engine (all of src/core), the models and the dependencies. */
 function inputsKey(): string {
-  const hash = createHash("sha256");
   const files = [
-    UDHR_CORPUS_FILE,
-    join(ROOT, "package-lock.json"),
-    join(ROOT, "public", "models", "token-lm.tokenizer.json"),
-    join(ROOT, "scripts", "build-atlas-counts.ts"),
-    ...sourceFiles(join(ROOT, "src", "core")).sort(),
+    join("public", "corpora", "udhr.json"),
+    "package-lock.json",
+    join("public", "models", "token-lm.tokenizer.json"),
+    join("scripts", "build-atlas-counts.ts"),
   ];
-  for (const file of files) hash.update(file.slice(ROOT.length)).update(readFileSync(file));
-  return hash.digest("hex");
+  return sourceDigest(ROOT, files, [join("src", "core")]);
 }
 
 /** Counts some tokenizers (a child process's share) and prints `{ id: counts }` as JSON. */

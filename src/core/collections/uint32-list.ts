@@ -33,10 +33,6 @@ export class Uint32List {
     this.length = needed;
   }
 
-  at(index: number): number {
-    return this.data[index]!;
-  }
-
   /**
    * The list's current buffer: items `0 … length − 1` are the list's, the rest is room to grow. For hot loops
    * that read many items without a call each; valid until the next push.

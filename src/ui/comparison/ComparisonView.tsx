@@ -38,7 +38,8 @@ const HOLD_RESULTS_MS = 150;
 const WAIT_FOR_LANES_UP_TO = 200_000;
 
 /**
- * Debounces what is typed (text or chat) and hands the settled value up, with the busy flag. It alone re-renders
+ * Debounces what is typed (text or chat) and hands the settled value up — a text once its lanes have results,
+ * at most HOLD_RESULTS_MS later — with the busy flag. It alone re-renders
  * on a keystroke: the comparison view (every lane, the panels) re-renders only when the settled value changes.
  */
 function InputSettler({
