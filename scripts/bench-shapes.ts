@@ -1,8 +1,9 @@
-// npm run bench:shapes [-- --tokenizers id,id --mb 5]
+// npm run bench:shapes [-- --tokenizers id,id --mb 5 --no-rust]
 // Worst-case input shapes, one child process per tokenizer and shape (so that peak memory is its own):
 // a 5 MB word of one letter, a 5 MB word of random letters, 5 MB of spaces, 5 MB of digits. Prints seconds,
 // tokens, and peak RSS against the size of the input; no shape may be super-linear. tokenizer.json built-ins
-// load compiled, as in the app (parsing their JSON peaks higher than most encodes, which would hide them).
+// load compiled, as in the app (parsing their JSON peaks higher than most encodes, which would hide them), and
+// run each shape through Hugging Face's Rust library too (a row marked "(Rust)"), the baseline of the same run.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,6 +33,44 @@ function makeText(shape: Shape, bytes: number): string {
 /** A tokenizer.json built-in compiled as the app loads it (its JSON's parse peak would hide the encode's). */
 function compiledPath(id: string): string {
   return join(tmpdir(), `tokenprism-shapes-${id}.tpbpe`);
+}
+
+/**
+ * The same shape through Hugging Face's Rust library (its Node binding, the reference of `npm run bench`), in a
+ * process of its own: the baseline each of our rows is read against. Its encoding keeps each token's string,
+ * word index and offsets, as ours keeps spans and flags.
+ */
+async function rustChild(id: string, shape: Shape, megabytes: number): Promise<void> {
+  const { createRequire } = await import("node:module");
+  const { withoutSpecialTokens } = await import("./lib/rust-tokenizers");
+  const { Tokenizer } = createRequire(import.meta.url)("tokenizers") as {
+    Tokenizer: {
+      fromString(json: string): {
+        encode(text: string, pair: null, o: { addSpecialTokens: boolean }): Promise<{ getLength(): number }>;
+      };
+    };
+  };
+  const entry = CATALOG.find((e) => e.id === id)!;
+  const { json } = await nodeAssetSource.tokenizerJson(entry.source);
+  const tokenizer = Tokenizer.fromString(JSON.stringify(withoutSpecialTokens(json)));
+  const text = makeText(shape, megabytes * 1_000_000);
+  (globalThis as { gc?: () => void }).gc?.();
+  const loadPeak = process.resourceUsage().maxRSS;
+  const before = process.memoryUsage().rss / 1024;
+  const start = performance.now();
+  const encoding = await tokenizer.encode(text, null, { addSpecialTokens: false });
+  const seconds = (performance.now() - start) / 1000;
+  console.log(
+    JSON.stringify({
+      tokenizer: `${id} (Rust)`,
+      shape,
+      seconds: +seconds.toFixed(2),
+      tokens: encoding.getLength(),
+      rssBeforeMb: Math.round(before / 1024),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peakIsLoad: process.resourceUsage().maxRSS === loadPeak,
+    }),
+  );
 }
 
 async function child(id: string, shape: Shape, megabytes: number): Promise<void> {
@@ -65,11 +104,11 @@ async function child(id: string, shape: Shape, megabytes: number): Promise<void>
   );
 }
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgs(process.argv.slice(2), ["no-rust"]);
 const megabytes = Number(args.options.get("mb") ?? 5);
 if (args.options.get("child")) {
-  const [id, shape] = String(args.options.get("child")).split(":");
-  await child(id!, shape as Shape, megabytes);
+  const [id, shape, engine] = String(args.options.get("child")).split(":");
+  await (engine === "rust" ? rustChild : child)(id!, shape as Shape, megabytes);
 } else {
   const only = (args.options.get("tokenizers") as string | undefined)?.split(",");
   for (const entry of CATALOG) {
@@ -78,28 +117,32 @@ if (args.options.get("child")) {
       const { json } = await nodeAssetSource.tokenizerJson(entry.source);
       writeFileSync(compiledPath(entry.id), compileTokenizer(json));
     }
-    for (const shape of SHAPES) {
-      const out = execFileSync(
-        process.execPath,
-        [
-          "--expose-gc",
-          "--import",
-          "tsx",
-          "scripts/bench-shapes.ts",
-          "--child",
-          `${entry.id}:${shape}`,
-          "--mb",
-          String(megabytes),
-        ],
-        { encoding: "utf8", maxBuffer: 1 << 20 },
-      );
-      const row = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number | string>;
-      row["peak ÷ input"] = +((Number(row.peakRssMb) - Number(row.rssBeforeMb)) / megabytes).toFixed(1);
-      console.log(
-        Object.entries(row)
-          .map(([k, v]) => `${k}=${v}`)
-          .join("  "),
-      );
-    }
+    // tokenizer.json built-ins are also measured through the Rust library, shape by shape, as the baseline.
+    const engines =
+      entry.family === "huggingface" && !args.options.has("no-rust") ? ["ours", "rust"] : ["ours"];
+    for (const shape of SHAPES)
+      for (const engine of engines) {
+        const out = execFileSync(
+          process.execPath,
+          [
+            "--expose-gc",
+            "--import",
+            "tsx",
+            "scripts/bench-shapes.ts",
+            "--child",
+            `${entry.id}:${shape}:${engine}`,
+            "--mb",
+            String(megabytes),
+          ],
+          { encoding: "utf8", maxBuffer: 1 << 20 },
+        );
+        const row = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number | string>;
+        row["peak ÷ input"] = +((Number(row.peakRssMb) - Number(row.rssBeforeMb)) / megabytes).toFixed(1);
+        console.log(
+          Object.entries(row)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("  "),
+        );
+      }
   }
 }

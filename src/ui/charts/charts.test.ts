@@ -84,6 +84,45 @@ describe("charts", () => {
     expect(element.outerHTML).toMatchSnapshot();
   });
 
+  it("grouped bars: a later draw updates the same elements and equals a fresh draw of the new data", () => {
+    const options = (yLabel: string) => ({
+      width: 480,
+      height: 220,
+      yLabel,
+      format: (v: number) => v.toFixed(2),
+    });
+    const before = [
+      { group: "Latin", series: "o200k", value: 1 },
+      { group: "Latin", series: "llama-3", value: 1.1 },
+      { group: "Devanagari", series: "o200k", value: 2.4 },
+      { group: "Devanagari", series: "llama-3", value: 4.9 },
+    ];
+    // New values (a new y scale), a group gone, a group and a series added, the order changed.
+    const after = [
+      { group: "Han", series: "gemma-3", value: 7.5 },
+      { group: "Han", series: "o200k", value: 3.25 },
+      { group: "Latin", series: "o200k", value: 1.05 },
+      { group: "Latin", series: "gemma-3", value: 0.9 },
+    ];
+    const updated = svg();
+    drawGroupedBars(updated, before, options("tokens / 100 bytes"));
+    const latinO200k = updated.querySelector('rect[data-group="Latin"][data-series="o200k"]');
+    const frame = updated.querySelector("g.bars");
+    drawGroupedBars(updated, after, options("bytes / token"));
+    const fresh = svg();
+    drawGroupedBars(fresh, after, options("bytes / token"));
+    expect(updated.outerHTML).toBe(fresh.outerHTML);
+    expect(updated.querySelector('rect[data-group="Latin"][data-series="o200k"]')).toBe(latinO200k);
+    expect(updated.querySelector("g.bars")).toBe(frame);
+    expect(texts(updated, "rect[data-series] title")).toEqual([
+      "gemma-3 · Han: 7.50",
+      "o200k · Han: 3.25",
+      "o200k · Latin: 1.05",
+      "gemma-3 · Latin: 0.90",
+    ]);
+    expect(texts(updated, "g.y-label text")).toEqual(["bytes / token"]);
+  });
+
   it("mixture chart: a bar per category, each labelled", () => {
     const bars = [
       { name: "English prose", estimate: 0.61, truth: 0.6 },

@@ -20,9 +20,20 @@ export interface GroupedBarsOptions {
 /** Series colours shared by charts and their legends. */
 export const SERIES_COLORS = d3.schemeTableau10;
 
+/** The chart's `<g class=…>` layer, made on the first draw and reused by later ones (drawn in this order). */
+function layer(
+  root: d3.Selection<SVGSVGElement, unknown, null, undefined>,
+  name: string,
+): d3.Selection<SVGGElement, unknown, null, undefined> {
+  const existing = root.select<SVGGElement>(`:scope > g.${name}`);
+  return existing.empty() ? root.append("g").attr("class", name) : existing;
+}
+
 /**
- * Draws a grouped bar chart into `svg` (replacing what was there): groups on x, one bar per series. A pure
- * function of its input, so the same data gives the same SVG (and the SVG can be exported as is).
+ * Draws a grouped bar chart into `svg`: groups on x, one bar per series. A pure function of its input, so the
+ * same data gives the same SVG (and the SVG can be exported as is). A later draw updates the elements in place
+ * (bars keyed by group and series, axis ticks by value) and gives the same SVG as a fresh draw: after a
+ * keystroke only the bars' numbers change, instead of every element being removed, rebuilt and laid out again.
  */
 export function drawGroupedBars(
   svg: SVGSVGElement,
@@ -33,7 +44,7 @@ export function drawGroupedBars(
   const margin = { top: 24, right: 12, bottom: 44, left: 56 };
   const groups = [...new Set(bars.map((b) => b.group))];
   const series = [...new Set(bars.map((b) => b.series))];
-  const root = svgFrame(svg, width, height);
+  const root = svgFrame(svg, width, height, undefined, undefined, true);
   const x = d3
     .scaleBand<string>()
     .domain(groups)
@@ -48,32 +59,29 @@ export function drawGroupedBars(
     .range([height - margin.bottom, margin.top]);
   const color = d3.scaleOrdinal<string, string>().domain(series).range(SERIES_COLORS);
 
-  root
-    .append("g")
+  layer(root, "x-axis")
     .attr("transform", `translate(0,${height - margin.bottom})`)
     .call(d3.axisBottom(x).tickSizeOuter(0))
     .attr("fill", "currentColor");
-  root
-    .append("g")
-    .attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).ticks(5))
-    .call((g) =>
-      g
-        .append("text")
-        .attr("x", -margin.left + 4)
-        .attr("y", margin.top - 10)
-        .attr("fill", "currentColor")
-        .attr("text-anchor", "start")
-        .text(options.yLabel),
-    );
+  layer(root, "y-axis").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5));
+  // Its own layer: in the axis's, ticks that a later draw adds would land after it.
+  layer(root, "y-label")
+    .selectAll("text")
+    .data([options.yLabel])
+    .join("text")
+    .attr("x", 4)
+    .attr("y", margin.top - 10)
+    .attr("font-size", 10)
+    .attr("fill", "currentColor")
+    .text((label) => label);
   root.selectAll(".domain, .tick line").attr("stroke", "currentColor").attr("stroke-opacity", 0.4);
   root.selectAll(".tick text").attr("fill", "currentColor");
 
-  root
-    .append("g")
-    .selectAll("rect")
-    .data(bars)
-    .join("rect")
+  layer(root, "bars")
+    .selectAll<SVGRectElement, GroupedBar>("rect")
+    .data(bars, (b) => `${b.group}\u0000${b.series}`)
+    .join((enter) => enter.append("rect").call((rect) => rect.append("title")))
+    .order()
     .attr("x", (b) => (x(b.group) ?? 0) + (inner(b.series) ?? 0))
     .attr("y", (b) => y(b.value))
     .attr("width", inner.bandwidth())
@@ -83,24 +91,29 @@ export function drawGroupedBars(
     .attr("data-series", (b) => b.series)
     .on("pointerenter", (_, b) => options.onHoverGroup?.(b.group))
     .on("pointerleave", () => options.onHoverGroup?.(null))
-    .append("title")
+    .select("title")
     .text((b) => `${b.series} · ${b.group}: ${options.format(b.value)}`);
 
-  const legend = root
-    .append("g")
+  const legend = layer(root, "legend")
     .attr("transform", `translate(${margin.left},${height - 12})`)
-    .selectAll("g")
-    .data(series)
-    .join("g")
+    .selectAll<SVGGElement, string>("g")
+    .data(series, (s) => s)
+    .join((enter) =>
+      enter.append("g").call((g) => {
+        g.append("rect");
+        g.append("text");
+      }),
+    )
+    .order()
     .attr("transform", (_, i) => `translate(${i * 130},0)`);
   legend
-    .append("rect")
+    .select("rect")
     .attr("width", 10)
     .attr("height", 10)
     .attr("y", -9)
     .attr("fill", (s) => color(s));
   legend
-    .append("text")
+    .select("text")
     .attr("x", 14)
     .attr("fill", "currentColor")
     .text((s) => (s.length > 18 ? `${s.slice(0, 17)}…` : s));

@@ -1,8 +1,8 @@
 import * as d3 from "d3";
 
 /**
- * Empties an SVG and sizes it for a chart (viewBox, width, height, namespace for standalone export, font),
- * returning the d3 selection to draw into.
+ * Empties an SVG (unless `keep`: a chart that updates its elements in place) and sizes it for a chart (viewBox,
+ * width, height, namespace for standalone export, font), returning the d3 selection to draw into.
  */
 export function svgFrame(
   svg: SVGSVGElement,
@@ -10,6 +10,7 @@ export function svgFrame(
   height: number,
   font = "system-ui, sans-serif",
   fontSize = 11,
+  keep = false,
 ) {
   const root = d3
     .select(svg)
@@ -19,6 +20,6 @@ export function svgFrame(
     .attr("xmlns", "http://www.w3.org/2000/svg")
     .attr("font-family", font)
     .attr("font-size", fontSize);
-  root.selectAll("*").remove();
+  if (!keep) root.selectAll("*").remove();
   return root;
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
+import type { LaneStats } from "../../core/metrics/lane-stats";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { prefetchLanes } from "../../queries/lane-prefetch";
 import {
@@ -28,10 +29,22 @@ import { TokenCard } from "../token-card/TokenCard";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { useBoundaryDiff } from "./use-boundary-diff";
 import { useHeldResults } from "./use-held-results";
-import { useLaneResults, type LaneInput } from "./use-lane-results";
+import { useLaneResults, type LaneInput, type LaneResult } from "./use-lane-results";
 import { useLaneStats } from "./use-lane-stats";
 
 const NO_LANES: ReturnType<typeof useLanes> = [];
+const NO_RESULTS: readonly LaneResult[] = [];
+
+/** The summary table's rows: the lanes whose statistics are known. */
+function summaryRows(
+  results: readonly LaneResult[],
+  stats: readonly (LaneStats | undefined)[],
+): SummaryRow[] {
+  return results.flatMap((r, i) => {
+    const s = stats[i];
+    return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
+  });
+}
 /** How long lanes that finished wait for the others before showing a new result (see `useHeldResults`). */
 const HOLD_RESULTS_MS = 150;
 /** Texts up to this length wait for their lanes before the page shows them (see `InputSettler`). */
@@ -56,7 +69,10 @@ function InputSettler({
   behind: boolean;
 }) {
   const typed = useText();
-  const text = useDebouncedValue(typed, tokenizeDelay);
+  const debounced = useDebouncedValue(typed, tokenizeDelay);
+  // A text that needs no pause (a short one) is settled at once, in the keystroke's own render: its effect then
+  // waits only for the lanes' results, not first for a timer queued behind the keystroke's paint.
+  const text = tokenizeDelay(typed, debounced) === 0 ? typed : debounced;
   const input = useInput();
   const typedChat = useChat();
   const chat = useDebouncedValue(typedChat, () => 150);
@@ -101,16 +117,13 @@ export function ComparisonView() {
     useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data),
     HOLD_RESULTS_MS,
   );
-  const textResults = input === "text" ? results : [];
+  const textResults = input === "text" ? results : NO_RESULTS;
   const diff = useBoundaryDiff(textResults, text);
   const behind = textResults.some(
     (result) => result.status === "loading" || (result.status === "ready" && result.encodedText !== text),
   );
   const stats = useLaneStats(textResults, analysis.data?.counts, text);
-  const rows: SummaryRow[] = textResults.flatMap((r, i) => {
-    const s = stats[i];
-    return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
-  });
+  const rows = useMemo(() => summaryRows(textResults, stats), [textResults, stats]);
   if (input === "binary")
     return (
       <div className="compare-layout">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { diffBoundaries, diffBoundariesStepwise, type BoundaryDiff } from "../../core/compare/boundaries";
 import type { Encoding } from "../../core/tokenizers/types";
 import { runSliced } from "../run-sliced";
@@ -79,8 +79,11 @@ export function useBoundaryDiff(results: readonly LaneResult[], text: string): B
     return () => controller.abort();
   }, [inputs, key, synchronous]);
   // Remember the last diff, so that lanes still showing its encodings keep their marks while a new one is computed.
-  const [previous, setPrevious] = useState<LaneDiff | null>(null);
+  // A ref, not state: setting state during render ran the whole comparison view twice on every keystroke. A render
+  // React discards may leave its diff here; harmless, since marks apply only to lanes showing its encodings.
+  const previous = useRef<LaneDiff | null>(null);
   const current = synchronous ?? (computed?.key === key ? computed.value : null);
-  if (current && current !== previous) setPrevious(current);
-  return { current, latest: current ?? previous };
+  if (current) previous.current = current;
+  const latest = current ?? previous.current;
+  return useMemo(() => ({ current, latest }), [current, latest]);
 }

@@ -13,7 +13,7 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
   const lastSettled = useRef(new Map<string, LaneResult>());
   const pendingSince = useRef<number | null>(null);
   const [, wake] = useReducer((tick: number) => tick + 1, 0);
-  const lastHeld = useRef<LaneResult[] | null>(null);
+  const lastShown = useRef<readonly LaneResult[] | null>(null);
 
   // Bookkeeping of what was last shown, read and written during render (derived from the results alone).
   if (settled) {
@@ -30,11 +30,23 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
     return () => clearTimeout(timer);
   }, [holding, since, holdMs]);
 
-  if (!holding) {
-    lastHeld.current = null;
-    return results;
-  }
-  const held = results.map((result): LaneResult => {
+  const shown = holding ? heldBack(results, previous) : results;
+  // A render that changes nothing on screen returns the same array, so that the lanes and panels skip it: while
+  // holding, a lane that finishes (a keystroke's results arrive from each worker separately); and after a new text
+  // is shown, the render that its queries' observers cause when they switch to the new keys.
+  const last = lastShown.current;
+  if (last && last.length === shown.length && shown.every((result, i) => sameShown(result, last[i]!)))
+    return last;
+  lastShown.current = shown;
+  return shown;
+}
+
+/** The results with each finished lane showing its previous result (marked as loading) while others work. */
+function heldBack(
+  results: readonly LaneResult[],
+  previous: ReadonlyMap<string, LaneResult>,
+): readonly LaneResult[] {
+  return results.map((result): LaneResult => {
     const before = previous.get(result.setting.key);
     if (result.status !== "ready" || !before?.view || before.setting.tokenizer !== result.setting.tokenizer)
       return result;
@@ -47,13 +59,6 @@ export function useHeldResults(results: readonly LaneResult[], holdMs: number): 
       status: "loading",
     };
   });
-  // While holding, a lane that finishes changes nothing on screen: the same array as before lets the lanes
-  // skip that render (a keystroke's results arrive from each worker separately).
-  const last = lastHeld.current;
-  if (last && last.length === held.length && held.every((result, i) => sameShown(result, last[i]!)))
-    return last;
-  lastHeld.current = held;
-  return held;
 }
 
 /** Whether two results draw the same (their retry callbacks differ from render to render, and do not count). */

@@ -1,3 +1,4 @@
+import { useMemo } from "react";
 import { laneStats, type LaneStats, type TextCounts } from "../../core/metrics/lane-stats";
 import type { Encoding } from "../../core/tokenizers/types";
 import type { LaneResult } from "./use-lane-results";
@@ -6,6 +7,15 @@ const cache = new WeakMap<Encoding, { counts: TextCounts; stats: LaneStats }>();
 
 /** Per-lane statistics, computed once per encoding (a megabyte lane has a million flags to count). */
 export function useLaneStats(
+  results: readonly LaneResult[],
+  counts: TextCounts | undefined,
+  text: string,
+): (LaneStats | undefined)[] {
+  // One array per (results, counts, text): the panels that take it skip renders that change none of them.
+  return useMemo(() => statsOf(results, counts, text), [results, counts, text]);
+}
+
+function statsOf(
   results: readonly LaneResult[],
   counts: TextCounts | undefined,
   text: string,

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { parseIdList } from "../../core/tokenizers/id-list";
 import { decodeIdsOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useLanes } from "../../state/comparison-store";
@@ -7,7 +7,7 @@ import { useDebouncedValue } from "../use-debounced-value";
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 
 /** Ids → text: paste ids, pick a tokenizer, see the text and each id's token. Unknown ids are named. */
-export function DecodePanel() {
+export const DecodePanel = memo(function DecodePanel() {
   const lanes = useLanes();
   const listing = useQuery(tokenizerListOptions());
   const [typed, setTyped] = useState("");
@@ -96,4 +96,4 @@ export function DecodePanel() {
       )}
     </details>
   );
-}
+});

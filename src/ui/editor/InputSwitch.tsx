@@ -1,9 +1,10 @@
+import { memo } from "react";
 import { useComparisonActions, useInput } from "../../state/comparison-store";
 
 const LABELS = { text: "Text", chat: "Chat", binary: "Binary" } as const;
 
 /** Plain text, a chat conversation, or a file's raw bytes as the lanes' input. */
-export function InputSwitch() {
+export const InputSwitch = memo(function InputSwitch() {
   const input = useInput();
   const { setInput } = useComparisonActions();
   return (
@@ -23,4 +24,4 @@ export function InputSwitch() {
       ))}
     </div>
   );
-}
+});

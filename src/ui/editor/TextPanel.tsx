@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { textAnalysisOptions } from "../../queries/tokenizer-queries";
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
@@ -20,7 +20,7 @@ import { FileButton } from "../files/file-input";
 import { TextBox } from "./TextBox";
 
 /** The text box with samples, file open / drop, its length, and the options that apply to every lane. */
-export function TextPanel() {
+export const TextPanel = memo(function TextPanel() {
   const text = useText();
   const countedText = useDebouncedValue(text, tokenizeDelay);
   // The same query as the lanes' (shared through the cache): characters are grapheme clusters, counted in a worker.
@@ -116,4 +116,4 @@ export function TextPanel() {
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { HubAdder } from "../hub/HubAdder";
 import { ModelPicker } from "../models/ModelPicker";
 import { dropFileProps, FileButton } from "../files/file-input";
@@ -12,7 +12,7 @@ import { VariantAdder } from "./VariantAdder";
 const EXTRA_LANES = [{ id: PATCH_LANE_ID, name: "Byte-LM entropy patches (BLT)" }];
 
 /** Adds a built-in tokenizer, or a tokenizer.json / .tiktoken file, as a new lane. */
-export function LaneAdder() {
+export const LaneAdder = memo(function LaneAdder() {
   const listing = useQuery(tokenizerListOptions());
   const { addLane, notify } = useComparisonActions();
   const queryClient = useQueryClient();
@@ -49,4 +49,4 @@ export function LaneAdder() {
       <VariantAdder listings={listing.data ?? []} />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { CountingProbe } from "./CountingProbe";
@@ -8,7 +8,13 @@ import { NumbersProbe } from "./NumbersProbe";
  * Probes from the papers behind Tokenprism, for every lane: how numbers are chunked (and whether the chunks line up
  * with place value), and how letters hide inside tokens. Computed only once opened.
  */
-export function ProbesPanel({ results, text }: { results: readonly LaneResult[]; text: string }) {
+export const ProbesPanel = memo(function ProbesPanel({
+  results,
+  text,
+}: {
+  results: readonly LaneResult[];
+  text: string;
+}) {
   const [open, setOpen] = useState(false);
   const tokenizers = [
     ...new Set(results.map((r) => r.setting.tokenizer).filter((id) => id !== PATCH_LANE_ID)),
@@ -30,4 +36,4 @@ export function ProbesPanel({ results, text }: { results: readonly LaneResult[];
       )}
     </details>
   );
-}
+});

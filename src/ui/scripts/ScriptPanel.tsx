@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { scriptStatsCsv } from "../../core/export/script-stats-export";
 import type { ScriptProfile } from "../../core/metrics/script-stats";
 import { highlightScript, useHighlightedScript } from "../../state/highlight-store";
@@ -19,7 +19,7 @@ interface ScriptPanelProps {
 const COMPUTE_ON_DEMAND_ABOVE = 200_000;
 
 /** Per-script over-segmentation of the text in the box: a table and a chart for every lane. */
-export function ScriptPanel(props: ScriptPanelProps) {
+export const ScriptPanel = memo(function ScriptPanel(props: ScriptPanelProps) {
   const [opened, setOpened] = useState(false);
   if (props.text.length > COMPUTE_ON_DEMAND_ABOVE && !opened && props.profile?.scripts.length) {
     return (
@@ -34,7 +34,7 @@ export function ScriptPanel(props: ScriptPanelProps) {
     );
   }
   return <ScriptPanelBody {...props} />;
-}
+});
 
 function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
   const [metricKey, setMetricKey] = useState<(typeof SCRIPT_METRICS)[number]["key"]>("bytesPerToken");

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import {
   comparisonJson,
   rankLanes,
@@ -18,7 +19,7 @@ interface SummaryTableProps {
 }
 
 /** Lanes ranked by token count, the boundary agreement, and exports. */
-export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
+export const SummaryTable = memo(function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
   if (rows.length === 0) return null;
   const ranked = rankLanes(rows);
   const fewest = ranked[0]!.stats.tokens;
@@ -93,4 +94,4 @@ export function SummaryTable({ rows, results, text, diff }: SummaryTableProps) {
       </ScrollBox>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { currentEncoding } from "../lanes/LaneList";
 import { escapeTokenBytes, flagNames } from "../../core/tokenizers/describe-token";
 import { tokenBytesAt } from "../../core/tokenizers/types";
@@ -12,7 +13,13 @@ function canHover(): boolean {
 }
 
 /** Details of the selected token: id, escaped text, bytes, byte and character range, flags. */
-export function TokenCard({ results, text }: { results: readonly LaneResult[]; text: string | null }) {
+export const TokenCard = memo(function TokenCard({
+  results,
+  text,
+}: {
+  results: readonly LaneResult[];
+  text: string | null;
+}) {
   const selection = useSelection();
   const { select } = useComparisonActions();
   const result = selection ? results[selection.lane] : undefined;
@@ -70,4 +77,4 @@ export function TokenCard({ results, text }: { results: readonly LaneResult[]; t
       />
     </aside>
   );
-}
+});
