@@ -32,7 +32,8 @@ export function App() {
           <ThemeToggle />
         </nav>
       </header>
-      <main className="app">
+      {/* A class, not `.app:has(.compare-layout)`: that selector made every keystroke's DOM change re-check it. */}
+      <main className={view === "atlas" || view === "lm" || view === "lab" ? "app" : "app app-compare"}>
         <NoticeBanner />
         {/* Keyed by view: switching tabs leaves a failed view behind. */}
         <ErrorBoundary key={view} label={VIEW_LABELS[view]}>

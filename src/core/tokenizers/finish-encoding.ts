@@ -22,10 +22,13 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
   const { inputBytes, starts, ends, flags } = tokens;
   const count = tokens.ids.length;
   const byteLength = inputBytes.length;
-  const utf16Starts = new Uint32Array(count);
-  const utf16Ends = new Uint32Array(count);
   const text = tokens.text;
   const length = text.length;
+  // ASCII text (as many UTF-8 bytes as UTF-16 units): byte spans are UTF-16 spans, and no token cuts a character.
+  if (byteLength === length)
+    return packageEncoding(tokens, starts.slice(), ends.slice());
+  const utf16Starts = new Uint32Array(count);
+  const utf16Ends = new Uint32Array(count);
   // One forward walk over the text at character boundaries: (unit, byte) is the last boundary ≤ the target.
   let unit = 0;
   let byte = 0;
@@ -64,17 +67,21 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
     seek(end);
     utf16Ends[i] = byte < end ? unit + units : unit;
   }
+  return packageEncoding(tokens, utf16Starts, utf16Ends);
+}
+
+function packageEncoding(tokens: SpannedTokens, utf16Starts: Uint32Array, utf16Ends: Uint32Array): Encoding {
   return {
     tokenizerId: tokens.tokenizerId,
     ids: tokens.ids,
-    starts,
-    ends,
+    starts: tokens.starts,
+    ends: tokens.ends,
     utf16Starts,
     utf16Ends,
-    flags,
+    flags: tokens.flags,
     tokenBytes: tokens.tokenBytes,
     tokenByteOffsets: tokens.tokenByteOffsets,
-    inputByteLength: byteLength,
+    inputByteLength: tokens.inputBytes.length,
     notes: tokens.notes,
   };
 }

@@ -35,6 +35,11 @@ import { useLaneStats } from "./use-lane-stats";
 const NO_LANES: ReturnType<typeof useLanes> = [];
 const NO_RESULTS: readonly LaneResult[] = [];
 
+/** How long lanes that finished wait for the others before showing a new result (see `useHeldResults`). */
+const HOLD_RESULTS_MS = 150;
+/** Texts up to this length wait for their lanes before the page shows them (see `InputSettler`). */
+const WAIT_FOR_LANES_UP_TO = 200_000;
+
 /** The summary table's rows: the lanes whose statistics are known. */
 function summaryRows(
   results: readonly LaneResult[],
@@ -45,10 +50,6 @@ function summaryRows(
     return s ? [{ tokenizer: r.setting.tokenizer, name: r.info?.name ?? r.setting.tokenizer, stats: s }] : [];
   });
 }
-/** How long lanes that finished wait for the others before showing a new result (see `useHeldResults`). */
-const HOLD_RESULTS_MS = 150;
-/** Texts up to this length wait for their lanes before the page shows them (see `InputSettler`). */
-const WAIT_FOR_LANES_UP_TO = 200_000;
 
 /**
  * Debounces what is typed (text or chat) and hands the settled value up — a text once its lanes have results,

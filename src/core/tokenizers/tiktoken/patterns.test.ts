@@ -5,6 +5,7 @@ import {
   TIKTOKEN_PATTERNS,
   tiktokenSplitRegex,
   tiktokenSplitter,
+  withAsciiClasses,
   withPinnedClasses,
   withUnicodeWhiteSpace,
   type TiktokenPatternName,
@@ -77,4 +78,42 @@ describe("tiktokenSplitter", () => {
       );
     },
   );
+});
+
+describe("withAsciiClasses", () => {
+  /** ASCII text, dense in what the patterns care about: case, digits, apostrophes, every kind of space. */
+  const asciiText = fc.string({
+    unit: fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom("a", "Z", "s", "T", "'", "1", "0", " ", "\n", "\r", "\t", ".", "/"),
+      },
+      { weight: 2, arbitrary: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)) },
+    ),
+    maxLength: 60,
+  });
+
+  it.each(Object.keys(TIKTOKEN_PATTERNS) as TiktokenPatternName[])(
+    "splits ASCII text exactly as the pinned Unicode pattern (%s)",
+    (name) => {
+      const ascii = new RegExp(withAsciiClasses(TIKTOKEN_PATTERNS[name]), "g");
+      const pinned = tiktokenSplitRegex(name);
+      const pieces = (text: string, regex: RegExp) => Array.from(text.matchAll(regex), (m) => m[0]);
+      fc.assert(
+        fc.property(asciiText, (text) => {
+          expect(pieces(text, ascii)).toEqual(pieces(text, pinned));
+        }),
+        { numRuns: 2000 },
+      );
+      // And the splitter uses it for ASCII text only.
+      expect(tiktokenSplitter(name)("plain ASCII 123").unicode).toBe(false);
+      expect(tiktokenSplitter(name)("caf\u00e9").unicode).toBe(true);
+    },
+  );
+
+  it("cuts classes down to their ASCII members", () => {
+    expect(withAsciiClasses(String.raw`\p{Lu}+\s[^\s\p{N}]\p{Lo}`)).toBe(
+      String.raw`[\x41-\x5a]+[\t-\r ][^\t-\r \x30-\x39][]`,
+    );
+  });
 });

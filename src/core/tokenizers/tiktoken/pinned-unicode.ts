@@ -15,6 +15,23 @@ export function classBodyOf(ranges: readonly number[]): string {
   return out;
 }
 
+/**
+ * The ASCII part of a pinned General_Category class, as the inside of a character class for a RegExp without the
+ * u flag (`\xHH` escapes); empty when the category has no ASCII member; undefined when none is pinned.
+ */
+export function asciiClassBody(category: string): string | undefined {
+  const ranges = UNICODE_RANGES[category];
+  if (ranges === undefined) return undefined;
+  const hex = (codePoint: number) => `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  let out = "";
+  for (let i = 0; i < ranges.length && ranges[i]! <= 0x7f; i += 2) {
+    const start = ranges[i]!;
+    const end = Math.min(0x7f, ranges[i + 1]!);
+    out += start === end ? hex(start) : `${hex(start)}-${hex(end)}`;
+  }
+  return out;
+}
+
 /** The inside of a character class for a pinned General_Category value, or undefined when none is pinned. */
 export function pinnedClassBody(category: string): string | undefined {
   const ranges = UNICODE_RANGES[category];
