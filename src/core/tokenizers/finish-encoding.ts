@@ -25,8 +25,7 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
   const text = tokens.text;
   const length = text.length;
   // ASCII text (as many UTF-8 bytes as UTF-16 units): byte spans are UTF-16 spans, and no token cuts a character.
-  if (byteLength === length)
-    return packageEncoding(tokens, starts.slice(), ends.slice());
+  if (byteLength === length) return packageEncoding(tokens, starts.slice(), ends.slice());
   const utf16Starts = new Uint32Array(count);
   const utf16Ends = new Uint32Array(count);
   // One forward walk over the text at character boundaries: (unit, byte) is the last boundary ≤ the target.

@@ -123,6 +123,7 @@ export function tiktokenSplitter(name: TiktokenPatternName): (text: string) => R
   return (text) => (!NOT_ASCII.test(text) ? ascii : engineAgreesOn(text) ? engine : pinned);
 }
 
+// eslint-disable-next-line no-control-regex -- the class is everything outside ASCII
 const NOT_ASCII = /[^\x00-\x7F]/;
 
 const stickyClones = new WeakMap<RegExp, { sticky: RegExp; global: RegExp }>();
