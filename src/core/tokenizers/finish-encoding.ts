@@ -24,8 +24,9 @@ export function finishEncoding(tokens: SpannedTokens): Encoding {
   const byteLength = inputBytes.length;
   const text = tokens.text;
   const length = text.length;
-  // ASCII text (as many UTF-8 bytes as UTF-16 units): byte spans are UTF-16 spans, and no token cuts a character.
-  if (byteLength === length) return packageEncoding(tokens, starts.slice(), ends.slice());
+  // ASCII text (as many UTF-8 bytes as UTF-16 units): byte spans are UTF-16 spans (the same arrays), and no
+  // token cuts a character.
+  if (byteLength === length) return packageEncoding(tokens, starts, ends);
   const utf16Starts = new Uint32Array(count);
   const utf16Ends = new Uint32Array(count);
   // One forward walk over the text at character boundaries: (unit, byte) is the last boundary ≤ the target.
@@ -99,20 +100,21 @@ export function losslessEncoding(
 ): Encoding {
   const inputBytes = utf8Encode(text);
   const count = ids.length;
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
   const flags = new Uint8Array(count);
+  // The tokens tile the input: token i's bytes are offsets[i] to offsets[i + 1], which are also its span. So
+  // starts, ends and the token-byte offsets are views of one array (encodings are never modified after they
+  // are made; `encodingTransferables` lists a shared buffer once).
   const offsets = new Uint32Array(count + 1);
   let position = 0;
   for (let i = 0; i < count; i++) {
     const id = ids[i]!;
-    starts[i] = position;
     offsets[i] = position;
     position += byteLength(id);
-    ends[i] = position;
     if (isSpecial(id)) flags[i] = TokenFlag.Special;
   }
   offsets[count] = position;
+  const starts = offsets.subarray(0, count);
+  const ends = offsets.subarray(1);
   if (position !== inputBytes.length)
     throw new Error(
       `${tokenizerId}: token bytes (${position}) do not add up to the input (${inputBytes.length})`,
