@@ -97,9 +97,13 @@ for (const entry of CATALOG) {
     const peerTimes = peers.map(() => [] as number[]);
     tokenizer.encode(text); // warm-up (JIT)
     for (const peer of peers) await peer.encode(text);
+    // Cold runs first, then warm runs interleaved with the peers': a warm run that followed a cold one paid for
+    // the garbage of the cold run's cache filling, which no peer run did (their caches are never cleared).
     for (let run = 0; run < runs; run++) {
       tokenizer.clearCache?.();
       cold.push(seconds(() => tokenizer.encode(text)));
+    }
+    for (let run = 0; run < runs; run++) {
       warm.push(seconds(() => tokenizer.encode(text)));
       for (let p = 0; p < peers.length; p++)
         peerTimes[p]!.push(await secondsAsync(() => peers[p]!.encode(text)));
