@@ -36,6 +36,12 @@ def main():
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--warmup", type=int, default=150)
     p.add_argument("--doc-start-share", type=float, default=0.25)
+    p.add_argument(
+        "--cjk-weight",
+        type=float,
+        default=1.0,
+        help="byte mode: sample the windows of CJK documents this many times as often as their length alone would",
+    )
     p.add_argument("--eval-bytes-per-document", type=int, default=256, help="evaluation protocol, see README")
     p.add_argument("--threads", type=int, default=2, help="CPU threads (torch.set_num_threads)")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")

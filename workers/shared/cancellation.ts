@@ -3,6 +3,7 @@ import type { JobHooks } from "../../src/core/jobs/job-hooks";
 
 export { CancelledError };
 
+/** Not in Node (a worker or page in a browser). */
 const IN_BROWSER = !(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
 /** Resolves the yields in order, one message each (see `yieldToEventLoop`). */
 let yieldChannel: MessageChannel | null = null;
