@@ -46,6 +46,8 @@ export interface LmCorpusManifest {
   documents: Record<CorpusDocument["source"], { train: number; valid: number }>;
   heldOutLanguages: string[];
   validDocuments: ValidDocumentInfo[];
+  /** Each training document's script group, in `train.txt` order (training may weight the groups). */
+  trainGroups: ScriptGroup[];
 }
 
 /** The built corpus, in memory. */
@@ -109,6 +111,7 @@ export function buildLmCorpus(rules: SplitRules = DEFAULT_SPLIT_RULES): LmCorpus
       bytes: Buffer.byteLength(d.text),
       group: dominantScriptGroup(d.text),
     })),
+    trainGroups: split.train.map((d) => dominantScriptGroup(d.text)),
   };
   return { split, train, valid, manifest };
 }

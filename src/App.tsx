@@ -33,7 +33,7 @@ export function App() {
         </nav>
       </header>
       {/* A class, not `.app:has(.compare-layout)`: that selector made every keystroke's DOM change re-check it. */}
-      <main className={view === "atlas" || view === "lm" || view === "lab" ? "app" : "app app-compare"}>
+      <main className={view === "compare" ? "app app-compare" : "app"}>
         <NoticeBanner />
         {/* Keyed by view: switching tabs leaves a failed view behind. */}
         <ErrorBoundary key={view} label={VIEW_LABELS[view]}>

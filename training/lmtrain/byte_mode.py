@@ -3,10 +3,8 @@
 import json
 import os
 
-import torch
-
 from .cards import model_card_md, write_cards
-from .data import Sampler, is_cjk_document, read_byte_corpus, read_json, sha256, split_documents
+from .data import Sampler, read_byte_corpus, read_json, sha256, split_documents
 from .evaluation import evaluate, evaluate_english
 from .export import export_onnx, write_fixture
 from .loop import seed_everything, train_or_load, training_record
@@ -26,17 +24,19 @@ def main_byte(args):
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
 
-    weight = None
+    weights = None
     if args.cjk_weight != 1.0:
-        weight = lambda document: args.cjk_weight if is_cjk_document(document) else 1.0  # noqa: E731
-        shares = Sampler(train, args.context, args.doc_start_share, torch.Generator(), doc_weight=weight)
-        cjk = (shares.weighted["by_bytes"] != shares.weighted["lengths"].double()).double()
-        print(f"CJK documents weighted x{args.cjk_weight}: {shares.byte_share(cjk):.1%} of sampled bytes", flush=True)
+        # The groups come from the corpus build (src/core/lm/script-group.ts), one per train.txt document.
+        weights = [args.cjk_weight if group == "cjk" else 1.0 for group in manifest["trainGroups"]]
+        lengths = [len(document) for document in split_documents(train)]
+        cjk = sum(w * n for w, n in zip(weights, lengths) if w != 1.0)
+        share = cjk / sum(w * n for w, n in zip(weights, lengths))
+        print(f"CJK documents weighted x{args.cjk_weight}: {share:.1%} of sampled bytes", flush=True)
     trained = train_or_load(
         model,
         args,
         device,
-        lambda gen: Sampler(train, args.context, args.doc_start_share, gen, doc_weight=weight),
+        lambda gen: Sampler(train, args.context, args.doc_start_share, gen, doc_weights=weights),
         VOCAB_OUT,
         "byte",
     )

@@ -30,20 +30,6 @@ def read_byte_corpus(data_dir, manifest):
     return files["train"], files["valid"]
 
 
-# Han, kana, Hangul, Bopomofo and Yi: the scripts of the "cjk" group (src/core/lm/script-group.ts).
-CJK_RANGES = (
-    (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3100, 0x312F), (0x3130, 0x318F), (0x31A0, 0x31FF),
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xA000, 0xA4CF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3134F),
-)
-
-
-def is_cjk_document(document):
-    """Whether most of a document's UTF-8 bytes are characters of the CJK scripts."""
-    text = document.decode("utf-8", errors="replace")
-    cjk = sum(3 if ord(ch) < 0x10000 else 4 for ch in text if any(a <= ord(ch) <= b for a, b in CJK_RANGES))
-    return 2 * cjk > len(document)
-
-
 def read_json(path):
     with open(path) as f:
         return json.load(f)
@@ -61,23 +47,19 @@ class Sampler:
     start anywhere, even inside a UTF-8 character, as sliding windows over long text do.
     """
 
-    def __init__(self, data, context, doc_start_share, generator, starts=None, bos=BOS, doc_weight=None):
+    def __init__(self, data, context, doc_start_share, generator, starts=None, bos=BOS, doc_weights=None):
         """`data`: bytes (byte mode) or a long tensor of ids with the document starts in `starts`.
 
-        `doc_weight(document bytes) -> float` (byte mode), when given, samples each document's windows that many
-        times as often as its length alone would (1 keeps the plain byte-uniform sampling).
+        `doc_weights` (byte mode): one number per document; when given, each document's windows are sampled that
+        many times as often as its length alone would (all 1: the plain byte-uniform sampling).
         """
         self.bos = bos
-        weights = None
         if isinstance(data, (bytes, bytearray)):
             starts = [0]
             pos = data.find(b"\n\n")
             while pos >= 0:
                 starts.append(pos + 2)
                 pos = data.find(b"\n\n", pos + 2)
-            if doc_weight is not None:
-                ends = starts[1:] + [len(data) + 2]
-                weights = [doc_weight(data[a : b - 2]) for a, b in zip(starts, ends)]
             data = torch.frombuffer(bytearray(data), dtype=torch.uint8).long()
         self.data = data
         self.context = context
@@ -86,23 +68,18 @@ class Sampler:
         keep = [i for i, s in enumerate(starts) if s + context <= len(data)]
         self.doc_starts = torch.tensor([starts[i] for i in keep], dtype=torch.long)
         self.weighted = None
-        if weights is not None:
+        if doc_weights is not None:
+            if len(doc_weights) != len(starts):
+                raise ValueError(f"{len(doc_weights)} document weights for {len(starts)} documents")
             starts_all = torch.tensor(starts, dtype=torch.long)
             lengths = torch.cat([starts_all[1:], torch.tensor([len(data) + 2])]) - starts_all - 2
-            w = torch.tensor(weights, dtype=torch.double)
+            w = torch.tensor(doc_weights, dtype=torch.double)
             self.weighted = {
                 "starts": starts_all,
                 "lengths": lengths.clamp(min=1),
                 "by_bytes": w * lengths.clamp(min=1).double(),
                 "by_doc": w[keep],
             }
-
-    def byte_share(self, predicate_weights):
-        """The share of sampled bytes that falls on documents where `predicate_weights` is 1 (weighted sampling)."""
-        if self.weighted is None:
-            return None
-        by_bytes = self.weighted["by_bytes"]
-        return float((by_bytes * predicate_weights).sum() / by_bytes.sum())
 
     def batch(self, size):
         c = self.context

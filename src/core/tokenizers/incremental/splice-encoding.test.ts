@@ -152,7 +152,7 @@ describe.each(ids)("re-encoding after an edit with %s", (id) => {
 
 describe("an edit inside a run of digits", () => {
   // `\p{N}{1,3}` groups a digit run from its start, so an edit regroups every digit after it; tokens after the
-  // edit can match the old ones for a while (here "2", "2", "3") and then differ. A random seed of the property
+  // edit can match the old ones for a few tokens and then differ. A random seed of the property
   // above found it (tokenprism-bpe-4k kept the old "1" "0" where a full encode gives "10").
   const before =
     '0022310Teqse muyuntin "munduq" "estadonkuna" juñuykunakuspan, ancha allinta rimanakunku "Organización de las Naciones Unidas"';

@@ -2,14 +2,10 @@ import { utf8Encode } from "../../text/utf8";
 import { NumberHeap } from "../../collections/number-heap";
 import { ByteStringTable } from "./byte-string-table";
 import { PieceCache } from "../../collections/piece-cache";
+import type { Uint32List } from "../../collections/uint32-list";
 
 /** rank → token bytes, as a string where the bytes are valid UTF-8 (gpt-tokenizer's and our `.tiktoken` format). */
 export type RankTable = readonly (string | readonly number[])[];
-
-/** Where ids are appended: an array of numbers, or a `Uint32List` (no array to copy afterwards). */
-export interface IdSink {
-  push(id: number): void;
-}
 
 /** Pieces longer than this merge with a heap (O(n log n)) instead of rescanning (O(n²)). */
 const HEAP_THRESHOLD = 96;
@@ -43,13 +39,8 @@ export class BytePairEncoder {
     this.cache.clear();
   }
 
-  /** Appends the ids of one pre-tokenized piece (a regex match) to `out`. */
-  encodePiece(piece: string, out: IdSink): void {
-    this.encodeRange(piece, 0, piece.length, out);
-  }
-
   /** Appends the ids of the piece `text[start, end)`; a piece seen before is found without slicing it. */
-  encodeRange(text: string, start: number, end: number, out: IdSink): void {
+  encodeRange(text: string, start: number, end: number, out: Uint32List): void {
     let ids = this.cache.get(text, start, end);
     if (!ids) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);

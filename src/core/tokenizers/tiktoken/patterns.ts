@@ -41,7 +41,7 @@ export function withUnicodeWhiteSpace(pattern: string): string {
  * The pattern for ASCII-only text, to be compiled without the u flag: every class cut down to its ASCII members
  * (of the pinned classes, and `\t`–`\r` and space for `\s`). On ASCII text it matches exactly what the full
  * pattern matches — the same alternatives, quantifiers and lookaheads, over classes that agree on every ASCII
- * character — and V8 runs it 2–3× faster on one-byte strings than the Unicode-aware one.
+ * character — and V8 runs it faster on one-byte strings (a whole cl100k encode of 1 MB of English: ~1.4×).
  */
 export function withAsciiClasses(pattern: string): string {
   return rewriteClasses(pattern, "ascii");
