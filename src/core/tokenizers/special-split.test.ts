@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitOnSpecials } from "./special-split";
+import { specialTokenRegex, splitOnSpecials } from "./special-split";
 
 describe("splitOnSpecials", () => {
   it("cuts at specials, longest first, and keeps everything else", () => {
@@ -15,5 +15,22 @@ describe("splitOnSpecials", () => {
   it("escapes regex characters and passes text through without specials", () => {
     expect(splitOnSpecials("a.b", ["."]).map((p) => p.text)).toEqual(["a", ".", "b"]);
     expect(splitOnSpecials("abc", [])).toEqual([{ text: "abc", special: false }]);
+  });
+
+  it("reuses one regex per list of specials, and a reused one starts from the beginning", () => {
+    const first = specialTokenRegex(["<a>", "<ab>"]);
+    expect(specialTokenRegex(["<a>", "<ab>"])).toBe(first);
+    // A caller that stopped part-way (a lane reports four look-alikes at most) leaves nothing behind.
+    for (const match of "<a> <ab>".matchAll(first!)) if (match) break;
+    first!.exec("<a> <a>");
+    expect(splitOnSpecials("x<ab>y<a>", ["<a>", "<ab>"]).map((p) => p.text)).toEqual([
+      "x",
+      "<ab>",
+      "y",
+      "<a>",
+    ]);
+    // Lists whose joined strings would be equal are different lists.
+    expect(specialTokenRegex(["<a>\u0000<ab>"])).not.toBe(first);
+    expect(splitOnSpecials("<a>", ["<a>\u0000<ab>"])).toEqual([{ text: "<a>", special: false }]);
   });
 });

@@ -190,6 +190,12 @@ function findJoin(
   return null;
 }
 
+/** Adds `by` (which may be negative) to `length` values of `values` from `at`; nothing when `by` is 0. */
+function shiftRange(values: Uint32Array, at: number, length: number, by: number): void {
+  if (by === 0) return;
+  for (let k = at, end = at + length; k < end; k++) values[k] = values[k]! + by;
+}
+
 /** Old tokens [0, left.old), window tokens [left.window, right.window), old tokens [right.old, n) shifted. */
 function splice(
   old: Encoding,
@@ -226,19 +232,23 @@ function splice(
     units: number,
     byteAt: number,
   ) => {
+    const until = first + length;
+    // Whole runs are copied natively; only the positions that move are then shifted (most of a long text is the
+    // unshifted head or a tail shifted by a constant, and a per-token loop over seven arrays cost ~15 ms a megabyte).
+    ids.set(source.ids.subarray(first, until), at);
+    flags.set(source.flags.subarray(first, until), at);
+    starts.set(source.starts.subarray(first, until), at);
+    ends.set(source.ends.subarray(first, until), at);
+    utf16Starts.set(source.utf16Starts.subarray(first, until), at);
+    utf16Ends.set(source.utf16Ends.subarray(first, until), at);
+    tokenByteOffsets.set(source.tokenByteOffsets.subarray(first, until), at);
+    shiftRange(starts, at, length, bytes);
+    shiftRange(ends, at, length, bytes);
+    shiftRange(utf16Starts, at, length, units);
+    shiftRange(utf16Ends, at, length, units);
     const base = source.tokenByteOffsets[first]!;
-    for (let k = 0; k < length; k++) {
-      const from = first + k;
-      const to = at + k;
-      ids[to] = source.ids[from]!;
-      starts[to] = source.starts[from]! + bytes;
-      ends[to] = source.ends[from]! + bytes;
-      utf16Starts[to] = source.utf16Starts[from]! + units;
-      utf16Ends[to] = source.utf16Ends[from]! + units;
-      flags[to] = source.flags[from]!;
-      tokenByteOffsets[to] = byteAt + source.tokenByteOffsets[from]! - base;
-    }
-    tokenBytes.set(source.tokenBytes.subarray(base, source.tokenByteOffsets[first + length]), byteAt);
+    shiftRange(tokenByteOffsets, at, length, byteAt - base);
+    tokenBytes.set(source.tokenBytes.subarray(base, source.tokenByteOffsets[until]), byteAt);
   };
   copy(old, 0, leftOld, 0, 0, 0, 0); // the head, as it was
   copy(window, leftWindow, middle, leftOld, shifts.windowBytes, shifts.windowUnits, headBytes); // where it starts
