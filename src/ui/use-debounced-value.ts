@@ -19,9 +19,12 @@ export function useDebouncedValue<T>(value: T, delayOf: (next: T, settled: T) =>
  * costs the workers a few milliseconds per lane, and only the settler re-renders while typing); typing in
  * longer texts waits a little, longer in very long ones.
  */
+/** Typing in a text of up to this many UTF-16 units is tokenized at every keystroke, without a pause. */
+export const TYPING_WITHOUT_PAUSE_UP_TO = 20_000;
+
 export function tokenizeDelay(next: string, settled: string): number {
   if (Math.abs(next.length - settled.length) > 1000) return 0;
   if (next.length > 200_000) return 400;
-  if (next.length > 20_000) return 150;
+  if (next.length > TYPING_WITHOUT_PAUSE_UP_TO) return 150;
   return 0;
 }

