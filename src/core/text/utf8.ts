@@ -82,6 +82,49 @@ export function utf8ByteLength(text: string, start = 0, end = text.length): numb
   return bytes;
 }
 
+/**
+ * Writes the UTF-8 of `text[start, end)` into `out` from offset `at`, as {@link utf8Encode} would (a lone
+ * surrogate becomes U+FFFD), and returns the offset after it, or -1 when it does not fit (`out` is then partly
+ * written). Allocates nothing: the BPE loops encode millions of short pieces, and a `TextEncoder` call each
+ * (a new buffer every time) was the largest single cost of counting the atlas in Chromium.
+ */
+export function utf8EncodeInto(text: string, out: Uint8Array, at = 0, start = 0, end = text.length): number {
+  const limit = out.length;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (at >= limit) return -1;
+      out[at++] = code;
+      continue;
+    }
+    if (code < 0x800) {
+      if (at + 2 > limit) return -1;
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && (next & 0xfc00) === 0xdc00) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        if (at + 4 > limit) return -1;
+        out[at++] = 0xf0 | (code >> 18);
+        out[at++] = 0x80 | ((code >> 12) & 0x3f);
+        out[at++] = 0x80 | ((code >> 6) & 0x3f);
+        out[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      code = 0xfffd;
+    }
+    if (at + 3 > limit) return -1;
+    out[at++] = 0xe0 | (code >> 12);
+    out[at++] = 0x80 | ((code >> 6) & 0x3f);
+    out[at++] = 0x80 | (code & 0x3f);
+  }
+  return at;
+}
+
 /** The byte offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and > U+10FFFF are invalid), or -1. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   const n = bytes.length;

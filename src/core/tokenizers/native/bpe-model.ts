@@ -1,6 +1,6 @@
 import { keptMerges, type InferenceMethod } from "../../bpe/merge-free";
 import { seededPermutation } from "../../bpe/random";
-import { utf8ByteLength, utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Encode, utf8EncodeInto } from "../../text/utf8";
 import {
   optionalBoolean,
   optionalNumber,
@@ -69,6 +69,8 @@ export class BpeModel implements TokenizerModel {
   /** Byte fallback: byte → id of `<0xXX>`, or -1. */
   private readonly fallbackIds = new Int32Array(256).fill(-1);
   private readonly cache = new PieceCache<Word>(CACHE_LIMIT);
+  /** Where a short byte-level word is encoded (a cached word has at most CACHE_MAX_UNITS units). */
+  private readonly scratch = new Uint8Array(3 * CACHE_MAX_UNITS);
   private readonly method: InferenceMethod;
   /**
    * Where a character-level word may be cut without changing the result: before `▁`, a line break or a space
@@ -200,19 +202,23 @@ export class BpeModel implements TokenizerModel {
   private word(piece: string, byteLevel: boolean, long = false): Word {
     if (this.ignoreMerges) {
       const whole = byteLevel ? this.byteLevelTokenOfText(piece) : this.vocab.get(piece);
-      if (whole !== undefined) return { ids: [whole], lengths: [utf8Encode(piece).length] };
+      if (whole !== undefined) return { ids: [whole], lengths: [utf8ByteLength(piece)] };
     }
     if (!long) {
       const symbols: CachedWord = { ids: [], lengths: [] };
-      if (byteLevel) this.byteSymbols(utf8Encode(piece), symbols);
-      else this.symbolsOf(piece, utf8ByteLength, symbols);
+      if (byteLevel) {
+        // A short word's bytes go into a scratch buffer: a new array per word cost more than its merging.
+        const length = utf8EncodeInto(piece, this.scratch);
+        if (length >= 0) this.byteSymbols(this.scratch, length, symbols);
+        else this.byteSymbols(utf8Encode(piece), -1, symbols);
+      } else this.symbolsOf(piece, utf8ByteLength, symbols);
       return this.merge(symbols);
     }
     const bytes = byteLevel ? utf8Encode(piece) : null;
     const capacity = bytes ? bytes.length : piece.length;
     const ids = new Uint32List(capacity);
     const lengths = new Uint32List(capacity);
-    if (bytes) this.byteSymbols(bytes, { ids, lengths });
+    if (bytes) this.byteSymbols(bytes, -1, { ids, lengths });
     else this.symbolsOf(piece, utf8ByteLength, { ids, lengths });
     return this.merge({ ids: ids.view(), lengths: lengths.view() });
   }
@@ -226,20 +232,21 @@ export class BpeModel implements TokenizerModel {
     return this.byteLevelByText.get(text);
   }
 
-  /** Initial symbols of a byte-level word: one per byte. */
-  private byteSymbols(bytes: Uint8Array, out: SymbolSink): void {
+  /** Initial symbols of a byte-level word (`bytes[0, length)`, all of it for -1): one per byte. */
+  private byteSymbols(whole: Uint8Array, length: number, out: SymbolSink): void {
+    const n = length < 0 ? whole.length : length;
     let plain = this.continuingSubwordPrefix === null && this.endOfWordSuffix === null;
-    for (let i = 0; plain && i < bytes.length; i++) plain = this.byteIds[bytes[i]!]! >= 0;
+    for (let i = 0; plain && i < n; i++) plain = this.byteIds[whole[i]!]! >= 0;
     if (plain) {
-      for (let i = 0; i < bytes.length; i++) {
-        out.ids.push(this.byteIds[bytes[i]!]!);
+      for (let i = 0; i < n; i++) {
+        out.ids.push(this.byteIds[whole[i]!]!);
         out.lengths.push(1);
       }
       return;
     }
     const alphabet = byteLevelAlphabet();
     this.symbolsOf(
-      Array.from(bytes, (byte) => alphabet[byte]!),
+      Array.from(whole.subarray(0, n), (byte) => alphabet[byte]!),
       () => 1,
       out,
     );

@@ -1,4 +1,4 @@
-import { utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Encode } from "../../text/utf8";
 import { optionalBoolean, TokenizerFileError, type JsonNode } from "./json-fields";
 import type { TokenizerModel, TokenSink } from "./model";
 
@@ -128,16 +128,18 @@ export class UnigramModel implements TokenizerModel {
     }
     parts.reverse();
     for (const part of parts) {
-      const text = piece.slice(part.start, part.end);
-      const bytes = utf8Encode(text);
+      const length = utf8ByteLength(piece, part.start, part.end);
       if (part.id >= 0) {
         sink.ids.push(part.id);
-        sink.lengths.push(bytes.length);
+        sink.lengths.push(length);
         continue;
       }
+      const text = piece.slice(part.start, part.end);
       const known = this.ids.get(text);
       const fallback =
-        this.byteFallback && known === undefined ? [...bytes].map((b) => this.fallbackIds[b]!) : null;
+        this.byteFallback && known === undefined
+          ? [...utf8Encode(text)].map((b) => this.fallbackIds[b]!)
+          : null;
       if (fallback && fallback.every((id) => id >= 0)) {
         for (const id of fallback) {
           sink.ids.push(id);
@@ -145,7 +147,7 @@ export class UnigramModel implements TokenizerModel {
         }
       } else {
         sink.ids.push(known ?? this.unkId!);
-        sink.lengths.push(bytes.length);
+        sink.lengths.push(length);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { utf8Encode } from "../../text/utf8";
+import { utf8ByteLength } from "../../text/utf8";
 import { optionalNumber, optionalString, TokenizerFileError, type JsonNode } from "./json-fields";
 import { tokensById, vocabMap, type TokenizerModel, type TokenSink } from "./model";
 
@@ -47,7 +47,7 @@ export class WordLevelModel extends VocabularyModel implements TokenizerModel {
 
   tokenize(piece: string, _byteLevel: boolean, sink: TokenSink): void {
     sink.ids.push(this.vocab.get(piece) ?? this.unkId);
-    sink.lengths.push(utf8Encode(piece).length);
+    sink.lengths.push(utf8ByteLength(piece));
   }
 }
 
@@ -65,7 +65,7 @@ export class WordPieceModel extends VocabularyModel implements TokenizerModel {
 
   tokenize(piece: string, _byteLevel: boolean, sink: TokenSink): void {
     const chars = [...piece];
-    const bytes = utf8Encode(piece).length;
+    const bytes = utf8ByteLength(piece);
     if (chars.length > this.maxChars) {
       sink.ids.push(this.unkId);
       sink.lengths.push(bytes);
@@ -82,7 +82,7 @@ export class WordPieceModel extends VocabularyModel implements TokenizerModel {
         const id = this.vocab.get(start > 0 ? this.continuingSubwordPrefix + sub : sub);
         if (id !== undefined) {
           found = id;
-          lengths.push(utf8Encode(sub).length);
+          lengths.push(utf8ByteLength(sub));
           break;
         }
         end--;

@@ -1,4 +1,4 @@
-import { utf8Encode } from "../../text/utf8";
+import { utf8ByteLength, utf8Encode, utf8EncodeInto } from "../../text/utf8";
 import { NumberHeap } from "../../collections/number-heap";
 import { ByteStringTable } from "./byte-string-table";
 import { PieceCache } from "../../collections/piece-cache";
@@ -24,14 +24,19 @@ export class BytePairEncoder {
   private readonly byBytes: ByteStringTable;
   private readonly byText = new Map<string, number>();
   private readonly cache = new PieceCache(CACHE_LIMIT);
+  /** Where a piece short enough to merge by scanning is encoded (no allocation per piece). */
+  private readonly scratch = new Uint8Array(HEAP_THRESHOLD);
 
   constructor(ranks: RankTable) {
-    this.byBytes = new ByteStringTable(
-      ranks.map((value) => (typeof value === "string" ? utf8Encode(value) : Uint8Array.from(value))),
-    );
+    this.byBytes = packRanks(ranks);
     ranks.forEach((value, rank) => {
       if (typeof value === "string") this.byText.set(value, rank);
     });
+  }
+
+  /** How many bytes the token of `rank` has (0 for a rank the table does not have). */
+  byteLength(rank: number): number {
+    return this.byBytes.byteLength(rank);
   }
 
   /** Forgets cached piece encodings (benchmarks measure a cold cache this way). */
@@ -47,8 +52,8 @@ export class BytePairEncoder {
       const whole = this.byText.get(piece);
       if (whole !== undefined) ids = [whole];
       else {
-        const bytes = utf8Encode(piece);
-        ids = bytes.length > HEAP_THRESHOLD ? this.mergeWithHeap(bytes) : this.mergeByScan(bytes);
+        const length = utf8EncodeInto(piece, this.scratch);
+        ids = length < 0 ? this.mergeWithHeap(utf8Encode(piece)) : this.mergeByScan(this.scratch, length);
       }
       this.cache.set(piece, ids);
     }
@@ -72,9 +77,10 @@ export class BytePairEncoder {
     return ids;
   }
 
-  private mergeByScan(bytes: Uint8Array): number[] {
+  /** Merges `bytes[0, length)` by rescanning the pairs' ranks after each merge. */
+  private mergeByScan(bytes: Uint8Array, length: number): number[] {
     const starts: number[] = [];
-    for (let i = 0; i <= bytes.length; i++) starts.push(i);
+    for (let i = 0; i <= length; i++) starts.push(i);
     const ranks: number[] = [];
     for (let i = 0; i < starts.length - 2; i++) ranks.push(this.rankOf(bytes, starts[i]!, starts[i + 2]!));
     for (;;) {
@@ -143,4 +149,27 @@ export class BytePairEncoder {
     }
     return this.idsOf(bytes, starts);
   }
+}
+
+/** The rank table's bytes packed into one array (no array per rank: o200k has 200,000 of them). */
+function packRanks(ranks: RankTable): ByteStringTable {
+  let total = 0;
+  for (let rank = 0; rank < ranks.length; rank++) {
+    const value = ranks[rank];
+    total += value === undefined ? 0 : typeof value === "string" ? utf8ByteLength(value) : value.length;
+  }
+  const data = new Uint8Array(total);
+  const offsets = new Uint32Array(ranks.length + 1);
+  let at = 0;
+  for (let rank = 0; rank < ranks.length; rank++) {
+    offsets[rank] = at;
+    const value = ranks[rank];
+    if (typeof value === "string") at = utf8EncodeInto(value, data, at);
+    else if (value !== undefined) {
+      data.set(value, at);
+      at += value.length;
+    }
+  }
+  offsets[ranks.length] = at;
+  return new ByteStringTable(data, offsets);
 }

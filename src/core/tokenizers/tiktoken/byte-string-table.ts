@@ -8,35 +8,35 @@ export class ByteStringTable {
   private readonly data: Uint8Array;
   private readonly offsets: Uint32Array;
 
-  /** `entries[id]` = the bytes of id (undefined for an id without bytes). */
-  constructor(entries: readonly (Uint8Array | undefined)[]) {
+  /**
+   * `data[offsets[id], offsets[id + 1])` = the bytes of id (empty for an id without bytes); the table keeps
+   * both arrays.
+   */
+  constructor(data: Uint8Array, offsets: Uint32Array) {
+    const ids = offsets.length - 1;
     let size = 16;
-    while (size < entries.length * 2) size *= 2;
+    while (size < ids * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
-    let total = 0;
-    for (const entry of entries) total += entry?.length ?? 0;
-    this.data = new Uint8Array(total);
-    this.offsets = new Uint32Array(entries.length + 1);
-    let at = 0;
-    entries.forEach((entry, id) => {
-      this.offsets[id] = at;
-      if (entry) {
-        this.data.set(entry, at);
-        at += entry.length;
-      }
-      this.offsets[id + 1] = at;
-    });
-    entries.forEach((entry, id) => {
-      if (!entry || entry.length === 0) return;
-      if (this.get(entry, 0, entry.length) >= 0) return; // the first id of a byte string wins
-      for (let i = hash(entry, 0, entry.length) & this.mask; ; i = (i + 1) & this.mask) {
+    this.data = data;
+    this.offsets = offsets;
+    for (let id = 0; id < ids; id++) {
+      const from = offsets[id]!;
+      const to = offsets[id + 1]!;
+      if (to === from) continue;
+      if (this.get(data, from, to) >= 0) continue; // the first id of a byte string wins
+      for (let i = hash(data, from, to) & this.mask; ; i = (i + 1) & this.mask) {
         if (this.slots[i] === -1) {
           this.slots[i] = id;
           break;
         }
       }
-    });
+    }
+  }
+
+  /** How many bytes id has (0 for an id without bytes or past the end). */
+  byteLength(id: number): number {
+    return id + 1 < this.offsets.length ? this.offsets[id + 1]! - this.offsets[id]! : 0;
   }
 
   /** The id of `bytes[start, end)`, or -1. */

@@ -51,16 +51,15 @@ export class TiktokenTokenizer implements Tokenizer {
       this.specialById.set(id, text);
       maxId = Math.max(maxId, id);
     }
+    this.encoder = new BytePairEncoder(spec.ranks);
     this.byteLengths = new Uint32Array(maxId + 1);
-    spec.ranks.forEach((value, rank) => {
-      this.byteLengths[rank] = typeof value === "string" ? utf8Encode(value).length : value.length;
-    });
+    for (let rank = 0; rank < spec.ranks.length; rank++)
+      this.byteLengths[rank] = this.encoder.byteLength(rank);
     this.isSpecial = new Uint8Array(maxId + 1);
     for (const [text, id] of this.specialIds) {
       this.byteLengths[id] = utf8Encode(text).length;
       this.isSpecial[id] = 1;
     }
-    this.encoder = new BytePairEncoder(spec.ranks);
     this.splitRegexFor = tiktokenSplitter(spec.pattern);
     this.info = {
       ...spec.info,
