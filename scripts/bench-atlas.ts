@@ -3,7 +3,8 @@
 // counted in the page (`?atlas=count`, what a tokenizer from a file or the Hub costs): total time, longest
 // main-thread task (Long Tasks API), and the second visit (IndexedDB cache). Baseline measured in the same run: the same counts in one Node process (`npm run cli -- atlas`'s
 // engine, one tokenizer after another), so the ratio shows what the worker pool buys on this machine.
-// Run `npm run build` first. `--tokenizers a,b,...` picks other tokenizers; `--skip-node` skips the baseline.
+// Run `npm run build` first. `--tokenizers a,b,...` picks other tokenizers; `--skip-node` skips the baseline;
+// `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), to compare two builds in the same minutes.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
@@ -41,7 +42,7 @@ async function nodeBaseline(): Promise<number> {
   return performance.now() - start;
 }
 
-const stopPreview = await startPreview(PORT);
+const stopPreview = await startPreview(PORT, option("dist"));
 try {
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   const newContext = async () => {

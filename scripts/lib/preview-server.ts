@@ -3,10 +3,12 @@ import { spawn } from "node:child_process";
 /**
  * Starts `vite preview` of the build on a port and waits until it answers; the result stops it. The server runs
  * in its own process group, killed whole: killing only `npx` left `vite preview` serving, so that the next run's
- * server could not take the port and the run measured the previous server.
+ * server could not take the port and the run measured the previous server. `outDir` serves another build than
+ * `dist/` (an A/B of two builds in the same minutes).
  */
-export async function startPreview(port: number): Promise<() => void> {
-  const server = spawn("npx", ["vite", "preview", "--port", String(port), "--strictPort"], {
+export async function startPreview(port: number, outDir?: string): Promise<() => void> {
+  const dir = outDir ? ["--outDir", outDir] : [];
+  const server = spawn("npx", ["vite", "preview", "--port", String(port), "--strictPort", ...dir], {
     stdio: "ignore",
     detached: true,
   });
