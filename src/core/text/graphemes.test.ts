@@ -4,6 +4,7 @@ import { hardUnicode } from "../../../scripts/lib/arbitraries";
 import { readDeclarations } from "../../../scripts/lib/udhr-text";
 import {
   countGraphemes,
+  forEachGraphemeEnd,
   GRAPHEME_SIMPLE_RANGES,
   graphemeBoundaries,
   graphemes,
@@ -63,7 +64,7 @@ describe("countGraphemes", () => {
     .chain(([from, to]) => fc.integer({ min: from, max: to }))
     .map((code) => String.fromCharCode(code));
 
-  it("equals the number of Intl.Segmenter clusters on random text, ASCII-heavy or not", () => {
+  it("gives the clusters of Intl.Segmenter (their ends, their number) on random text, ASCII-heavy or not", () => {
     const ascii = fc.string({ unit: "grapheme-ascii", maxLength: 20 });
     const text = fc
       .array(
@@ -98,6 +99,12 @@ describe("countGraphemes", () => {
       .map((parts) => parts.join(""));
     fc.assert(
       fc.property(text, (t) => {
+        const ends: number[] = [];
+        forEachGraphemeEnd(t, (end) => ends.push(end));
+        const expected = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(t)].map(
+          (s) => s.index + s.segment.length,
+        );
+        expect(ends).toEqual(expected);
         expect(countGraphemes(t)).toBe(clusters(t));
       }),
       { numRuns: 3000 },

@@ -170,36 +170,40 @@ function simpleUnitTable(): Uint8Array {
   return simpleUnits;
 }
 
-/** The ranges behind {@link countGraphemes}'s shortcut (for the tests that check them). */
+/** The ranges behind {@link forEachGraphemeEnd}'s shortcut (for the tests that check them). */
 export const GRAPHEME_SIMPLE_RANGES = SIMPLE_RANGES;
 
 /**
- * The number of grapheme clusters, as {@link graphemes} counts them, several times faster: between two
- * "simple" characters (ASCII or {@link SIMPLE_RANGES}) there is always a cluster boundary — ASCII controls
- * included, CR LF being the one pair that stays together — so only the stretches around other characters
- * (marks, jamo, emoji, controls, other scripts) go through `Intl.Segmenter`, each starting where a cluster
- * surely starts.
+ * Calls `onEnd` with the end offset of every grapheme cluster of the text, in order: the clusters of
+ * {@link graphemes}, several times faster. Between two "simple" characters (ASCII or {@link SIMPLE_RANGES})
+ * there is always a cluster boundary — ASCII controls included, CR LF being the one pair that stays together —
+ * so only the stretches around other characters (marks, jamo, emoji, controls, other scripts) go through
+ * `Intl.Segmenter`, each starting where a cluster surely starts.
  */
-export function countGraphemes(text: string): number {
+export function forEachGraphemeEnd(text: string, onEnd: (end: number) => void): void {
   const simple = simpleUnitTable();
   const n = text.length;
-  let count = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     if (simple[code] === 1 && (next < 0 || simple[next] === 1)) {
-      count++;
       i += code === 13 && next === 10 ? 2 : 1;
+      onEnd(i);
       continue;
     }
     let end = i + 1;
     while (end < n && !(simple[text.charCodeAt(end - 1)] === 1 && simple[text.charCodeAt(end)] === 1)) end++;
     if (end < n && text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10) end++;
-    const segments = graphemes(text.slice(i, end))[Symbol.iterator]();
-    while (!segments.next().done) count++;
+    for (const { index, segment } of graphemes(text.slice(i, end))) onEnd(i + index + segment.length);
     i = end;
   }
+}
+
+/** The number of grapheme clusters, as {@link graphemes} counts them (see {@link forEachGraphemeEnd}). */
+export function countGraphemes(text: string): number {
+  let count = 0;
+  forEachGraphemeEnd(text, () => count++);
   return count;
 }
 

@@ -1,4 +1,4 @@
-import { countGraphemes, countWordSegments, graphemes, wordSegments } from "../../text/graphemes";
+import { countGraphemes, countWordSegments, forEachGraphemeEnd, wordSegments } from "../../text/graphemes";
 import { utf8ByteLength, utf8Decode, utf8Encode } from "../../text/utf8";
 import { toWellFormed } from "../../text/well-formed";
 import { finishEncoding } from "../finish-encoding";
@@ -189,7 +189,12 @@ export class GraphemeTokenizer implements Tokenizer {
 
   encode(text: string): Encoding {
     const wellFormed = toWellFormed(text);
-    const segments = Array.from(graphemes(wellFormed), (s) => s.segment);
+    const segments: string[] = [];
+    let start = 0;
+    forEachGraphemeEnd(wellFormed, (end) => {
+      segments.push(wellFormed.slice(start, end));
+      start = end;
+    });
     return fromSegments(this.info, text, segments, (segment) => this.seen.remember(segment));
   }
 
