@@ -65,6 +65,13 @@ def model_card_md(card):
         for i, st in enumerate(t["stages"])
     )
     commands = "; ".join(f"`{st['command']}`" for st in t["stages"])
+    deepened = "".join(
+        f"\nStage {i + 1} deepens the model from {st['deepenedFrom']} to {st['layers']} layers: it starts from the previous "
+        f"stage's weights with {st['layers'] - st['deepenedFrom']} blocks added on top whose attention output and second MLP "
+        "layer are zero, so that it computes the same function at its first step (checked against the logits fixture)."
+        for i, st in enumerate(t["stages"])
+        if st.get("deepenedFrom")
+    )
     baseline = "".join(
         f"Baseline: an interpolated Kneser–Ney byte {b['order']}-gram trained on the same train split scores "
         f"{b['bitsPerByte']} bits/byte on the protocol (measured by `scripts/lib/byte-lm-node.test.ts`).\n"
@@ -119,7 +126,7 @@ optimizer); windows of {a['context']} bytes, {t['bytesSeen']:,} bytes in all ({t
 {int(t['docStartShare'] * 100)}% of windows start at a document start; AdamW (betas 0.9/0.95, weight decay
 {t['weightDecay']}), linear warm-up then cosine decay to 10% of the peak, gradient clip 1. Wall time
 {t['wallSeconds']:.0f} s in all on {t['device']} (torch {t['torch']}, {t['threads']} threads).
-Final training loss {t['finalTrainBitsPerByte']} bits/byte.
+Final training loss {t['finalTrainBitsPerByte']} bits/byte.{deepened}
 
 | stage | seed | steps | batch | peak lr | warm-up | wall s | final train bits/byte |
 |---|---|---|---|---|---|---|---|

@@ -10,7 +10,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from .onnx_init import check_fixture, fixture_for_onnx, stages_from_card, state_from_onnx
+from .onnx_init import check_fixture, deepened_state, fixture_for_onnx, layers_from_card, stages_from_card, state_from_onnx
 
 
 def lr_schedule(args):
@@ -68,6 +68,29 @@ def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device, save_
     return final_bits
 
 
+def onnx_init_state(model, path):
+    """The weights of the ONNX model at `path` for `model`; when `model` has more blocks, the committed model's
+    own weights (checked against its logits fixture) with identity blocks on top (`deepened_state`)."""
+    layers = layers_from_card(path)
+    if layers == len(model.blocks):
+        return state_from_onnx(model, path)
+    if layers > len(model.blocks):
+        raise SystemExit(f"--init {path} has {layers} layers; --layers {len(model.blocks)} cannot hold them")
+    first = model.blocks[0]
+    source = type(model)(
+        model.embed.weight.shape[1],
+        layers,
+        first.n_heads,
+        first.ff_in.out_features,
+        model.context,
+        vocab_in=model.embed.weight.shape[0],
+        vocab_out=model.head.weight.shape[0],
+    )
+    source.load_state_dict(state_from_onnx(source, path))
+    check_fixture(source, fixture_for_onnx(path), source.embed.weight.shape[0] - 1)
+    return deepened_state(model, source)
+
+
 def train_or_load(model, args, device, make_sampler, vocab_out, unit):
     """--export-only: the weights and stage record of --checkpoint. Otherwise one training stage (from --init's
     weights and record when given; stage k samples with seed + k), saved to --checkpoint. Returns (stages,
@@ -76,10 +99,13 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
         state = torch.load(args.checkpoint, map_location=device)
         model.load_state_dict(state["model"])
         return state["stages"], state.get("threads", args.threads)
+    deepened_from = 0
     if args.init and args.init.endswith(".onnx"):
+        if layers_from_card(args.init) < len(model.blocks):
+            deepened_from = layers_from_card(args.init)
         if args.mode != "byte":
             raise SystemExit("--init with an .onnx model works in byte mode only (its fixture checks the weights)")
-        init_state = {"model": state_from_onnx(model, args.init), "stages": stages_from_card(args.init)}
+        init_state = {"model": onnx_init_state(model, args.init), "stages": stages_from_card(args.init)}
     else:
         init_state = torch.load(args.init, map_location=device) if args.init else None
     previous_stages = init_state.get("stages", []) if init_state else []
@@ -103,6 +129,9 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
             f"finalTrainBitsPer{unit.title()}": final_bits,
             "command": "/usr/bin/python3 training/train.py " + " ".join(sys.argv[1:]),
         }
+        if deepened_from:
+            stage["layers"] = len(model.blocks)
+            stage["deepenedFrom"] = deepened_from
         if steps_done < args.steps:  # a cut stage: its schedule was planned for more steps
             stage["plannedSteps"] = args.steps
         stages = previous_stages + [stage]

@@ -37,6 +37,30 @@ def state_from_onnx(model, path):
     return state
 
 
+def layers_from_card(path):
+    """How many blocks the model beside the card has (`x.onnx` → `x.card.json`)."""
+    card_path = os.path.splitext(path)[0] + ".card.json"
+    with open(card_path, encoding="utf-8") as f:
+        return json.load(f)["architecture"]["layers"]
+
+
+def deepened_state(model, source):
+    """A state dict for `model` that computes what the shallower `source` computes: every tensor of `source`
+    where it is, and each block that `source` lacks (on top) made an identity: its attention output and second
+    MLP layer zeroed, so that it adds nothing to the residual stream until training moves them. Training then
+    continues with more depth without starting over (`--layers` above the --init model's)."""
+    state = model.state_dict()
+    for name, value in source.state_dict().items():
+        if state[name].shape != value.shape:
+            raise ValueError(f"{name}: {tuple(value.shape)} does not fit {tuple(state[name].shape)}")
+        state[name] = value.clone()
+    for index in range(len(source.blocks), len(model.blocks)):
+        for part in ("proj", "ff_out"):
+            state[f"blocks.{index}.{part}.weight"].zero_()
+            state[f"blocks.{index}.{part}.bias"].zero_()
+    return state
+
+
 def stages_from_card(path):
     """The training stages recorded in the model card beside an ONNX file (`x.onnx` → `x.card.json`)."""
     card_path = os.path.splitext(path)[0] + ".card.json"
