@@ -101,10 +101,10 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
         return state["stages"], state.get("threads", args.threads)
     deepened_from = 0
     if args.init and args.init.endswith(".onnx"):
-        if layers_from_card(args.init) < len(model.blocks):
-            deepened_from = layers_from_card(args.init)
         if args.mode != "byte":
             raise SystemExit("--init with an .onnx model works in byte mode only (its fixture checks the weights)")
+        init_layers = layers_from_card(args.init)
+        deepened_from = init_layers if init_layers < len(model.blocks) else 0
         init_state = {"model": onnx_init_state(model, args.init), "stages": stages_from_card(args.init)}
     else:
         init_state = torch.load(args.init, map_location=device) if args.init else None

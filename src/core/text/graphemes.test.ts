@@ -34,6 +34,14 @@ describe("chunked segmentation", () => {
     );
   });
 
+  it("does not cut a chunk between a Prepend character outside the BMP and the space it holds on to", () => {
+    // The chunk's end is looked for from unit 2048: here the space there follows U+110BD (a surrogate pair).
+    const text = `${"x".repeat(2046)}\u{110BD} ${"y ".repeat(1500)}`;
+    expect(Array.from(graphemes(text), (s) => [s.index, s.segment])).toEqual(
+      whole("grapheme", text).map(([index, segment]) => [index, segment]),
+    );
+  });
+
   it("never hands Intl.Segmenter a long string (V8 slows down badly on those)", () => {
     const text = readDeclarations()
       .map((d) => d.text.slice(0, 2500))
@@ -82,6 +90,8 @@ describe("countGraphemes", () => {
             "e\u0301",
             "\u0600a",
             "\u06dd",
+            "\u{110BD}a",
+            "\u{111C2} ",
             "\u0915\u094d\u0937",
             "\u1100\u1161\u11a8",
             "\uac00\u11a8",
@@ -162,6 +172,8 @@ describe("graphemeBoundaries", () => {
             "e\u0301",
             "\u0600a",
             "\u0600\u0600b",
+            "\u{110BD}a",
+            "\u{111C2} x",
             "a\u200d",
             "1\ufe0f\u20e3",
             "👨‍👩‍👧",

@@ -14,8 +14,7 @@ function chunkEnd(text: string, start: number, size = CHUNK): number {
   const newline = text.indexOf("\n", target);
   if (newline >= 0 && newline < target + size) return newline + 1;
   for (let i = target; i < Math.min(text.length, target + size); i++) {
-    if (text.charCodeAt(i) === 0x20 && text.charCodeAt(i - 1) !== 0x20 && !isPrepend(text.charCodeAt(i - 1)))
-      return i;
+    if (text.charCodeAt(i) === 0x20 && text.charCodeAt(i - 1) !== 0x20 && !joinsNext(text, i)) return i;
   }
   return Math.min(text.length, target + 4 * size);
 }
@@ -33,17 +32,17 @@ export function* safeChunks(text: string, size = CHUNK): Generator<[number, numb
   }
 }
 
-/** Grapheme_Cluster_Break=Prepend characters of the BMP that keep the next character attached. */
-function isPrepend(unit: number): boolean {
-  return (
-    (unit >= 0x0600 && unit <= 0x0605) ||
-    unit === 0x06dd ||
-    unit === 0x070f ||
-    unit === 0x0890 ||
-    unit === 0x0891 ||
-    unit === 0x08e2 ||
-    unit === 0x0d4e
-  );
+/**
+ * Whether the character before `at` holds on to `text[at]` (a Prepend character does, whatever follows), asked of
+ * the segmenter for those two characters alone: a list of Prepend characters would miss those outside the BMP
+ * (U+110BD …) and those a later Unicode adds. Called once per chunk.
+ */
+function joinsNext(text: string, at: number): boolean {
+  const from = at >= 2 && (text.charCodeAt(at - 1) & 0xfc00) === 0xdc00 ? at - 2 : at - 1;
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const segments = graphemeSegmenter.segment(text.slice(from, at + 1))[Symbol.iterator]();
+  segments.next();
+  return segments.next().done === true;
 }
 
 /** Segments of a long text, computed chunk by chunk; `index` is relative to the whole text. */
@@ -77,32 +76,13 @@ export function wordSegments(text: string): Iterable<Intl.SegmentData> {
 
 /**
  * UTF-16 offsets (relative to the whole text) where grapheme clusters begin within `[start, end)` (taken as a
- * text of its own), plus `end`. ASCII runs need no segmenter: an ASCII character followed by another ASCII
- * character is a cluster of its own (CR LF excepted), and a cluster never continues into an ASCII character
- * (LF after CR, and anything after a Prepend character, excepted); only the stretches around other characters go
- * through `Intl.Segmenter` (the lanes call this on every block they draw).
+ * text of its own), plus `end`: {@link forEachGraphemeEnd}'s walk over the slice (the lanes call this on every
+ * block they draw).
  */
 export function graphemeBoundaries(text: string, start: number, end: number): Set<number> {
-  const boundaries = new Set<number>([end]);
-  let i = start;
-  while (i < end) {
-    const unit = text.charCodeAt(i);
-    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-    if (unit < 0x80 && (next === -1 || (next < 0x80 && !(unit === 0x0d && next === 0x0a)))) {
-      boundaries.add(i++);
-      continue;
-    }
-    // A stretch for the segmenter: up to the next ASCII character that surely starts a cluster.
-    let j = i + 1;
-    while (j < end) {
-      const u = text.charCodeAt(j);
-      const before = text.charCodeAt(j - 1);
-      if (u < 0x80 && !(u === 0x0a && before === 0x0d) && !isPrepend(before)) break;
-      j++;
-    }
-    for (const { index } of graphemes(text.slice(i, j))) boundaries.add(i + index);
-    i = j;
-  }
+  if (end <= start) return new Set([end]);
+  const boundaries = new Set<number>([start]);
+  forEachGraphemeEnd(text.slice(start, end), (clusterEnd) => boundaries.add(start + clusterEnd));
   return boundaries;
 }
 
@@ -128,7 +108,7 @@ export function isGraphemeBoundary(text: string, offset: number, radius = 32): b
  * such characters a cluster always ends (GB999). Checked code point by code point against Intl.Segmenter in
  * the tests. Unassigned gaps stay out: a later Unicode may make them marks.
  */
-const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
+export const GRAPHEME_SIMPLE_RANGES: readonly (readonly [number, number])[] = [
   [0x00a0, 0x00ac], // U+00AD SOFT HYPHEN is Control
   [0x00ae, 0x02ff],
   [0x0370, 0x0377],
@@ -159,23 +139,20 @@ const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
   [0xff01, 0xff9d], // U+FF9E, U+FF9F are Extend
 ];
 
-/** 1 for a UTF-16 unit that is an ASCII character or one of {@link SIMPLE_RANGES}. */
+/** 1 for a UTF-16 unit that is an ASCII character or one of {@link GRAPHEME_SIMPLE_RANGES}. */
 let simpleUnits: Uint8Array | undefined;
 
 function simpleUnitTable(): Uint8Array {
   if (simpleUnits) return simpleUnits;
   simpleUnits = new Uint8Array(0x10000);
   simpleUnits.fill(1, 0, 0x80);
-  for (const [from, to] of SIMPLE_RANGES) simpleUnits.fill(1, from, to + 1);
+  for (const [from, to] of GRAPHEME_SIMPLE_RANGES) simpleUnits.fill(1, from, to + 1);
   return simpleUnits;
 }
 
-/** The ranges behind {@link forEachGraphemeEnd}'s shortcut (for the tests that check them). */
-export const GRAPHEME_SIMPLE_RANGES = SIMPLE_RANGES;
-
 /**
  * Calls `onEnd` with the end offset of every grapheme cluster of the text, in order: the clusters of
- * {@link graphemes}, several times faster. Between two "simple" characters (ASCII or {@link SIMPLE_RANGES})
+ * {@link graphemes}, several times faster. Between two "simple" characters (ASCII or {@link GRAPHEME_SIMPLE_RANGES})
  * there is always a cluster boundary — ASCII controls included, CR LF being the one pair that stays together —
  * so only the stretches around other characters (marks, jamo, emoji, controls, other scripts) go through
  * `Intl.Segmenter`, each starting where a cluster surely starts.
