@@ -70,4 +70,31 @@ describe.each(HUGGING_FACE)("%s: our engine against Hugging Face's Rust tokenize
       { numRuns: 200 },
     );
   });
+
+  it("gives the same ids on long words (one pre-tokenized piece of hundreds to thousands of symbols, merged by rank tournament)", async () => {
+    const { ours, rust } = await load();
+    // Few distinct characters, so that merges compete along the whole word; runs of one character too.
+    const alphabets = [
+      ["a", "b", "e", "r", "t"],
+      [" "],
+      ["1", "2", "0"],
+      ["a", "n", "\u0915", "\u094D", "\u0937"],
+      ["\u6F22", "\u5B57", "x"],
+    ];
+    const longWord = fc
+      .tuple(fc.constantFrom(...alphabets), fc.integer({ min: 100, max: 3000 }), fc.integer())
+      .map(([chars, length, seed]) => {
+        let state = seed >>> 0;
+        let out = "";
+        for (let i = 0; i < length; i++) {
+          state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+          out += chars[(state >>> 16) % chars.length];
+        }
+        return out;
+      });
+    await fc.assert(
+      fc.asyncProperty(longWord, async (text) => compare(text, ours.encode(text), await rust(text))),
+      { numRuns: 30 },
+    );
+  });
 });

@@ -12,18 +12,17 @@ import {
 import { byteLevelAlphabet } from "../../bpe/byte-chars";
 import { bpeTablesFromJson, byteLevelTexts, charsBeforeSets, type BpeTables } from "./bpe-tables";
 import { tokensById, type TokenizerModel, type TokenSink } from "./model";
-import { NumberHeap } from "../../collections/number-heap";
+import { NO_RANK, RankTournament } from "../../collections/rank-tournament";
 import { PieceCache } from "../../collections/piece-cache";
 import { PairTable } from "./pair-table";
 import { Uint32List } from "../../collections/uint32-list";
 
-/** Words of at most this many symbols merge by rescanning (fast for short words); longer ones use a heap. */
+/** Words of at most this many symbols merge by rescanning (fast for short words); longer ones by rank tournament. */
 const SCAN_LIMIT = 48;
 const CACHE_LIMIT = 100_000;
 /** Pieces longer than this are not cached. */
 const CACHE_MAX_UNITS = 64;
-const POSITION = 4294967296; // 2^32: heap key = rank · 2^32 + symbol index
-/** The length of a symbol merged into the one before it (heap merge). */
+/** The length of a symbol merged into the one before it (long-word merge). */
 const MERGED_AWAY = 0xffffffff;
 
 /** A word's tokens: ids and the UTF-8 bytes of the piece each covers. */
@@ -320,7 +319,7 @@ export class BpeModel implements TokenizerModel {
 
   private merge(word: Word): Word {
     if (this.method.kind === "greedy" || this.method.kind === "least-tokens") return this.segment(word);
-    if (word.ids.length > SCAN_LIMIT) return this.mergeWithHeap(word);
+    if (word.ids.length > SCAN_LIMIT) return this.mergeLongWord(word);
     return this.mergeByScan(
       Array.isArray(word.ids) && Array.isArray(word.lengths)
         ? (word as CachedWord)
@@ -430,47 +429,39 @@ export class BpeModel implements TokenizerModel {
     return word;
   }
 
-  /** The same merges in O(n log n) for long words: a heap of (rank, position) and a linked list of symbols. */
-  private mergeWithHeap(word: Word): Word {
+  /**
+   * The same merges for long words in O(n log n): each symbol's pair rank in a {@link RankTournament} (the
+   * lowest, leftmost pair merges next, as with the Rust library's heap, whose stale entries it skips), and
+   * a forward link per symbol. A symbol merged away is marked in `lengths`; the symbol before one is found
+   * by stepping back over those, never more than the longest token. 16 bytes a symbol in all: a 5 MB word
+   * is 5 million of them.
+   */
+  private mergeLongWord(word: Word): Word {
     const n = word.ids.length;
     // A long word's typed symbols are merged in place (they are this call's own); a short one's are copied.
     const ids = word.ids instanceof Uint32Array ? word.ids : Uint32Array.from(word.ids);
     const lengths = word.lengths instanceof Uint32Array ? word.lengths : Uint32Array.from(word.lengths);
     const next = new Int32Array(n);
-    const prev = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      next[i] = i + 1 < n ? i + 1 : -1;
-      prev[i] = i - 1;
-    }
-    const heap = new NumberHeap(n);
-    for (let i = 0; i + 1 < n; i++) {
-      const r = this.rank(ids[i]!, ids[i + 1]!);
-      if (r >= 0) heap.push(r * POSITION + i);
-    }
-    while (heap.size > 0) {
-      const top = heap.pop();
-      const rank = Math.floor(top / POSITION);
-      const at = top - rank * POSITION;
-      if (lengths[at] === MERGED_AWAY) continue;
+    for (let i = 0; i < n; i++) next[i] = i + 1 < n ? i + 1 : -1;
+    const pairs = new RankTournament(n);
+    const rankOrNone = (left: number, right: number): number => {
+      const r = this.rank(ids[left]!, ids[right]!);
+      return r < 0 ? NO_RANK : r;
+    };
+    for (let i = 0; i + 1 < n; i++) pairs.setQuietly(i, rankOrNone(i, i + 1));
+    pairs.build();
+    for (let at = pairs.peek(); at >= 0; at = pairs.peek()) {
       const right = next[at]!;
-      if (right < 0) continue;
-      const current = this.rank(ids[at]!, ids[right]!);
-      if (current < 0 || this.mergeResult[current] !== this.mergeResult[rank]) continue; // stale
-      ids[at] = this.mergeResult[rank]!;
+      ids[at] = this.mergeResult[pairs.rank(at)]!;
       lengths[at]! += lengths[right]!;
       lengths[right] = MERGED_AWAY;
+      pairs.set(right, NO_RANK);
       const after = next[right]!;
       next[at] = after;
-      if (after >= 0) prev[after] = at;
-      const before = prev[at]!;
-      if (before >= 0) {
-        const r = this.rank(ids[before]!, ids[at]!);
-        if (r >= 0) heap.push(r * POSITION + before);
-      }
-      if (after >= 0) {
-        const r = this.rank(ids[at]!, ids[after]!);
-        if (r >= 0) heap.push(r * POSITION + at);
-      }
+      pairs.set(at, after >= 0 ? rankOrNone(at, after) : NO_RANK);
+      let before = at - 1;
+      while (before >= 0 && lengths[before] === MERGED_AWAY) before--;
+      if (before >= 0) pairs.set(before, rankOrNone(before, at));
     }
     // The surviving symbols, moved to the front in order (a survivor never lies before its new place).
     let count = 0;

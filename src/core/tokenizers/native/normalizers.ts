@@ -47,7 +47,7 @@ function strip(text: AlignedText, left: boolean, right: boolean): AlignedText {
   if (left) while (start < end && WHITE_SPACE_TEST.test(chars[start]!)) start++;
   if (right) while (end > start && WHITE_SPACE_TEST.test(chars[end - 1]!)) end--;
   if (start === 0 && end === chars.length) return text;
-  const builder = new AlignedBuilder(text, chars.length * 3);
+  const builder = new AlignedBuilder(text);
   const startByte = utf8ByteLength(chars, 0, start);
   const middle = utf8ByteLength(chars, start, end);
   builder.replace("", 0, startByte);

@@ -45,7 +45,7 @@ const CHUNK = 256;
 export function normalizeAligned(source: AlignedText, form: UnicodeForm): AlignedText {
   const text = source.text;
   if (text.normalize(form) === text) return source;
-  const builder = new AlignedBuilder(source, text.length * 3);
+  const builder = new AlignedBuilder(source);
   let unit = 0;
   let byte = 0;
   while (unit < text.length) {

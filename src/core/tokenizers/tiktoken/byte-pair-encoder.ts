@@ -1,5 +1,5 @@
 import { utf8ByteLength, utf8Encode, utf8EncodeInto } from "../../text/utf8";
-import { NumberHeap } from "../../collections/number-heap";
+import { NO_RANK, RankTournament } from "../../collections/rank-tournament";
 import { ByteStringTable } from "./byte-string-table";
 import { PieceCache } from "../../collections/piece-cache";
 import type { Uint32List } from "../../collections/uint32-list";
@@ -7,9 +7,8 @@ import type { Uint32List } from "../../collections/uint32-list";
 /** rank → token bytes, as a string where the bytes are valid UTF-8 (gpt-tokenizer's and our `.tiktoken` format). */
 export type RankTable = readonly (string | readonly number[])[];
 
-/** Pieces longer than this merge with a heap (O(n log n)) instead of rescanning (O(n²)). */
-const HEAP_THRESHOLD = 96;
-const POSITION = 4294967296; // 2^32
+/** Pieces longer than this merge by rank tournament (O(n log n)) instead of rescanning (O(n²)). */
+const SCAN_LIMIT = 96;
 /** Piece encodings kept (a megabyte of multilingual text has ~60k distinct pieces). */
 const CACHE_LIMIT = 200_000;
 
@@ -25,7 +24,7 @@ export class BytePairEncoder {
   private readonly byText = new Map<string, number>();
   private readonly cache = new PieceCache(CACHE_LIMIT);
   /** Where a piece short enough to merge by scanning is encoded (no allocation per piece). */
-  private readonly scratch = new Uint8Array(HEAP_THRESHOLD);
+  private readonly scratch = new Uint8Array(SCAN_LIMIT);
 
   constructor(ranks: RankTable) {
     this.byBytes = packRanks(ranks);
@@ -53,7 +52,7 @@ export class BytePairEncoder {
       if (whole !== undefined) ids = [whole];
       else {
         const length = utf8EncodeInto(piece, this.scratch);
-        ids = length < 0 ? this.mergeWithHeap(utf8Encode(piece)) : this.mergeByScan(this.scratch, length);
+        ids = length < 0 ? this.mergeLongPiece(utf8Encode(piece)) : this.mergeByScan(this.scratch, length);
       }
       this.cache.set(piece, ids);
     }
@@ -102,52 +101,42 @@ export class BytePairEncoder {
     return this.idsOf(bytes, starts);
   }
 
-  /** Same result as {@link mergeByScan}, with a binary heap of (rank, position) and a linked list of parts. */
-  private mergeWithHeap(bytes: Uint8Array): number[] {
+  /**
+   * Same result as {@link mergeByScan} for long pieces: each part's pair rank in a {@link RankTournament}
+   * (lowest, then leftmost) and a forward link per byte, -1 once the byte is inside an earlier part (the
+   * part before one is found by stepping back over those). 8 bytes a byte of a piece that may be megabytes.
+   */
+  private mergeLongPiece(bytes: Uint8Array): number[] {
     const n = bytes.length;
     const next = new Int32Array(n + 1);
-    const prev = new Int32Array(n + 1);
-    for (let i = 0; i <= n; i++) {
-      next[i] = i + 1;
-      prev[i] = i - 1;
-    }
-    const alive = new Uint8Array(n + 1).fill(1);
-    const heap = new NumberHeap(n); // rank · 2^32 + position: by rank, then leftmost
-    // The rank of the pair starting at each part, -1 for none (4 bytes a byte of a word that may be megabytes).
+    for (let i = 0; i <= n; i++) next[i] = i + 1;
+    const pairs = new RankTournament(n);
     const pairRank = (left: number): number => {
       const mid = next[left]!;
-      if (mid >= n) return -1;
+      if (mid >= n) return NO_RANK;
       const rank = this.rankOf(bytes, left, next[mid]!);
-      return rank === Infinity ? -1 : rank;
+      return rank === Infinity ? NO_RANK : rank;
     };
-    const current = new Int32Array(n + 1).fill(-1);
-    for (let i = 0; i < n - 1; i++) {
-      current[i] = pairRank(i);
-      if (current[i]! >= 0) heap.push(current[i]! * POSITION + i);
-    }
-    while (heap.size > 0) {
-      const top = heap.pop();
-      const rank = Math.floor(top / POSITION);
-      const left = top - rank * POSITION;
-      if (!alive[left] || current[left] !== rank) continue;
+    for (let i = 0; i < n - 1; i++) pairs.setQuietly(i, pairRank(i));
+    pairs.build();
+    for (let left = pairs.peek(); left >= 0; left = pairs.peek()) {
       const mid = next[left]!;
-      alive[mid] = 0;
       next[left] = next[mid]!;
-      prev[next[mid]!] = left;
-      current[left] = pairRank(left);
-      if (current[left]! >= 0) heap.push(current[left]! * POSITION + left);
-      const before = prev[left]!;
-      if (before >= 0) {
-        current[before] = pairRank(before);
-        if (current[before]! >= 0) heap.push(current[before]! * POSITION + before);
-      }
+      next[mid] = -1;
+      pairs.set(mid, NO_RANK);
+      pairs.set(left, pairRank(left));
+      let before = left - 1;
+      while (before >= 0 && next[before] === -1) before--;
+      if (before >= 0) pairs.set(before, pairRank(before));
     }
-    const starts: number[] = [];
-    for (let i = 0; i <= n; i = next[i]!) {
-      starts.push(i);
-      if (i === n) break;
+    const ids: number[] = [];
+    for (let i = 0; i < n; i = next[i]!) {
+      const rank = this.rankOf(bytes, i, next[i]!);
+      if (rank === Infinity)
+        throw new Error("byte sequence missing from the vocabulary (a rank table without all 256 bytes?)");
+      ids.push(rank);
     }
-    return this.idsOf(bytes, starts);
+    return ids;
   }
 }
 
