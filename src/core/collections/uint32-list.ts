@@ -46,6 +46,15 @@ export class Uint32List {
     return this.data.subarray(0, this.length);
   }
 
+  /**
+   * The items as an array to keep: a view of the buffer when at most a quarter of it is spare room, else a
+   * copy. For a finished list (a copy of millions of items would double them for a moment); the list must not
+   * grow afterwards.
+   */
+  trimmed(): Uint32Array {
+    return this.length >= (this.data.length * 3) / 4 ? this.view() : this.toArray();
+  }
+
   /** The items as an array of their own (copied: the list's buffer is larger and may still grow). */
   toArray(): Uint32Array {
     return this.data.slice(0, this.length);

@@ -139,22 +139,25 @@ export class NativeTokenizer implements Tokenizer {
   encode(text: string, options?: EncodeOptions): Encoding {
     const wellFormed = toWellFormed(text);
     const { ids, ends } = this.run(wellFormed, options);
-    return this.package(text, wellFormed, utf8Encode(wellFormed), ids.toArray(), ends);
+    return this.package(text, wellFormed, utf8Encode(wellFormed), ids.trimmed(), ends);
   }
 
   countTokens(text: string, options?: EncodeOptions): number {
     return this.run(toWellFormed(text), options).ids.length;
   }
 
-  /** The pipeline: ids, and the input byte offset where each token ends. */
+  /**
+   * The pipeline: ids, and the input byte offset where each token ends. The models write each token's byte
+   * length into the sink; once a piece is done its lengths are turned into end offsets in place, so one
+   * list serves both (a 5 MB text of digits is 5 million tokens).
+   */
   private run(wellFormed: string, options?: EncodeOptions): { ids: Uint32List; ends: Uint32List } {
     const sink: TokenSink = { ids: new Uint32List(), lengths: new Uint32List() };
-    const ends = new Uint32List();
+    const ends = sink.lengths;
     const matchers = options?.parseSpecials ? this.allMatchers : this.plainMatchers;
     const whole = inputSlice(wellFormed, 0);
     const emitAdded = (token: AddedToken, end: number): void => {
       sink.ids.push(token.id);
-      sink.lengths.push(0);
       ends.push(end);
     };
     let byte = 0;
@@ -162,7 +165,7 @@ export class NativeTokenizer implements Tokenizer {
       const { slice, bytes } = sliceAligned(whole, split.start, split.end, byte);
       byte += bytes;
       if (split.token) emitAdded(split.token, originOf(slice, bytes));
-      else this.encodeNormalizedSplit(slice, matchers.normalized, sink, ends, emitAdded);
+      else this.encodeNormalizedSplit(slice, matchers.normalized, sink, emitAdded);
     }
     return { ids: sink.ids, ends };
   }
@@ -172,7 +175,6 @@ export class NativeTokenizer implements Tokenizer {
     split: AlignedText,
     matcher: AddedTokenMatcher,
     sink: TokenSink,
-    ends: Uint32List,
     emitAdded: (token: AddedToken, end: number) => void,
   ): void {
     const normalized = this.normalizer ? this.normalizer(split) : split;
@@ -184,11 +186,12 @@ export class NativeTokenizer implements Tokenizer {
       const { slice, bytes } = sliceAligned(normalized, part.start, part.end, byte);
       byte += bytes;
       if (part.token) emitAdded(part.token, originOf(slice, bytes));
-      else if (slice.text.length > 0) this.encodePieces(slice, sink, ends);
+      else if (slice.text.length > 0) this.encodePieces(slice, sink);
     }
   }
 
-  private encodePieces(text: AlignedText, sink: TokenSink, ends: Uint32List): void {
+  /** Runs the pieces of a text through the model; each token's length in `sink.lengths` becomes its end offset. */
+  private encodePieces(text: AlignedText, sink: TokenSink): void {
     const byteLevel = this.preTokenizer?.byteLevel ?? false;
     const forEachPiece = this.preTokenizer?.forEachPiece;
     if (forEachPiece && text.origin === null) {
@@ -204,7 +207,7 @@ export class NativeTokenizer implements Tokenizer {
         else model.tokenize(chars.slice(start, end), byteLevel, sink);
         let offset = byte;
         const lengths = sink.lengths.items;
-        for (let i = before; i < sink.ids.length; i++) ends.push((offset += lengths[i]!));
+        for (let i = before; i < sink.ids.length; i++) lengths[i] = offset += lengths[i]!;
         byte += utf8ByteLength(chars, start, end);
         unit = end;
       });
@@ -215,9 +218,10 @@ export class NativeTokenizer implements Tokenizer {
       const before = sink.ids.length;
       this.model.tokenize(piece.text, byteLevel, sink);
       let offset = 0;
+      const lengths = sink.lengths.items;
       for (let i = before; i < sink.ids.length; i++) {
-        offset += sink.lengths.items[i]!;
-        ends.push(originOf(piece, offset));
+        offset += lengths[i]!;
+        lengths[i] = originOf(piece, offset);
       }
     }
   }
@@ -231,15 +235,15 @@ export class NativeTokenizer implements Tokenizer {
   ): Encoding {
     const count = ids.length;
     const starts = new Uint32Array(count);
-    const ends = new Uint32Array(count);
+    // The end offsets are made monotone in the list's own buffer (each is read before it is written).
+    const ends = endList.trimmed();
     const flags = new Uint8Array(count);
     const ownBytes = (id: number): Uint8Array => this.bytesOf(id) ?? utf8Encode(this.rawToken(id));
-    const endItems = endList.items;
     let total = 0;
     let previous = 0;
     for (let i = 0; i < count; i++) {
       const id = ids[i]!;
-      const end = i === count - 1 ? inputBytes.length : Math.max(previous, endItems[i]!);
+      const end = i === count - 1 ? inputBytes.length : Math.max(previous, ends[i]!);
       starts[i] = previous;
       ends[i] = end;
       previous = end;
