@@ -6,8 +6,8 @@ import { rustTokenizer, type RustResult } from "./rust-tokenizers";
 
 // The BPE model's options against Hugging Face's Rust tokenizers on small character-level vocabularies:
 // byte fallback, unknown tokens fused or not (or dropped), continuing-subword prefix, end-of-word suffix.
-// Words run from one character to a few hundred, so both the rescanning merge (short words) and the heap
-// merge over typed symbol lists (long words, more than 64 UTF-16 units) are checked.
+// Words run from one character to a few hundred, so both the rescanning merge (short words) and the
+// merge of long words (more than 48 symbols, by rank tournament over typed symbol lists) are checked.
 
 interface Options {
   byteFallback?: boolean;

@@ -11,6 +11,8 @@ export type RankTable = readonly (string | readonly number[])[];
 const SCAN_LIMIT = 96;
 /** Piece encodings kept (a megabyte of multilingual text has ~60k distinct pieces). */
 const CACHE_LIMIT = 200_000;
+/** Pieces longer than this (UTF-16 units) are not cached. */
+const CACHE_MAX_UNITS = 1024;
 
 /**
  * tiktoken's byte-pair merge over a rank table: repeatedly merge the adjacent pair whose concatenation has
@@ -45,6 +47,14 @@ export class BytePairEncoder {
 
   /** Appends the ids of the piece `text[start, end)`; a piece seen before is found without slicing it. */
   encodeRange(text: string, start: number, end: number, out: Uint32List): void {
+    if (end - start > CACHE_MAX_UNITS) {
+      // A long piece (a megabyte of spaces can be one) is merged straight into the output, not kept.
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      const whole = this.byText.get(piece);
+      if (whole !== undefined) out.push(whole);
+      else this.mergeLongPiece(utf8Encode(piece), out);
+      return;
+    }
     let ids = this.cache.get(text, start, end);
     if (!ids) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -52,7 +62,12 @@ export class BytePairEncoder {
       if (whole !== undefined) ids = [whole];
       else {
         const length = utf8EncodeInto(piece, this.scratch);
-        ids = length < 0 ? this.mergeLongPiece(utf8Encode(piece)) : this.mergeByScan(this.scratch, length);
+        if (length >= 0) ids = this.mergeByScan(this.scratch, length);
+        else {
+          const merged: number[] = [];
+          this.mergeLongPiece(utf8Encode(piece), merged);
+          ids = merged;
+        }
       }
       this.cache.set(piece, ids);
     }
@@ -106,7 +121,7 @@ export class BytePairEncoder {
    * (lowest, then leftmost) and a forward link per byte, -1 once the byte is inside an earlier part (the
    * part before one is found by stepping back over those). 8 bytes a byte of a piece that may be megabytes.
    */
-  private mergeLongPiece(bytes: Uint8Array): number[] {
+  private mergeLongPiece(bytes: Uint8Array, out: { push(id: number): unknown }): void {
     const n = bytes.length;
     const next = new Int32Array(n + 1);
     for (let i = 0; i <= n; i++) next[i] = i + 1;
@@ -129,14 +144,12 @@ export class BytePairEncoder {
       while (before >= 0 && next[before] === -1) before--;
       if (before >= 0) pairs.set(before, pairRank(before));
     }
-    const ids: number[] = [];
     for (let i = 0; i < n; i = next[i]!) {
       const rank = this.rankOf(bytes, i, next[i]!);
       if (rank === Infinity)
         throw new Error("byte sequence missing from the vocabulary (a rank table without all 256 bytes?)");
-      ids.push(rank);
+      out.push(rank);
     }
-    return ids;
   }
 }
 

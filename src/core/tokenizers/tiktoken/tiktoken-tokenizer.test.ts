@@ -83,9 +83,16 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
 });
 
 describe("the byte-pair merge", () => {
-  it("gives the same ids with and without the merge cache, and for pieces long enough to use the heap", async () => {
+  it("gives the same ids with and without the merge cache, and for pieces long enough to merge by rank tournament, cached or not", async () => {
     const tokenizer = await loadTokenizer("cl100k_base");
-    const long = "supercalifragilisticexpialidocious".repeat(20) + "𝔘𝔫𝔦".repeat(50) + "x".repeat(300);
+    const long =
+      "supercalifragilisticexpialidocious".repeat(20) +
+      "𝔘𝔫𝔦".repeat(50) +
+      "x".repeat(300) +
+      " " +
+      "ab".repeat(1500) +
+      " ".repeat(2000) +
+      "7";
     const warm = Array.from(tokenizer.encode(long).ids);
     tokenizer.clearCache?.();
     expect(Array.from(tokenizer.encode(long).ids)).toEqual(warm);

@@ -105,7 +105,7 @@ export class TiktokenTokenizer implements Tokenizer {
     return losslessEncoding(
       this.info.id,
       text,
-      this.ids(text, options).view(),
+      this.ids(text, options).trimmed(),
       (id) => lengths[id]!,
       (id) => this.isSpecial[id] === 1,
     );
