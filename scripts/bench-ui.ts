@@ -6,13 +6,15 @@
 //  2. Toggling "Parse special tokens" with 15 lanes (10 KB): click → every lane ready again.
 //  3. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing.
-// Run `npm run build` first.
+// Run `npm run build` first. `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), and
+// `--keystrokes-only` stops after part 1, to compare two builds' keystrokes in the same minutes.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
 import { startPreview } from "./lib/preview-server";
 import { shareFragment } from "./lib/share-link";
 import { readDeclarations } from "./lib/udhr-text";
+import { parseArgs } from "./cli/args";
 
 const PORT = 4175;
 const BASE = `http://localhost:${PORT}/`;
@@ -156,7 +158,8 @@ async function pasteMegabyte(
   );
 }
 
-const stopPreview = await startPreview(PORT);
+const args = parseArgs(process.argv.slice(2), ["keystrokes-only"]);
+const stopPreview = await startPreview(PORT, args.options.get("dist") as string | undefined);
 try {
   const browser = await chromium.launch({
     executablePath: findChromium() ?? undefined,
@@ -205,60 +208,64 @@ try {
   const base = results["1 lane (bytes), baseline"] as { p50: number };
   const eightLanes = results["8 lanes"] as { p50: number };
   console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
-
-  // An option that every lane depends on, toggled with 15 lanes.
-  const fifteen = [
-    ...eight,
-    "deepseek-v3",
-    "gpt-oss",
-    "claude-legacy",
-    "qwen-2.5",
-    "llama-3.1",
-    "code-points",
-    "graphemes",
-  ];
-  {
-    const page = await context.newPage();
-    await page.goto(linkFor(tenKb, fifteen));
-    await waitAllReady(page, fifteen.length);
-    const toggles: number[] = [];
-    for (let k = 0; k < 4; k++) {
-      const start = Date.now();
-      await page.getByRole("checkbox", { name: "Parse special tokens" }).click();
-      await page.waitForTimeout(30);
-      await waitAllReady(page, fifteen.length);
-      toggles.push(Date.now() - start);
-    }
-    results["option toggle, 15 lanes"] = { median: percentile(toggles, 50), runs: toggles };
-    console.log(
-      `toggle "Parse special tokens", 15 lanes, 10 KB: median ${percentile(toggles, 50)} ms (${toggles.join(", ")})`,
-    );
-    await page.close();
-  }
-
-  const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
-  // The default pool (one worker per core, 2–4) against a single worker, in the same run.
-  for (const workers of ["default", "1"]) {
-    const page = await context.newPage();
-    await page.goto(
-      linkFor("warm up", defaults).replace("/#", workers === "default" ? "/#" : `/?workers=${workers}#`),
-    );
-    await waitAllReady(page, defaults.length);
-    const paste = await pasteMegabyte(page, defaults.length);
-    results[`1 MB paste, default 4 lanes, workers=${workers}`] = paste;
-    console.log(
-      `1 MB paste (4 default lanes, workers=${workers}): first lane painted ${paste.firstLane.toFixed(0)} ms, ` +
-        `all lanes ready ${paste.allLanes.toFixed(0)} ms, longest main-thread task ${paste.longestTask.toFixed(0)} ms ` +
-        `(0 = none over 50 ms), ${paste.tasksOver50} tasks over 50 ms`,
-    );
-    await page.close();
-  }
+  if (!args.options.has("keystrokes-only")) await togglesAndPaste();
   await browser.close();
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(
     "bench-results/ui.json",
     JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
   );
+
+  /** Parts 2 and 3. */
+  async function togglesAndPaste(): Promise<void> {
+    // An option that every lane depends on, toggled with 15 lanes.
+    const fifteen = [
+      ...eight,
+      "deepseek-v3",
+      "gpt-oss",
+      "claude-legacy",
+      "qwen-2.5",
+      "llama-3.1",
+      "code-points",
+      "graphemes",
+    ];
+    {
+      const page = await context.newPage();
+      await page.goto(linkFor(tenKb, fifteen));
+      await waitAllReady(page, fifteen.length);
+      const toggles: number[] = [];
+      for (let k = 0; k < 4; k++) {
+        const start = Date.now();
+        await page.getByRole("checkbox", { name: "Parse special tokens" }).click();
+        await page.waitForTimeout(30);
+        await waitAllReady(page, fifteen.length);
+        toggles.push(Date.now() - start);
+      }
+      results["option toggle, 15 lanes"] = { median: percentile(toggles, 50), runs: toggles };
+      console.log(
+        `toggle "Parse special tokens", 15 lanes, 10 KB: median ${percentile(toggles, 50)} ms (${toggles.join(", ")})`,
+      );
+      await page.close();
+    }
+
+    const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
+    // The default pool (one worker per core, 2–4) against a single worker, in the same run.
+    for (const workers of ["default", "1"]) {
+      const page = await context.newPage();
+      await page.goto(
+        linkFor("warm up", defaults).replace("/#", workers === "default" ? "/#" : `/?workers=${workers}#`),
+      );
+      await waitAllReady(page, defaults.length);
+      const paste = await pasteMegabyte(page, defaults.length);
+      results[`1 MB paste, default 4 lanes, workers=${workers}`] = paste;
+      console.log(
+        `1 MB paste (4 default lanes, workers=${workers}): first lane painted ${paste.firstLane.toFixed(0)} ms, ` +
+          `all lanes ready ${paste.allLanes.toFixed(0)} ms, longest main-thread task ${paste.longestTask.toFixed(0)} ms ` +
+          `(0 = none over 50 ms), ${paste.tasksOver50} tasks over 50 ms`,
+      );
+      await page.close();
+    }
+  }
 } finally {
   stopPreview();
 }

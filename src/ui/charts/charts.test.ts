@@ -123,6 +123,42 @@ describe("charts", () => {
     expect(texts(updated, "g.y-label text")).toEqual(["bytes / token"]);
   });
 
+  it("grouped bars: a redraw writes only what changed (one bar's value: its y, height and title)", async () => {
+    const options = { width: 480, height: 220, yLabel: "bytes / token", format: (v: number) => v.toFixed(2) };
+    const bars = [
+      { group: "Latin", series: "o200k", value: 1 },
+      { group: "Latin", series: "llama-3", value: 1.1 },
+      { group: "Devanagari", series: "o200k", value: 2.4 },
+      { group: "Devanagari", series: "llama-3", value: 4.9 },
+    ];
+    const chart = svg();
+    drawGroupedBars(chart, bars, options);
+    const written: string[] = [];
+    const observer = new MutationObserver((records) =>
+      records.forEach((r) => {
+        const target = (r.target.nodeType === 1 ? r.target : r.target.parentNode) as Element;
+        const bar = target.closest("rect") ?? target;
+        written.push(
+          `${bar.getAttribute("data-group")}/${bar.getAttribute("data-series")}:${r.attributeName ?? r.type}`,
+        );
+      }),
+    );
+    observer.observe(chart, { subtree: true, attributes: true, childList: true, characterData: true });
+    drawGroupedBars(chart, bars, options);
+    drawGroupedBars(
+      chart,
+      bars.map((b) => (b.group === "Latin" && b.series === "o200k" ? { ...b, value: 1.2 } : b)),
+      options,
+    );
+    await Promise.resolve();
+    observer.disconnect();
+    expect([...new Set(written)].sort()).toEqual([
+      "Latin/o200k:childList",
+      "Latin/o200k:height",
+      "Latin/o200k:y",
+    ]);
+  });
+
   it("mixture chart: a bar per category, each labelled", () => {
     const bars = [
       { name: "English prose", estimate: 0.61, truth: 0.6 },

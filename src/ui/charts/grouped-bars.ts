@@ -1,4 +1,5 @@
 import * as d3 from "d3";
+import { attrIfChanged, drawIfChanged, textIfChanged } from "./set-if-changed";
 import { svgFrame } from "./svg-frame";
 
 /** One bar: a value of one series (tokenizer) in one group (script). */
@@ -59,43 +60,47 @@ export function drawGroupedBars(
     .range([height - margin.bottom, margin.top]);
   const color = d3.scaleOrdinal<string, string>().domain(series).range(SERIES_COLORS);
 
-  layer(root, "x-axis")
-    .attr("transform", `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(x).tickSizeOuter(0))
-    .attr("fill", "currentColor");
-  layer(root, "y-axis").attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5));
+  // The axes are rebuilt only when their scales change (a keystroke changes bars, rarely an axis).
+  drawIfChanged(layer(root, "x-axis"), JSON.stringify([groups, x.range()]), (axis) =>
+    axis
+      .attr("transform", `translate(0,${height - margin.bottom})`)
+      .call(d3.axisBottom(x).tickSizeOuter(0))
+      .attr("fill", "currentColor"),
+  );
+  drawIfChanged(layer(root, "y-axis"), JSON.stringify([y.domain(), y.range()]), (axis) =>
+    axis.attr("transform", `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(5)),
+  );
   // Its own layer: in the axis's, ticks that a later draw adds would land after it.
-  layer(root, "y-label")
-    .selectAll("text")
-    .data([options.yLabel])
-    .join("text")
-    .attr("x", 4)
-    .attr("y", margin.top - 10)
-    .attr("font-size", 10)
-    .attr("fill", "currentColor")
-    .text((label) => label);
-  root.selectAll(".domain, .tick line").attr("stroke", "currentColor").attr("stroke-opacity", 0.4);
-  root.selectAll(".tick text").attr("fill", "currentColor");
+  const yLabel = layer(root, "y-label").selectAll("text").data([options.yLabel]).join("text");
+  attrIfChanged(yLabel, "x", 4);
+  attrIfChanged(yLabel, "y", margin.top - 10);
+  attrIfChanged(yLabel, "font-size", 10);
+  attrIfChanged(yLabel, "fill", "currentColor");
+  textIfChanged(yLabel, (label) => label);
+  const lines = root.selectAll<SVGElement, unknown>(".domain, .tick line");
+  attrIfChanged(lines, "stroke", "currentColor");
+  attrIfChanged(lines, "stroke-opacity", 0.4);
+  attrIfChanged(root.selectAll<SVGElement, unknown>(".tick text"), "fill", "currentColor");
 
-  layer(root, "bars")
+  const rects = layer(root, "bars")
     .selectAll<SVGRectElement, GroupedBar>("rect")
     .data(bars, (b) => `${b.group}\u0000${b.series}`)
     .join((enter) => enter.append("rect").call((rect) => rect.append("title")))
     .order()
-    .attr("x", (b) => (x(b.group) ?? 0) + (inner(b.series) ?? 0))
-    .attr("y", (b) => y(b.value))
-    .attr("width", inner.bandwidth())
-    .attr("height", (b) => Math.max(0, y(0) - y(b.value)))
-    .attr("fill", (b) => color(b.series))
-    .attr("data-group", (b) => b.group)
-    .attr("data-series", (b) => b.series)
     .on("pointerenter", (_, b) => options.onHoverGroup?.(b.group))
-    .on("pointerleave", () => options.onHoverGroup?.(null))
-    .select("title")
-    .text((b) => `${b.series} · ${b.group}: ${options.format(b.value)}`);
+    .on("pointerleave", () => options.onHoverGroup?.(null));
+  attrIfChanged(rects, "x", (b) => (x(b.group) ?? 0) + (inner(b.series) ?? 0));
+  attrIfChanged(rects, "y", (b) => y(b.value));
+  attrIfChanged(rects, "width", inner.bandwidth());
+  attrIfChanged(rects, "height", (b) => Math.max(0, y(0) - y(b.value)));
+  attrIfChanged(rects, "fill", (b) => color(b.series));
+  attrIfChanged(rects, "data-group", (b) => b.group);
+  attrIfChanged(rects, "data-series", (b) => b.series);
+  textIfChanged(rects.select("title"), (b) => `${b.series} · ${b.group}: ${options.format(b.value)}`);
 
-  const legend = layer(root, "legend")
-    .attr("transform", `translate(${margin.left},${height - 12})`)
+  const legendLayer = layer(root, "legend");
+  attrIfChanged(legendLayer, "transform", `translate(${margin.left},${height - 12})`);
+  const legend = legendLayer
     .selectAll<SVGGElement, string>("g")
     .data(series, (s) => s)
     .join((enter) =>
@@ -104,17 +109,15 @@ export function drawGroupedBars(
         g.append("text");
       }),
     )
-    .order()
-    .attr("transform", (_, i) => `translate(${i * 130},0)`);
-  legend
-    .select("rect")
-    .attr("width", 10)
-    .attr("height", 10)
-    .attr("y", -9)
-    .attr("fill", (s) => color(s));
-  legend
-    .select("text")
-    .attr("x", 14)
-    .attr("fill", "currentColor")
-    .text((s) => (s.length > 18 ? `${s.slice(0, 17)}…` : s));
+    .order();
+  attrIfChanged(legend, "transform", (_, i) => `translate(${i * 130},0)`);
+  const swatches = legend.select("rect");
+  attrIfChanged(swatches, "width", 10);
+  attrIfChanged(swatches, "height", 10);
+  attrIfChanged(swatches, "y", -9);
+  attrIfChanged(swatches, "fill", (s) => color(s));
+  const names = legend.select("text");
+  attrIfChanged(names, "x", 14);
+  attrIfChanged(names, "fill", "currentColor");
+  textIfChanged(names, (s) => (s.length > 18 ? `${s.slice(0, 17)}…` : s));
 }
