@@ -21,6 +21,10 @@ describe("Uint32List", () => {
         expect(Array.from(list.toArray())).toEqual(expected);
         expect(Array.from(list.view())).toEqual(expected);
         expect(Array.from(list.items.subarray(0, list.length))).toEqual(expected);
+        const kept = list.trimmed();
+        expect(Array.from(kept)).toEqual(expected);
+        // A view only when most of the buffer is used; otherwise a copy of just the items.
+        expect(kept.buffer.byteLength).toBeLessThanOrEqual(6 * expected.length);
       }),
     );
   });

@@ -3,6 +3,14 @@
  * numbers takes 8, and no copy when the pipeline hands the result on. Token ids and byte offsets of a
  * megabyte-long word are millions of items.
  */
+/**
+ * The next capacity: half again as much (a list of millions grows by copying, old and new buffer side by side for
+ * a moment; doubling left up to half of the final buffer unused).
+ */
+function grownCapacity(capacity: number): number {
+  return Math.ceil(capacity * 1.5) + 16;
+}
+
 export class Uint32List {
   private data: Uint32Array;
   length = 0;
@@ -13,7 +21,7 @@ export class Uint32List {
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
+      const grown = new Uint32Array(grownCapacity(this.data.length));
       grown.set(this.data);
       this.data = grown;
     }
@@ -24,7 +32,7 @@ export class Uint32List {
   append(values: ArrayLike<number>): void {
     const needed = this.length + values.length;
     if (needed > this.data.length) {
-      const grown = new Uint32Array(Math.max(needed, this.data.length * 2));
+      const grown = new Uint32Array(Math.max(needed, grownCapacity(this.data.length)));
       grown.set(this.data);
       this.data = grown;
     }
@@ -47,12 +55,12 @@ export class Uint32List {
   }
 
   /**
-   * The items as an array to keep: a view of the buffer when at most a quarter of it is spare room, else a
+   * The items as an array to keep: a view of the buffer when at most a third of it is spare room, else a
    * copy. For a finished list (a copy of millions of items would double them for a moment); the list must not
    * grow afterwards.
    */
   trimmed(): Uint32Array {
-    return this.length >= (this.data.length * 3) / 4 ? this.view() : this.toArray();
+    return this.length >= (this.data.length * 2) / 3 ? this.view() : this.toArray();
   }
 
   /** The items as an array of their own (copied: the list's buffer is larger and may still grow). */

@@ -22,8 +22,8 @@ const SCAN_LIMIT = 48;
 const CACHE_LIMIT = 100_000;
 /** Pieces longer than this are not cached. */
 const CACHE_MAX_UNITS = 64;
-/** The length of a symbol merged into the one before it (long-word merge). */
-const MERGED_AWAY = 0xffffffff;
+/** The link of a symbol merged into the one before it (long-word merge). */
+const MERGED_AWAY = -2;
 
 /** A word's tokens: ids and the UTF-8 bytes of the piece each covers. */
 interface Word {
@@ -214,6 +214,12 @@ export class BpeModel implements TokenizerModel {
       return this.merge(symbols);
     }
     const bytes = byteLevel ? utf8Encode(piece) : null;
+    if (bytes && bytes.length > SCAN_LIMIT && !this.mergeFree() && this.plainBytes(bytes, bytes.length)) {
+      // One symbol per byte, each one byte long: no lengths to keep while merging (4 bytes a byte less).
+      const ids = new Uint32Array(bytes.length);
+      for (let i = 0; i < bytes.length; i++) ids[i] = this.byteIds[bytes[i]!]!;
+      return this.mergeLongWord(ids, null);
+    }
     const capacity = bytes ? bytes.length : piece.length;
     const ids = new Uint32List(capacity);
     const lengths = new Uint32List(capacity);
@@ -234,9 +240,7 @@ export class BpeModel implements TokenizerModel {
   /** Initial symbols of a byte-level word (`bytes[0, length)`, all of it for -1): one per byte. */
   private byteSymbols(whole: Uint8Array, length: number, out: SymbolSink): void {
     const n = length < 0 ? whole.length : length;
-    let plain = this.continuingSubwordPrefix === null && this.endOfWordSuffix === null;
-    for (let i = 0; plain && i < n; i++) plain = this.byteIds[whole[i]!]! >= 0;
-    if (plain) {
+    if (this.plainBytes(whole, n)) {
       for (let i = 0; i < n; i++) {
         out.ids.push(this.byteIds[whole[i]!]!);
         out.lengths.push(1);
@@ -249,6 +253,18 @@ export class BpeModel implements TokenizerModel {
       () => 1,
       out,
     );
+  }
+
+  /** Whether each of the first `n` bytes is a symbol of its own (no prefix or suffix, every byte in the vocabulary). */
+  private plainBytes(bytes: Uint8Array, n: number): boolean {
+    if (this.continuingSubwordPrefix !== null || this.endOfWordSuffix !== null) return false;
+    for (let i = 0; i < n; i++) if (this.byteIds[bytes[i]!]! < 0) return false;
+    return true;
+  }
+
+  /** Whether words are cut without the merge list (greedy or fewest tokens). */
+  private mergeFree(): boolean {
+    return this.method.kind === "greedy" || this.method.kind === "least-tokens";
   }
 
   /**
@@ -318,8 +334,12 @@ export class BpeModel implements TokenizerModel {
   }
 
   private merge(word: Word): Word {
-    if (this.method.kind === "greedy" || this.method.kind === "least-tokens") return this.segment(word);
-    if (word.ids.length > SCAN_LIMIT) return this.mergeLongWord(word);
+    if (this.mergeFree()) return this.segment(word);
+    if (word.ids.length > SCAN_LIMIT)
+      return this.mergeLongWord(
+        word.ids instanceof Uint32Array ? word.ids : Uint32Array.from(word.ids),
+        word.lengths instanceof Uint32Array ? word.lengths : Uint32Array.from(word.lengths),
+      );
     return this.mergeByScan(
       Array.isArray(word.ids) && Array.isArray(word.lengths)
         ? (word as CachedWord)
@@ -432,15 +452,13 @@ export class BpeModel implements TokenizerModel {
   /**
    * The same merges for long words in O(n log n): each symbol's pair rank in a {@link RankTournament} (the
    * lowest, leftmost pair merges next, as with the Rust library's heap, whose stale entries it skips), and
-   * a forward link per symbol. A symbol merged away is marked in `lengths`; the symbol before one is found
-   * by stepping back over those, never more than the longest token. 16 bytes a symbol in all: a 5 MB word
-   * is 5 million of them.
+   * a forward link per symbol, {@link MERGED_AWAY} once the symbol is merged into the one before it (which
+   * is found by stepping back over those, never more than the longest token). `ids` and `lengths` (the
+   * symbols' own, this call's to change; null when every symbol is one byte) are merged in place. 16 bytes a
+   * symbol in all, 12 without lengths: a 5 MB word is 5 million symbols.
    */
-  private mergeLongWord(word: Word): Word {
-    const n = word.ids.length;
-    // A long word's typed symbols are merged in place (they are this call's own); a short one's are copied.
-    const ids = word.ids instanceof Uint32Array ? word.ids : Uint32Array.from(word.ids);
-    const lengths = word.lengths instanceof Uint32Array ? word.lengths : Uint32Array.from(word.lengths);
+  private mergeLongWord(ids: Uint32Array, lengths: Uint32Array | null): Word {
+    const n = ids.length;
     const next = new Int32Array(n);
     for (let i = 0; i < n; i++) next[i] = i + 1 < n ? i + 1 : -1;
     const pairs = new RankTournament(n);
@@ -453,23 +471,27 @@ export class BpeModel implements TokenizerModel {
     for (let at = pairs.peek(); at >= 0; at = pairs.peek()) {
       const right = next[at]!;
       ids[at] = this.mergeResult[pairs.rank(at)]!;
-      lengths[at]! += lengths[right]!;
-      lengths[right] = MERGED_AWAY;
-      pairs.set(right, NO_RANK);
+      if (lengths) lengths[at]! += lengths[right]!;
       const after = next[right]!;
+      next[right] = MERGED_AWAY;
+      pairs.set(right, NO_RANK);
       next[at] = after;
       pairs.set(at, after >= 0 ? rankOrNone(at, after) : NO_RANK);
       let before = at - 1;
-      while (before >= 0 && lengths[before] === MERGED_AWAY) before--;
+      while (before >= 0 && next[before] === MERGED_AWAY) before--;
       if (before >= 0) pairs.set(before, rankOrNone(before, at));
     }
-    // The surviving symbols, moved to the front in order (a survivor never lies before its new place).
+    // The surviving symbols, moved to the front in order (a survivor never lies before its new place); one-byte
+    // symbols' lengths are where the next survivor starts, written over the links already read.
+    const out = lengths ?? new Uint32Array(next.buffer, 0, n);
     let count = 0;
-    for (let i = 0; i >= 0; i = next[i]!) {
+    for (let i = 0; i >= 0;) {
+      const following = next[i]!;
       ids[count] = ids[i]!;
-      lengths[count++] = lengths[i]!;
+      out[count++] = lengths ? lengths[i]! : (following < 0 ? n : following) - i;
+      i = following;
     }
-    return { ids: ids.subarray(0, count), lengths: lengths.subarray(0, count) };
+    return { ids: ids.subarray(0, count), lengths: out.subarray(0, count) };
   }
 }
 
