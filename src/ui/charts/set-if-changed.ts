@@ -2,30 +2,34 @@ import type * as d3 from "d3";
 
 type Value = string | number;
 
+/** The part of a d3 selection these helpers use (any element type: d3 types joined nodes loosely). */
+interface Each<D> {
+  each(visit: (this: unknown, datum: D, index: number) => void): unknown;
+}
+
 /**
  * Sets an attribute on each element of a selection only where its value changes. A chart redrawn on every
  * keystroke mostly gets the numbers it already shows: d3's `attr` writes them all again (a mutation each,
  * restyled and repainted), this writes only the ones that differ.
  */
-export function attrIfChanged<E extends Element, D>(
-  selection: d3.Selection<E, D, d3.BaseType, unknown>,
+export function attrIfChanged<D>(
+  selection: Each<D>,
   name: string,
   value: Value | ((datum: D, index: number) => Value),
 ): void {
   selection.each(function (datum, index) {
+    const element = this as Element;
     const next = String(typeof value === "function" ? value(datum, index) : value);
-    if (this.getAttribute(name) !== next) this.setAttribute(name, next);
+    if (element.getAttribute(name) !== next) element.setAttribute(name, next);
   });
 }
 
 /** Sets each element's text only where it changes (see {@link attrIfChanged}). */
-export function textIfChanged<E extends Element, D>(
-  selection: d3.Selection<E, D, d3.BaseType, unknown>,
-  value: (datum: D, index: number) => string,
-): void {
+export function textIfChanged<D>(selection: Each<D>, value: (datum: D, index: number) => string): void {
   selection.each(function (datum, index) {
+    const element = this as Element;
     const next = value(datum, index);
-    if (this.textContent !== next) this.textContent = next;
+    if (element.textContent !== next) element.textContent = next;
   });
 }
 

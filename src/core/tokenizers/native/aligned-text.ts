@@ -88,8 +88,8 @@ export class Alignment {
 
 /**
  * Text on its way through a tokenizer pipeline, with the input byte offset of each of its UTF-8 byte
- * boundaries — the role of the Rust library's `NormalizedString` alignments, kept per byte so that a
- * byte-level token that cuts a character still gets an exact span.
+ * boundaries — the role of the Rust library's `NormalizedString` alignments, exact for every byte (not only
+ * every character), so that a byte-level token that cuts a character still gets an exact span.
  *
  * `origin === null` means the text is an unchanged slice of the input whose first byte is input byte
  * `base` (the common case, and the cheap one). Otherwise `origin.at(k)` is the input offset of the boundary
