@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import { encodingViolation } from "./encoding-invariants";
-import { rustTokenizer, type RustResult } from "./rust-tokenizers";
+import { exactSpans, rustTokenizer } from "./rust-tokenizers";
 
 // The BPE model's options against Hugging Face's Rust tokenizers on small character-level vocabularies:
 // byte fallback, unknown tokens fused or not (or dropped), continuing-subword prefix, end-of-word suffix.
@@ -85,15 +85,6 @@ const CONFIGURATIONS: Record<string, Options> = {
   "end-of-word suffix": { unk: true, fuseUnk: true, suffix: "</w>" },
   "prefix, suffix and byte fallback": { byteFallback: true, prefix: "##", suffix: "</w>" },
 };
-
-/** Token spans of Rust's that start where the previous one ends and end where the next one starts. */
-function exactSpans(result: RustResult, byteLength: number): number[] {
-  return result.spans.flatMap(([start, end], i, spans) => {
-    const previousEnd = i === 0 ? 0 : spans[i - 1]![1];
-    const nextStart = i === spans.length - 1 ? byteLength : spans[i + 1]![0];
-    return start < end && start === previousEnd && end === nextStart ? [i] : [];
-  });
-}
 
 /**
  * With a prefix or suffix and byte fallback, Rust gives each fallback byte of `##😀` one byte of the input,

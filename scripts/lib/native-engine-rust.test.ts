@@ -7,7 +7,7 @@ import { encodingViolation } from "./encoding-invariants";
 import { HARD_STRINGS } from "./hard-strings";
 import { loadTokenizer } from "./load-tokenizer";
 import { nodeAssetSource } from "./node-asset-source";
-import { rustTokenizer, type RustResult } from "./rust-tokenizers";
+import { exactSpans, rustTokenizer, type RustResult } from "./rust-tokenizers";
 import { readDeclarations } from "./udhr-text";
 
 // Our tokenizer.json engine (src/core/tokenizers/native) against Hugging Face's Rust `tokenizers` (npm
@@ -15,22 +15,10 @@ import { readDeclarations } from "./udhr-text";
 
 const HUGGING_FACE = CATALOG.filter((entry) => entry.family === "huggingface").map((entry) => entry.id);
 
-/** Tokens whose Rust span is byte-exact: it starts where the previous one ends and ends where the next starts. */
-function exactSpanIndices(result: RustResult, byteLength: number): number[] {
-  const { spans } = result;
-  const out: number[] = [];
-  spans.forEach(([start, end], i) => {
-    const previousEnd = i === 0 ? 0 : spans[i - 1]![1];
-    const nextStart = i === spans.length - 1 ? byteLength : spans[i + 1]![0];
-    if (start < end && start === previousEnd && end === nextStart) out.push(i);
-  });
-  return out;
-}
-
 function compare(text: string, ours: Encoding, rust: RustResult): void {
   expect(encodingViolation(text, ours), JSON.stringify(text)).toBeNull();
   expect(Array.from(ours.ids), JSON.stringify(text)).toEqual(rust.ids);
-  for (const i of exactSpanIndices(rust, ours.inputByteLength))
+  for (const i of exactSpans(rust, ours.inputByteLength))
     expect([ours.starts[i], ours.ends[i]], `${JSON.stringify(text)} token ${i}`).toEqual(rust.spans[i]);
 }
 

@@ -6,7 +6,7 @@ import { toTokenizerJson } from "../../src/core/bpe/tokenizer-json";
 import { NativeTokenizer } from "../../src/core/tokenizers/native/native-tokenizer";
 import { hardUnicode, normalizationHeavyUnicode } from "./arbitraries";
 import { encodingViolation } from "./encoding-invariants";
-import { rustTokenizer, type RustResult } from "./rust-tokenizers";
+import { exactSpans, rustTokenizer } from "./rust-tokenizers";
 
 // The normalizers' alignments against Hugging Face's Rust tokenizers: a byte-level BPE with no merges makes
 // every byte of the normalized text a token, so the ids spell the normalized text and each token's span is
@@ -33,15 +33,6 @@ const NORMALIZERS: Record<string, unknown> = {
 function bytesTokenizerJson(normalizer: unknown): unknown {
   const json = toTokenizerJson({ tokens: byteTokens(), merges: [], pattern: NO_PRETOKENIZATION });
   return { ...json, normalizer };
-}
-
-/** Token spans of Rust's that start where the previous one ends and end where the next one starts. */
-function exactSpans(result: RustResult, byteLength: number): number[] {
-  return result.spans.flatMap(([start, end], i, spans) => {
-    const previousEnd = i === 0 ? 0 : spans[i - 1]![1];
-    const nextStart = i === spans.length - 1 ? byteLength : spans[i + 1]![0];
-    return start < end && start === previousEnd && end === nextStart ? [i] : [];
-  });
 }
 
 /** Cases found by random testing: a ligature before a non-starter, marks absorbed into a composite, U+FF9E. */

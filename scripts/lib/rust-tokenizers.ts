@@ -24,6 +24,19 @@ export interface RustResult {
 }
 
 /**
+ * The tokens whose Rust span is byte-exact: it starts where the previous one ends and ends where the next one
+ * starts (the library widens a byte-level token that cuts a character to the character, and leaves dropped bytes
+ * uncovered). Spans are compared only there.
+ */
+export function exactSpans(result: RustResult, byteLength: number): number[] {
+  return result.spans.flatMap(([start, end], i, spans) => {
+    const previousEnd = i === 0 ? 0 : spans[i - 1]![1];
+    const nextStart = i === spans.length - 1 ? byteLength : spans[i + 1]![0];
+    return start < end && start === previousEnd && end === nextStart ? [i] : [];
+  });
+}
+
+/**
  * A tokenizer.json whose special added tokens can never match, so that their text reads as plain text (as
  * our lanes do by default). They keep their place in the list: the Rust library assigns added tokens' ids
  * in list order, so dropping entries would renumber the ones after them.
