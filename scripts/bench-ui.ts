@@ -7,7 +7,9 @@
 //  3. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing.
 // Run `npm run build` first. `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), and
-// `--keystrokes-only` stops after part 1, to compare two builds' keystrokes in the same minutes.
+// `--keystrokes-only` stops after part 1. `--ab <dir>` compares the keystrokes of two builds (A: `dist/` or
+// `--dist`, B: `<dir>`): four pages (A and B, 1 and 8 lanes) take turns, 10 keystrokes at a time, so that the
+// machine's drift (its speed varies by half from minute to minute) falls on both builds alike.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
@@ -57,12 +59,16 @@ const TRACKER = `
 `;
 
 /** Keystroke latencies (ms): keydown → body idle again with every lane ready, timed inside the page. */
-async function keystrokeLatencies(page: Page, lanes: number): Promise<number[]> {
+async function keystrokeLatencies(
+  page: Page,
+  lanes: number,
+  count = FIRST_KEYSTROKES + KEYSTROKES,
+): Promise<number[]> {
   const textarea = page.getByTestId("text-input");
   await textarea.click();
   await page.keyboard.press("End");
   const latencies: number[] = [];
-  for (let k = 0; k < FIRST_KEYSTROKES + KEYSTROKES; k++) {
+  for (let k = 0; k < count; k++) {
     const epoch = await page.evaluate(() => {
       const w = window as unknown as { __keyAt: number; __busyEpoch: number };
       addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
@@ -159,7 +165,9 @@ async function pasteMegabyte(
 }
 
 const args = parseArgs(process.argv.slice(2), ["keystrokes-only"]);
+const abDist = args.options.get("ab") as string | undefined;
 const stopPreview = await startPreview(PORT, args.options.get("dist") as string | undefined);
+const stopPreviewB = abDist ? await startPreview(PORT + 1, abDist) : () => {};
 try {
   const browser = await chromium.launch({
     executablePath: findChromium() ?? undefined,
@@ -181,6 +189,11 @@ try {
     "bytes",
   ];
   const results: Record<string, unknown> = {};
+  if (abDist) {
+    await compareBuilds();
+    await browser.close();
+    process.exit(0);
+  }
 
   for (const [name, lanes] of [
     ["1 lane (bytes), baseline", ["bytes"]],
@@ -215,6 +228,47 @@ try {
     "bench-results/ui.json",
     JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
   );
+
+  /** `--ab`: the keystrokes of two builds, taking turns. */
+  async function compareBuilds(): Promise<void> {
+    const ROUNDS = 6;
+    const PER_TURN = 10;
+    const pages: { name: string; page: Page; lanes: number; latencies: number[] }[] = [];
+    for (const [build, base] of [
+      ["A", BASE],
+      ["B", `http://localhost:${PORT + 1}/`],
+    ] as const)
+      for (const lanes of [["bytes"], eight]) {
+        const page = await context.newPage();
+        await page.goto(linkFor(tenKb, lanes).replace(BASE, base));
+        await waitAllReady(page, lanes.length);
+        // The first keystrokes after load are the JIT's warm-up: not counted.
+        await page.bringToFront();
+        await keystrokeLatencies(page, lanes.length, FIRST_KEYSTROKES);
+        pages.push({
+          name: `${build}, ${lanes.length} lane${lanes.length > 1 ? "s" : ""}`,
+          page,
+          lanes: lanes.length,
+          latencies: [],
+        });
+      }
+    for (let round = 0; round < ROUNDS; round++)
+      for (let i = 0; i < pages.length; i++) {
+        // Each round starts with another page, so that no build always follows the other.
+        const entry = pages[(i + round) % pages.length]!;
+        await entry.page.bringToFront();
+        entry.latencies.push(...(await keystrokeLatencies(entry.page, entry.lanes, PER_TURN)));
+      }
+    const p50 = (name: string) => percentile(pages.find((p) => p.name === name)!.latencies, 50);
+    for (const { name, latencies } of pages)
+      console.log(
+        `${name}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms (${latencies.length} keystrokes)`,
+      );
+    for (const build of ["A", "B"])
+      console.log(
+        `${build}: ratio 8 lanes / 1 lane (p50) ${(p50(`${build}, 8 lanes`) / p50(`${build}, 1 lane`)).toFixed(2)}`,
+      );
+  }
 
   /** Parts 2 and 3. */
   async function togglesAndPaste(): Promise<void> {
@@ -268,4 +322,5 @@ try {
   }
 } finally {
   stopPreview();
+  stopPreviewB();
 }

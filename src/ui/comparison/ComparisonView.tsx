@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { SummaryRow } from "../../core/export/comparison-export";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import { textAnalysisOptions, tokenizerListOptions } from "../../queries/tokenizer-queries";
@@ -132,6 +132,16 @@ export function ComparisonView() {
   );
   const stats = useLaneStats(textResults, analysis.data?.counts, text);
   const rows = useMemo(() => summaryRows(textResults, stats), [textResults, stats]);
+  // The panels under the lanes follow in a render of their own (a transition, right after the lanes' commit):
+  // a keystroke's results reach every lane first, and typing can interrupt the panels' render.
+  const currentDiff = diff.current;
+  const profile = analysis.data?.profile;
+  const panels = useDeferredValue(
+    useMemo(
+      () => ({ results, text, rows, diff: currentDiff, profile }),
+      [results, text, rows, currentDiff, profile],
+    ),
+  );
   if (input === "binary")
     return (
       <div className="compare-layout">
@@ -157,9 +167,9 @@ export function ComparisonView() {
         <LaneList results={results} text={input === "text" ? text : null} stats={stats} diff={diff.latest} />
         {input === "text" ? (
           <>
-            <ScriptPanel results={results} profile={analysis.data?.profile} text={text} />
-            <ProbesPanel results={results} text={text} />
-            <SummaryTable rows={rows} results={results} text={text} diff={diff.current} />
+            <ScriptPanel results={panels.results} profile={panels.profile} text={panels.text} />
+            <ProbesPanel results={panels.results} text={panels.text} />
+            <SummaryTable rows={panels.rows} results={panels.results} text={panels.text} diff={panels.diff} />
           </>
         ) : (
           <ChatSummary results={results} roles={chat.messages.map((m) => m.role)} />
