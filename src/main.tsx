@@ -8,9 +8,10 @@ import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
 import { installTestApi } from "./test-api";
 import "./styles.css";
 
-// Results that arrive within a few milliseconds of each other (one per lane) are rendered together.
-notifyManager.setScheduler(coalescingScheduler(8));
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+// Results that arrive within a few milliseconds of each other (one per lane) are rendered together; the last
+// one (no query left fetching) at once.
+notifyManager.setScheduler(coalescingScheduler(8, () => queryClient.isFetching() === 0));
 
 readLinkOnLoad();
 startUrlSync();

@@ -29,4 +29,30 @@ describe("coalescingScheduler", () => {
     vi.advanceTimersByTime(8);
     expect(ran).toEqual(["a", "c"]);
   });
+
+  it("runs everything waiting at the end of the current task once nothing more is on its way", async () => {
+    let fetching = 2;
+    const schedule = coalescingScheduler(8, () => fetching === 0);
+    const ran: string[] = [];
+    schedule(() => ran.push("a"));
+    fetching = 0;
+    schedule(() => ran.push("b"));
+    expect(ran).toEqual([]);
+    await Promise.resolve();
+    expect(ran).toEqual(["a", "b"]);
+    // The window's timer was cleared with the early flush: nothing runs twice, nothing is left waiting.
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(8);
+    expect(ran).toEqual(["a", "b"]);
+  });
+
+  it("waits out the window while some query is still fetching", async () => {
+    const schedule = coalescingScheduler(8, () => false);
+    const ran: string[] = [];
+    schedule(() => ran.push("a"));
+    await Promise.resolve();
+    expect(ran).toEqual([]);
+    vi.advanceTimersByTime(8);
+    expect(ran).toEqual(["a"]);
+  });
 });
