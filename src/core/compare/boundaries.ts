@@ -12,7 +12,8 @@ export interface BoundaryDiff {
 
 /**
  * {@link diffBoundaries} as a generator that pauses (yields) after about `step` units of work, so that a
- * caller on the main thread can spread a megabyte-sized comparison over several short tasks.
+ * caller on the main thread can spread a megabyte-sized comparison over several short tasks. The loops run in
+ * plain functions over chunks of `step` (a loop that may yield at every iteration runs several times slower).
  */
 export function* diffBoundariesStepwise(
   encodings: readonly Encoding[],
@@ -25,45 +26,84 @@ export function* diffBoundariesStepwise(
     throw new Error("diffBoundaries: the encodings are of different texts");
   }
   const lanes = encodings.length;
+  const chunk = Math.max(1, Math.min(step, 2 ** 31));
   const counts = new Uint16Array(length + 1);
-  let work = 0;
   for (const encoding of encodings) {
-    const ends = encoding.ends;
     let previous = 0;
-    for (let i = 0; i < ends.length; i++) {
-      const end = ends[i]!;
-      if (end > previous && end < length) counts[end]!++;
-      if (end > previous) previous = end;
-      if (++work >= step) {
-        work = 0;
-        yield;
-      }
+    for (let from = 0; from < encoding.ends.length; from += chunk) {
+      previous = countEnds(
+        encoding.ends,
+        from,
+        Math.min(encoding.ends.length, from + chunk),
+        length,
+        counts,
+        previous,
+      );
+      yield;
     }
   }
   let shared = 0;
   let unshared = 0;
-  for (let offset = 1; offset < length; offset++) {
-    const count = counts[offset]!;
-    if (count === lanes) shared++;
-    else if (count > 0) unshared++;
-    if (++work >= step) {
-      work = 0;
-      yield;
+  for (let from = 1; from < length; from += chunk) {
+    const to = Math.min(length, from + chunk);
+    for (let offset = from; offset < to; offset++) {
+      const count = counts[offset]!;
+      if (count === lanes) shared++;
+      else if (count > 0) unshared++;
     }
+    yield;
   }
   for (let lane = 0; lane < lanes; lane++) {
     const ends = encodings[lane]!.ends;
-    const marks = unsharedEnds[lane]!;
-    for (let i = 0; i < ends.length; i++) {
-      const end = ends[i]!;
-      if (end > 0 && end < length && counts[end] !== lanes) marks[i] = 1;
-      if (++work >= step) {
-        work = 0;
-        yield;
-      }
+    for (let from = 0; from < ends.length; from += chunk) {
+      markUnshared(
+        ends,
+        from,
+        Math.min(ends.length, from + chunk),
+        length,
+        counts,
+        lanes,
+        unsharedEnds[lane]!,
+      );
+      yield;
     }
   }
   return { shared, unshared, unsharedEnds };
+}
+
+/** Counts the boundaries of tokens `from`–`to` (a zero-width token adds none); returns the last end seen. */
+function countEnds(
+  ends: Uint32Array,
+  from: number,
+  to: number,
+  length: number,
+  counts: Uint16Array,
+  previous: number,
+): number {
+  for (let i = from; i < to; i++) {
+    const end = ends[i]!;
+    if (end > previous) {
+      if (end < length) counts[end]!++;
+      previous = end;
+    }
+  }
+  return previous;
+}
+
+/** Marks tokens `from`–`to` whose end is a boundary that not every lane has. */
+function markUnshared(
+  ends: Uint32Array,
+  from: number,
+  to: number,
+  length: number,
+  counts: Uint16Array,
+  lanes: number,
+  marks: Uint8Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const end = ends[i]!;
+    if (end > 0 && end < length && counts[end] !== lanes) marks[i] = 1;
+  }
 }
 
 /**
