@@ -62,3 +62,22 @@ describe("the LM worker API (Node, the committed byte LM)", () => {
     await expect(pending).rejects.toMatchObject({ name: "CancelledError" });
   });
 });
+
+describe("choosing the backend", () => {
+  it("runs on WebAssembly when WebGPU never answers, and says why WebGPU is not used", async () => {
+    const hanging: LmRuntime & TokenLmRuntime = {
+      ...runtime,
+      availableBackends: async () => ["wasm", "webgpu"],
+      createSession: (bytes, backend) =>
+        backend === "webgpu" ? new Promise(() => {}) : runtime.createSession(bytes, backend),
+    };
+    const api = createLmApi(hanging, { backendDeadlineMs: 300 });
+    const info = await api.load("auto");
+    expect(info.backend).toBe("wasm");
+    expect(info.skipped).toEqual(["WebGPU: did not answer within 0.3 s"]);
+    // Asked for WebGPU alone, it fails with that reason instead of loading for ever.
+    await expect(createLmApi(hanging, { backendDeadlineMs: 300 }).load("webgpu")).rejects.toThrow(
+      "The model could not be started (WebGPU: did not answer within 0.3 s).",
+    );
+  });
+});

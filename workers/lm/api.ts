@@ -14,6 +14,8 @@ import { encodingTransferables } from "../../src/core/tokenizers/types";
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
 
+const BACKEND_LABELS: Record<LmBackend, string> = { wasm: "WebAssembly", webgpu: "WebGPU" };
+
 /** What runs the model: onnxruntime-web in the worker, something else in tests. */
 export interface LmRuntime {
   /** The model card and the ONNX file's bytes. */
@@ -40,6 +42,25 @@ export interface LmInfo {
   timings: Partial<Record<LmBackend, number>>;
   wasmThreads: number;
   loadMs: number;
+  /** Backends that were tried and not used, with the reason (an error, or no answer in time). */
+  skipped: string[];
+}
+
+/**
+ * How long a backend other than WebAssembly may take to start and time a batch. A WebGPU adapter that never
+ * answers (seen with Chromium's software adapter: session creation hangs) must not leave the view loading for
+ * ever: past this, the model runs on WebAssembly, or fails with a message when WebGPU was asked for.
+ */
+export const BACKEND_DEADLINE_MS = 15_000;
+
+/** `work`, or a rejection after `ms` (the work itself cannot be stopped; its result is dropped). */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (!Number.isFinite(ms)) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Per-byte surprisal of a text. */
@@ -68,7 +89,10 @@ async function timeBackend(model: ByteLanguageModel): Promise<number> {
  * The LM worker's API: the byte LM (loaded once, backend chosen by measurement; score text, next byte) and
  * the token LM with the byte–token lemma ({@link createTokenLmApi}).
  */
-export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
+export function createLmApi(
+  runtime: LmRuntime & TokenLmRuntime,
+  { backendDeadlineMs = BACKEND_DEADLINE_MS }: { backendDeadlineMs?: number } = {},
+) {
   const loading = new AsyncOnce<{ info: LmInfo; model: ByteLanguageModel }>();
   const cancellations = new Cancellations();
 
@@ -88,13 +112,17 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
     const failures: string[] = [];
     for (const backend of candidates) {
       try {
-        const { session, tensor } = await runtime.createSession(bytes, backend);
-        const model = byteModelFromSession(session, tensor, spec);
-        const ms = candidates.length > 1 ? await timeBackend(model) : NaN;
+        const started = async () => {
+          const { session, tensor } = await runtime.createSession(bytes, backend);
+          const model = byteModelFromSession(session, tensor, spec);
+          return { model, ms: candidates.length > 1 ? await timeBackend(model) : NaN };
+        };
+        const deadline = backend === "wasm" ? Infinity : backendDeadlineMs;
+        const { model, ms } = await withDeadline(started(), deadline);
         timings[backend] = ms;
         if (!best || ms < best.ms) best = { backend, model, ms };
       } catch (error) {
-        failures.push(`${backend}: ${(error as Error).message}`);
+        failures.push(`${BACKEND_LABELS[backend]}: ${(error as Error).message}`);
       }
     }
     if (!best) throw new Error(`The model could not be started (${failures.join("; ")}).`);
@@ -105,6 +133,7 @@ export function createLmApi(runtime: LmRuntime & TokenLmRuntime) {
         timings,
         wasmThreads: runtime.wasmThreads(),
         loadMs: performance.now() - start,
+        skipped: failures,
       },
       model: best.model,
     };

@@ -42,9 +42,12 @@ export function LmStatus({ load, preference, onPreference }: LmStatusProps) {
             ? ` — chosen by timing a batch: ${Object.entries(info.timings)
                 .map(([b, ms]) => `${BACKEND_NAMES[b as LmBackend]} ${ms.toFixed(0)} ms`)
                 .join(", ")}`
-            : Object.keys(info.timings).length === 1 && preference === "auto"
+            : Object.keys(info.timings).length === 1 && preference === "auto" && info.skipped.length === 0
               ? " — the only backend here (no WebGPU adapter)"
               : ""}
+          {info.skipped.length > 0 && (
+            <span data-testid="lm-skipped"> — not used: {info.skipped.join("; ")}</span>
+          )}
           {" · "}
           <label>
             Backend{" "}
