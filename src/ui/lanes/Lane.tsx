@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef } from "react";
 import type { LaneStats } from "../../core/metrics/lane-stats";
 import { marksOf, type LaneDiff } from "../comparison/use-boundary-diff";
 import { statsShownWith } from "../comparison/use-lane-stats";
@@ -41,10 +41,16 @@ export function Lane(props: LaneProps) {
     [result.view, result.encodedText],
   );
   // A large new result renders at transition priority, so React can pause between blocks and lanes: a lane
-  // arriving with a megabyte of tokens never holds the main thread for long. A small one (an edit while typing)
-  // is drawn at once, in the same render as the others, instead of in a second render of its own.
-  const deferred = useDeferredValue(latest);
-  const shown = latest && latest.view.encoding.ids.length <= DRAWN_AT_ONCE ? latest : deferred;
+  // arriving with a megabyte of tokens never holds the main thread for long (until then the lane keeps what
+  // it showed). A small one (an edit while typing) is drawn at once, in the same render as the others, and is
+  // not handed to useDeferredValue at all: a changed deferred value costs every lane a second render.
+  const large = latest !== null && latest.view.encoding.ids.length > DRAWN_AT_ONCE;
+  const deferredLarge = useDeferredValue(large ? latest : null);
+  const lastShown = useRef(latest);
+  const shown = large ? (deferredLarge ?? lastShown.current) : latest;
+  useEffect(() => {
+    lastShown.current = shown;
+  });
   return (
     <section
       className="lane"
