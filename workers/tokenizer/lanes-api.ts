@@ -80,9 +80,10 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
     },
 
     /**
-     * Tokenizes text and prepares it for display; the typed arrays are transferred, not copied. After an edit of
-     * the lane's previous text only a window around the edit is encoded again (the result is the same). With a
-     * `requestId`, the request can be dropped by `cancel` until it starts.
+     * Tokenizes text and prepares it for display. After an edit of the lane's previous text only a window around
+     * the edit is encoded again (the result is the same). The encoding is posted as a copy (the worker keeps it
+     * for the next edit); the display data is transferred. With a `requestId`, the request can be dropped by
+     * `cancel` until it starts.
      */
     async encode(
       id: string,
@@ -94,8 +95,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       await cancellations.checkpoint(requestId);
       const { encoding } = incrementalEncoder(tokenizer).encode(text, options);
       const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
-      const buffers = [...encodingTransferables(encoding), view.blocks.buffer] as ArrayBuffer[];
-      return transfer(view, buffers);
+      return transfer(view, [view.blocks.buffer as ArrayBuffer]);
     },
 
     /**

@@ -1,33 +1,15 @@
 import type { EncodeOptions, Encoding, Tokenizer } from "../types";
 import { reencodeAfterEdit, type SpliceResult } from "./splice-encoding";
 
-/** A copy of an encoding that owns its buffers (the original's may be transferred to another thread). */
-export function cloneEncoding(encoding: Encoding): Encoding {
-  const tokenBytes =
-    encoding.tokenBytes.length === encoding.tokenByteOffsets[encoding.ids.length]
-      ? encoding.tokenBytes.slice()
-      : encoding.tokenBytes.slice(0, encoding.tokenByteOffsets[encoding.ids.length]);
-  return {
-    ...encoding,
-    ids: encoding.ids.slice(),
-    starts: encoding.starts.slice(),
-    ends: encoding.ends.slice(),
-    utf16Starts: encoding.utf16Starts.slice(),
-    utf16Ends: encoding.utf16Ends.slice(),
-    flags: encoding.flags.slice(),
-    tokenBytes,
-    tokenByteOffsets: encoding.tokenByteOffsets.slice(),
-    notes: [...encoding.notes],
-  };
-}
-
 /** Texts shorter than this are encoded whole: it costs less than a millisecond. */
 export const INCREMENTAL_FROM_CHARS = 512;
 
 /**
  * A tokenizer that remembers its last text and encoding (per option set) and, for the next text, encodes only a
- * window around the edit ({@link reencodeAfterEdit}). The returned encodings are the caller's (they may be
- * transferred); the encoder keeps its own copy.
+ * window around the edit ({@link reencodeAfterEdit}). The returned encoding is the one the encoder keeps: the
+ * caller must not modify it or transfer its buffers (a worker posts a copy). Returning a copy for transfer
+ * doubled what a keystroke allocates in a worker, and with it how often a worker stops for a full garbage
+ * collection — 50–60 ms with the tokenizers' tables in its heap, the slowest keystrokes of `bench:ui`.
  */
 export class IncrementalEncoder {
   private readonly last = new Map<string, { text: string; encoding: Encoding }>();
@@ -55,7 +37,7 @@ export class IncrementalEncoder {
         ? reencodeAfterEdit(previous, text, encodeWhole, { margin: this.margin })
         : { encoding: encodeWhole(text), reencoded: { start: 0, end: text.length }, full: true };
     this.last.set(key, { text, encoding: result.encoding });
-    return { ...result, encoding: cloneEncoding(result.encoding) };
+    return result;
   }
 
   /** Forgets the remembered encodings (memory, or a benchmark's cold start). */
