@@ -84,6 +84,39 @@ describe("charts", () => {
     expect(element.outerHTML).toMatchSnapshot();
   });
 
+  it("grouped bars: the legend wraps into rows inside the chart, below the x axis", () => {
+    const series = ["o200k_base", "cl100k_base", "Llama 3", "Gemma 3", "UTF-8 bytes (ByT5-style)", "Qwen 3"];
+    const bars = series.map((name, i) => ({ group: "Latin", series: name, value: 1 + i }));
+    const width = 420;
+    const height = 260;
+    const element = drawn((e) =>
+      drawGroupedBars(e, bars, { width, height, yLabel: "bytes / token", format: (v) => v.toFixed(1) }),
+    );
+    const translate = (g: Element | null) =>
+      (g?.getAttribute("transform") ?? "")
+        .match(/translate\(([-\d.]+),\s*([-\d.]+)\)/)!
+        .slice(1)
+        .map(Number);
+    const [legendX, legendY] = translate(element.querySelector("g.legend"));
+    const [, axisY] = translate(element.querySelector("g.x-axis"));
+    const entries = [...element.querySelectorAll("g.legend > g")].map((g) => translate(g));
+    expect(entries).toHaveLength(series.length);
+    // Every entry (130 px wide) lies inside the chart, no two at the same place, all below the x axis' labels.
+    for (const [x, y] of entries) {
+      expect(legendX! + x! + 130).toBeLessThanOrEqual(width);
+      expect(legendY! + y!).toBeLessThanOrEqual(height);
+      expect(legendY! + y! - 10).toBeGreaterThan(axisY! + 16);
+    }
+    expect(new Set(entries.map((e) => e.join(","))).size).toBe(series.length);
+    // Lanes arrive one by one: a chart drawn with two series, then with all six, equals a fresh draw of six
+    // (the x axis moves up with the legend's rows).
+    const updated = svg();
+    const options = { width, height, yLabel: "bytes / token", format: (v: number) => v.toFixed(1) };
+    drawGroupedBars(updated, bars.slice(0, 2), options);
+    drawGroupedBars(updated, bars, options);
+    expect(updated.outerHTML).toBe(element.outerHTML);
+  });
+
   it("grouped bars: a later draw updates the same elements and equals a fresh draw of the new data", () => {
     const options = (yLabel: string) => ({
       width: 480,

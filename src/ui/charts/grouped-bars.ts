@@ -30,6 +30,10 @@ function layer(
   return existing.empty() ? root.append("g").attr("class", name) : existing;
 }
 
+/** A legend entry's width (swatch and a name cut to 18 characters) and a legend row's height. */
+const LEGEND_ITEM_WIDTH = 130;
+const LEGEND_ROW_HEIGHT = 16;
+
 /**
  * Draws a grouped bar chart into `svg`: groups on x, one bar per series. A pure function of its input, so the
  * same data gives the same SVG (and the SVG can be exported as is). A later draw updates the elements in place
@@ -42,9 +46,13 @@ export function drawGroupedBars(
   options: GroupedBarsOptions,
 ): void {
   const { width, height } = options;
-  const margin = { top: 24, right: 12, bottom: 44, left: 56 };
   const groups = [...new Set(bars.map((b) => b.group))];
   const series = [...new Set(bars.map((b) => b.series))];
+  // The legend wraps into as many rows as the width needs (one row cut off every series past the fourth of a
+  // one-script chart); the plot gives up the height of the extra rows.
+  const legendPerRow = Math.max(1, Math.floor((width - 56 - 12) / LEGEND_ITEM_WIDTH));
+  const legendRows = Math.max(1, Math.ceil(series.length / legendPerRow));
+  const margin = { top: 24, right: 12, bottom: 44 + (legendRows - 1) * LEGEND_ROW_HEIGHT, left: 56 };
   const root = svgFrame(svg, width, height, undefined, undefined, true);
   const x = d3
     .scaleBand<string>()
@@ -61,7 +69,7 @@ export function drawGroupedBars(
   const color = d3.scaleOrdinal<string, string>().domain(series).range(SERIES_COLORS);
 
   // The axes are rebuilt only when their scales change (a keystroke changes bars, rarely an axis).
-  drawIfChanged(layer(root, "x-axis"), JSON.stringify([groups, x.range()]), (axis) =>
+  drawIfChanged(layer(root, "x-axis"), JSON.stringify([groups, x.range(), margin.bottom]), (axis) =>
     axis
       .attr("transform", `translate(0,${height - margin.bottom})`)
       .call(d3.axisBottom(x).tickSizeOuter(0))
@@ -99,7 +107,11 @@ export function drawGroupedBars(
   textIfChanged(rects.select("title"), (b) => `${b.series} · ${b.group}: ${options.format(b.value)}`);
 
   const legendLayer = layer(root, "legend");
-  attrIfChanged(legendLayer, "transform", `translate(${margin.left},${height - 12})`);
+  attrIfChanged(
+    legendLayer,
+    "transform",
+    `translate(${margin.left},${height - 12 - (legendRows - 1) * LEGEND_ROW_HEIGHT})`,
+  );
   const legend = legendLayer
     .selectAll<SVGGElement, string>("g")
     .data(series, (s) => s)
@@ -110,7 +122,12 @@ export function drawGroupedBars(
       }),
     )
     .order();
-  attrIfChanged(legend, "transform", (_, i) => `translate(${i * 130},0)`);
+  attrIfChanged(
+    legend,
+    "transform",
+    (_, i) =>
+      `translate(${(i % legendPerRow) * LEGEND_ITEM_WIDTH},${Math.floor(i / legendPerRow) * LEGEND_ROW_HEIGHT})`,
+  );
   const swatches = legend.select("rect");
   attrIfChanged(swatches, "width", 10);
   attrIfChanged(swatches, "height", 10);
