@@ -189,45 +189,46 @@ try {
     "bytes",
   ];
   const results: Record<string, unknown> = {};
-  if (abDist) {
-    await compareBuilds();
-    await browser.close();
-    process.exit(0);
-  }
-
-  for (const [name, lanes] of [
-    ["1 lane (bytes), baseline", ["bytes"]],
-    ["8 lanes", eight],
-  ] as const) {
-    const page = await context.newPage();
-    await page.goto(linkFor(tenKb, [...lanes]));
-    await waitAllReady(page, lanes.length);
-    console.log(`${name}: ready`);
-    const latencies = await keystrokeLatencies(page, lanes.length);
-    const first = latencies.slice(0, FIRST_KEYSTROKES);
-    const steady = latencies.slice(FIRST_KEYSTROKES);
-    results[name] = {
-      p50: percentile(steady, 50),
-      p95: percentile(steady, 95),
-      max: Math.max(...steady),
-      firstKeystrokes: first.map((ms) => Math.round(ms)),
-    };
-    console.log(
-      `keystroke → lanes updated, 10 KB, ${name}: p50 ${percentile(steady, 50).toFixed(0)} ms, p95 ${percentile(steady, 95).toFixed(0)} ms, ` +
-        `max ${Math.max(...steady).toFixed(0)} ms (${KEYSTROKES} keystrokes); the first ${FIRST_KEYSTROKES} after load: ${first.map((ms) => ms.toFixed(0)).join(", ")} ms`,
-    );
-    await page.close();
-  }
-  const base = results["1 lane (bytes), baseline"] as { p50: number };
-  const eightLanes = results["8 lanes"] as { p50: number };
-  console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
-  if (!args.options.has("keystrokes-only")) await togglesAndPaste();
+  // (No process.exit in here: `finally` must stop the servers, or the next run measures this run's builds.)
+  if (abDist) await compareBuilds();
+  else await oneBuild();
   await browser.close();
-  mkdirSync("bench-results", { recursive: true });
-  writeFileSync(
-    "bench-results/ui.json",
-    JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
-  );
+
+  /** Parts 1 (and, without `--keystrokes-only`, 2 and 3) on one build; figures also in bench-results/ui.json. */
+  async function oneBuild(): Promise<void> {
+    for (const [name, lanes] of [
+      ["1 lane (bytes), baseline", ["bytes"]],
+      ["8 lanes", eight],
+    ] as const) {
+      const page = await context.newPage();
+      await page.goto(linkFor(tenKb, [...lanes]));
+      await waitAllReady(page, lanes.length);
+      console.log(`${name}: ready`);
+      const latencies = await keystrokeLatencies(page, lanes.length);
+      const first = latencies.slice(0, FIRST_KEYSTROKES);
+      const steady = latencies.slice(FIRST_KEYSTROKES);
+      results[name] = {
+        p50: percentile(steady, 50),
+        p95: percentile(steady, 95),
+        max: Math.max(...steady),
+        firstKeystrokes: first.map((ms) => Math.round(ms)),
+      };
+      console.log(
+        `keystroke → lanes updated, 10 KB, ${name}: p50 ${percentile(steady, 50).toFixed(0)} ms, p95 ${percentile(steady, 95).toFixed(0)} ms, ` +
+          `max ${Math.max(...steady).toFixed(0)} ms (${KEYSTROKES} keystrokes); the first ${FIRST_KEYSTROKES} after load: ${first.map((ms) => ms.toFixed(0)).join(", ")} ms`,
+      );
+      await page.close();
+    }
+    const base = results["1 lane (bytes), baseline"] as { p50: number };
+    const eightLanes = results["8 lanes"] as { p50: number };
+    console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
+    if (!args.options.has("keystrokes-only")) await togglesAndPaste();
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync(
+      "bench-results/ui.json",
+      JSON.stringify({ date: new Date().toISOString(), results }, null, 2),
+    );
+  }
 
   /** `--ab`: the keystrokes of two builds, taking turns. */
   async function compareBuilds(): Promise<void> {

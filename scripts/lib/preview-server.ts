@@ -7,6 +7,10 @@ import { spawn } from "node:child_process";
  * `dist/` (an A/B of two builds in the same minutes).
  */
 export async function startPreview(port: number, outDir?: string): Promise<() => void> {
+  // Something already answering there (a server an earlier run left behind) would be measured instead of this
+  // build: the new server's failure to take the port is noticed too late, after that server has answered.
+  if (await answers(port))
+    throw new Error(`Port ${port} already serves something (a vite preview left running?); stop it first.`);
   const dir = outDir ? ["--outDir", outDir] : [];
   const server = spawn("npx", ["vite", "preview", "--port", String(port), "--strictPort", ...dir], {
     stdio: "ignore",
@@ -33,5 +37,15 @@ export async function startPreview(port: number, outDir?: string): Promise<() =>
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  }
+}
+
+/** Whether an HTTP server answers on the port. */
+async function answers(port: number): Promise<boolean> {
+  try {
+    await fetch(`http://localhost:${port}/`);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -74,10 +74,10 @@ describe("choosing the backend", () => {
     const api = createLmApi(hanging, { backendDeadlineMs: 300 });
     const info = await api.load("auto");
     expect(info.backend).toBe("wasm");
-    expect(info.skipped).toEqual(["WebGPU: did not answer within 0.3 s"]);
+    expect(info.skipped).toEqual([{ backend: "webgpu", reason: "did not answer within 0.3 s" }]);
     // Asked for WebGPU alone, it fails with that reason instead of loading for ever.
     await expect(createLmApi(hanging, { backendDeadlineMs: 300 }).load("webgpu")).rejects.toThrow(
-      "The model could not be started (WebGPU: did not answer within 0.3 s).",
+      "The model could not be started (webgpu: did not answer within 0.3 s).",
     );
   });
 });

@@ -14,8 +14,6 @@ import { encodingTransferables } from "../../src/core/tokenizers/types";
 /** An execution backend of onnxruntime-web. */
 export type LmBackend = "wasm" | "webgpu";
 
-const BACKEND_LABELS: Record<LmBackend, string> = { wasm: "WebAssembly", webgpu: "WebGPU" };
-
 /** What runs the model: onnxruntime-web in the worker, something else in tests. */
 export interface LmRuntime {
   /** The model card and the ONNX file's bytes. */
@@ -43,7 +41,7 @@ export interface LmInfo {
   wasmThreads: number;
   loadMs: number;
   /** Backends that were tried and not used, with the reason (an error, or no answer in time). */
-  skipped: string[];
+  skipped: { backend: LmBackend; reason: string }[];
 }
 
 /**
@@ -109,7 +107,7 @@ export function createLmApi(
       throw new Error(`The ${preference} backend is not available in this browser.`);
     const timings: Partial<Record<LmBackend, number>> = {};
     let best: { backend: LmBackend; model: ByteLanguageModel; ms: number } | undefined;
-    const failures: string[] = [];
+    const skipped: LmInfo["skipped"] = [];
     for (const backend of candidates) {
       try {
         const started = async () => {
@@ -122,10 +120,13 @@ export function createLmApi(
         timings[backend] = ms;
         if (!best || ms < best.ms) best = { backend, model, ms };
       } catch (error) {
-        failures.push(`${BACKEND_LABELS[backend]}: ${(error as Error).message}`);
+        skipped.push({ backend, reason: (error as Error).message });
       }
     }
-    if (!best) throw new Error(`The model could not be started (${failures.join("; ")}).`);
+    if (!best)
+      throw new Error(
+        `The model could not be started (${skipped.map((s) => `${s.backend}: ${s.reason}`).join("; ")}).`,
+      );
     return {
       info: {
         card,
@@ -133,7 +134,7 @@ export function createLmApi(
         timings,
         wasmThreads: runtime.wasmThreads(),
         loadMs: performance.now() - start,
-        skipped: failures,
+        skipped,
       },
       model: best.model,
     };

@@ -1,3 +1,5 @@
+import { codePointUtf8Length } from "./utf8";
+
 /**
  * Unicode scripts (the Script and Script_Extensions properties, UAX #24) of the code points of a text, via
  * the runtime's own Unicode tables (`\p{Script=…}` / `\p{Script_Extensions=…}` in RegExp).
@@ -384,8 +386,7 @@ export function scriptRuns(text: string): ScriptRun[] {
     const cp = points[k]!;
     const id = scripts[k]!;
     const units = cp >= 0x10000 ? 2 : 1;
-    // A lone surrogate is written as U+FFFD (3 bytes).
-    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const bytes = codePointUtf8Length(cp);
     if (last && lastId === id) {
       last.utf16End += units;
       last.byteEnd += bytes;

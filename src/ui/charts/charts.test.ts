@@ -25,6 +25,14 @@ function drawn(draw: (element: SVGSVGElement) => void): SVGSVGElement {
   return first;
 }
 
+/** Two lanes' bars over two scripts. */
+const TWO_SCRIPTS = [
+  { group: "Latin", series: "o200k", value: 1 },
+  { group: "Latin", series: "llama-3", value: 1.1 },
+  { group: "Devanagari", series: "o200k", value: 2.4 },
+  { group: "Devanagari", series: "llama-3", value: 4.9 },
+];
+
 const texts = (element: Element, selector = "text") =>
   [...element.querySelectorAll(selector)].map((t) => t.textContent);
 
@@ -59,12 +67,7 @@ describe("charts", () => {
   });
 
   it("grouped bars: one bar per (group, series), labelled groups", () => {
-    const bars = [
-      { group: "Latin", series: "o200k", value: 1 },
-      { group: "Latin", series: "llama-3", value: 1.1 },
-      { group: "Devanagari", series: "o200k", value: 2.4 },
-      { group: "Devanagari", series: "llama-3", value: 4.9 },
-    ];
+    const bars = TWO_SCRIPTS;
     const element = drawn((e) =>
       drawGroupedBars(e, bars, {
         width: 480,
@@ -124,12 +127,7 @@ describe("charts", () => {
       yLabel,
       format: (v: number) => v.toFixed(2),
     });
-    const before = [
-      { group: "Latin", series: "o200k", value: 1 },
-      { group: "Latin", series: "llama-3", value: 1.1 },
-      { group: "Devanagari", series: "o200k", value: 2.4 },
-      { group: "Devanagari", series: "llama-3", value: 4.9 },
-    ];
+    const before = TWO_SCRIPTS;
     // New values (a new y scale), a group gone, a group and a series added, the order changed.
     const after = [
       { group: "Han", series: "gemma-3", value: 7.5 },
@@ -158,12 +156,7 @@ describe("charts", () => {
 
   it("grouped bars: a redraw writes only what changed (one bar's value: its y, height and title)", async () => {
     const options = { width: 480, height: 220, yLabel: "bytes / token", format: (v: number) => v.toFixed(2) };
-    const bars = [
-      { group: "Latin", series: "o200k", value: 1 },
-      { group: "Latin", series: "llama-3", value: 1.1 },
-      { group: "Devanagari", series: "o200k", value: 2.4 },
-      { group: "Devanagari", series: "llama-3", value: 4.9 },
-    ];
+    const bars = TWO_SCRIPTS;
     const chart = svg();
     drawGroupedBars(chart, bars, options);
     const written: string[] = [];

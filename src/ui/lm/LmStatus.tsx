@@ -46,7 +46,11 @@ export function LmStatus({ load, preference, onPreference }: LmStatusProps) {
               ? " — the only backend here (no WebGPU adapter)"
               : ""}
           {info.skipped.length > 0 && (
-            <span data-testid="lm-skipped"> — not used: {info.skipped.join("; ")}</span>
+            <span data-testid="lm-skipped">
+              {" "}
+              — not used:{" "}
+              {info.skipped.map(({ backend, reason }) => `${BACKEND_NAMES[backend]}: ${reason}`).join("; ")}
+            </span>
           )}
           {" · "}
           <label>
