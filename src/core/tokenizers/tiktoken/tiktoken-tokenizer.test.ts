@@ -47,6 +47,31 @@ describe.each(ENCODINGS)("%s gives tiktoken's ids", (name) => {
     }
   });
 
+  it("on every token of the vocabulary written out alone, the longest ones first", async () => {
+    // A piece that is a token is looked up by its bytes before any merging (as tiktoken does), and pieces over
+    // 96 bytes take another path than short ones: the longest tokens go through both.
+    const tokenizer = await loadTokenizer(name);
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const tokens = reference(name)
+      .token_byte_values()
+      .map((value) => Uint8Array.from(value))
+      .sort((a, b) => b.length - a.length);
+    const texts: string[] = [];
+    for (const bytes of tokens) {
+      try {
+        texts.push(decoder.decode(bytes));
+      } catch {
+        // not UTF-8 on its own: no text is this token alone
+      }
+    }
+    expect(new TextEncoder().encode(texts[0]).length).toBeGreaterThan(96);
+    for (const text of texts.slice(0, 2000)) {
+      expect(Array.from(tokenizer.encode(text).ids), JSON.stringify(text)).toEqual(
+        Array.from(reference(name).encode(text, [], [])),
+      );
+    }
+  });
+
   it("on random Unicode", async () => {
     const tokenizer = await loadTokenizer(name);
     fc.assert(
