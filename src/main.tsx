@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { coalescingScheduler } from "./queries/coalescing-scheduler";
 import { startLanePrefetch } from "./queries/lane-prefetch";
+import { preloadByteLmIfShown } from "./queries/lm-preload";
 import { readLinkOnLoad, startUrlSync } from "./state/url-sync";
 import { installTestApi } from "./test-api";
 import "./styles.css";
@@ -14,6 +15,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 notifyManager.setScheduler(coalescingScheduler(8, () => queryClient.isFetching() === 0));
 
 readLinkOnLoad();
+preloadByteLmIfShown(queryClient);
 startUrlSync();
 startLanePrefetch(queryClient);
 installTestApi(queryClient);

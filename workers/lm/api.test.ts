@@ -80,4 +80,29 @@ describe("choosing the backend", () => {
       "The model could not be started (webgpu: did not answer within 0.3 s).",
     );
   });
+
+  it("starts the WebAssembly runtime while the model downloads, and still loads when that warm-up fails", async () => {
+    const events: string[] = [];
+    let finishDownload!: () => void;
+    const downloading = new Promise<void>((resolve) => (finishDownload = resolve));
+    const slow: LmRuntime & TokenLmRuntime = {
+      ...runtime,
+      loadModel: async () => {
+        events.push("download started");
+        await downloading;
+        return runtime.loadModel();
+      },
+      warmUp: (backend) => {
+        events.push(`warm-up ${backend}`);
+        return Promise.reject(new Error("no runtime today"));
+      },
+    };
+    const loading = createLmApi(slow).load();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual(["warm-up wasm", "download started"]);
+    finishDownload();
+    const info = await loading;
+    expect(info.backend).toBe("wasm");
+    expect(info.skipped).toEqual([]);
+  });
 });

@@ -30,6 +30,12 @@ export interface LmRuntime {
   ): Promise<{ session: LogitsSession; tensor(ids: BigInt64Array, dims: [number, number]): unknown }>;
   /** WebAssembly threads in use (1 unless the page is cross-origin isolated). */
   wasmThreads(): number;
+  /**
+   * Gets a backend's runtime ready (downloaded, compiled, initialised) without a model, so that this runs while
+   * the model downloads; `createSession` then only builds the session. Optional: without it, `createSession`
+   * does both.
+   */
+  warmUp?(backend: LmBackend): Promise<void>;
 }
 
 /** The loaded model, as the UI shows it. */
@@ -99,7 +105,10 @@ export function createLmApi(
     onProgress?: (loaded: number, total: number | null) => void,
   ): Promise<{ info: LmInfo; model: ByteLanguageModel }> {
     const start = performance.now();
+    // WebAssembly is always a candidate (and the fallback): its runtime starts while the model downloads.
+    const warming = runtime.warmUp?.("wasm").catch(() => undefined);
     const { card, bytes } = await runtime.loadModel(onProgress);
+    await warming;
     const spec = { ...card, input: card.onnx.input, output: card.onnx.output };
     const available = await runtime.availableBackends();
     const candidates = preference === "auto" ? available : available.filter((b) => b === preference);

@@ -4,6 +4,7 @@ import type * as OrtModule from "onnxruntime-web";
 import type { ByteLmCard } from "../../src/core/lm/model-card";
 import { fetchBytes, fetchFreshBytes } from "../shared/cached-fetch";
 import { fetchTokenLmCard, fetchTokenLmOnnx, fetchTokenLmTokenizer } from "../shared/token-lm-files";
+import { identityModelBytes } from "./ort-warm-up";
 import type { LmBackend, LmRuntime } from "./api";
 import type { TokenLmRuntime } from "./token-api";
 
@@ -66,6 +67,13 @@ export const ortRuntime: LmRuntime & TokenLmRuntime = {
     return { session, tensor: (ids, dims) => new ort.Tensor("int64", ids, dims) };
   },
   wasmThreads: () => THREADS,
+  async warmUp(backend) {
+    const ort = await ortFor(backend);
+    const session = await ort.InferenceSession.create(identityModelBytes(), {
+      executionProviders: [backend],
+    });
+    await session.release();
+  },
   async loadTokenModel(onProgress) {
     const card = await fetchTokenLmCard();
     const [tokenizerJson, bytes] = await Promise.all([
