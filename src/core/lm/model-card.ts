@@ -8,7 +8,10 @@ export interface BitsPerByteFigure {
 /** The parts of a byte LM's model card (`public/models/<name>.card.json`) that code reads. */
 export interface ByteLmCard {
   name: string;
+  /** Every parameter, the hash n-gram table's included. */
   parameters: number;
+  /** The hash n-gram table's entries (looked up, not multiplied); absent or null without one. */
+  hashNgramParameters?: number | null;
   bos: number;
   contextLength: number;
   onnx: { file: string; opset: number; bytes: number; sha256: string; input: string; output: string };
@@ -67,4 +70,11 @@ export interface TokenLmCard {
     bitsPerByte: number;
   };
   byteLmEnglishBitsPerByte: number | null;
+}
+
+/** "0.77 M parameters", and the hash n-gram table apart (rows looked up, not multiplied) when the model has one. */
+export function parameterPhrase(card: Pick<ByteLmCard, "parameters" | "hashNgramParameters">): string {
+  const table = card.hashNgramParameters ?? 0;
+  const computed = `${((card.parameters - table) / 1e6).toFixed(2)} M parameters`;
+  return table > 0 ? `${computed} + ${(table / 1e6).toFixed(2)} M in a hash n-gram table` : computed;
 }

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useModelDownload } from "../../state/lm-progress-store";
 import type { LmBackend, LmInfo } from "../../../workers/lm/api";
+import { parameterPhrase } from "../../core/lm/model-card";
 
 const BACKEND_NAMES: Record<LmBackend, string> = { wasm: "WebAssembly", webgpu: "WebGPU" };
 
@@ -34,7 +35,7 @@ export function LmStatus({ load, preference, onPreference }: LmStatusProps) {
       )}
       {info && (
         <p>
-          <strong>{info.card.name}</strong> · {(info.card.parameters / 1e6).toFixed(2)} M parameters · context{" "}
+          <strong>{info.card.name}</strong> · {parameterPhrase(info.card)} · context{" "}
           {info.card.contextLength - 1} bytes · validation {info.card.evaluation.bitsPerByte.toFixed(3)}{" "}
           bits/byte · running on <strong data-testid="lm-backend">{BACKEND_NAMES[info.backend]}</strong>
           {info.backend === "wasm" ? ` (${info.wasmThreads} thread${info.wasmThreads > 1 ? "s" : ""})` : ""}
