@@ -33,6 +33,14 @@ def main():
     p.add_argument("--heads", type=int, default=4)
     p.add_argument("--d-ff", type=int, default=384)
     p.add_argument("--lr", type=float, default=3e-3)
+    p.add_argument(
+        "--hash-orders",
+        default="",
+        help="byte mode: hash n-gram embeddings of these orders, e.g. 3,4,5,6,7,8 (default: none)",
+    )
+    p.add_argument("--hash-buckets", type=int, default=16381, help="rows per order of the hash n-gram table")
+    p.add_argument("--hash-dim", type=int, default=64, help="width of the hash n-gram table (projected to --d-model)")
+    p.add_argument("--hash-lr-scale", type=float, default=10.0, help="the hash table's learning rate / --lr")
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--warmup", type=int, default=150)
     p.add_argument("--doc-start-share", type=float, default=0.25)
@@ -82,6 +90,8 @@ def main():
     )
     args = p.parse_args()
     token = args.mode == "token"
+    orders = [int(n) for n in args.hash_orders.split(",") if n.strip()]
+    args.hashing = {"orders": orders, "buckets": args.hash_buckets, "dim": args.hash_dim} if orders else None
     args.context = args.context or (128 if token else 256)
     args.layers = args.layers or (2 if token else 4)
     args.fixture = args.fixture or os.path.join(ROOT, "src", "core", "lm", "fixtures", f"{args.mode}-lm-fixture.json")

@@ -20,7 +20,7 @@ def main_byte(args):
     groups = [d["group"] for d in manifest["validDocuments"]]
     assert len(valid_docs) == len(groups), (len(valid_docs), len(groups))
 
-    model = ByteLM(args.d_model, args.layers, args.heads, args.d_ff, args.context).to(device)
+    model = ByteLM(args.d_model, args.layers, args.heads, args.d_ff, args.context, hashing=args.hashing).to(device)
     params = sum(p.numel() for p in model.parameters())
     print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
 
@@ -43,6 +43,8 @@ def main_byte(args):
     if trained is None:
         return
     stages, train_threads = trained
+    if args.hashing:
+        model.hash.quantize()  # every figure below is the int8 table's, as exported
 
     protocol = {"windowBytes": args.context, "bytesPerDocument": args.eval_bytes_per_document}
     evaluation = evaluate(model, valid_docs, groups, protocol["windowBytes"], protocol["bytesPerDocument"], device)
@@ -66,6 +68,7 @@ def main_byte(args):
     card = {
         "name": "byte-lm",
         "parameters": params,
+        "hashNgramParameters": model.hash.table.numel() if args.hashing else None,
         "bos": BOS,
         "contextLength": args.context,
         "architecture": {
@@ -77,6 +80,11 @@ def main_byte(args):
             "context": args.context,
             "vocabIn": VOCAB_IN,
             "vocabOut": VOCAB_OUT,
+            "hashNgrams": (
+                {**args.hashing, "table": "int8 rows, one float32 scale each", "multipliers": model.hash.multipliers}
+                if args.hashing
+                else None
+            ),
         },
         "onnx": {
             "file": "byte-lm.onnx",

@@ -104,8 +104,8 @@ onnxruntime-web (surprisal, next-byte distributions, entropy patching).
 
 ## Architecture
 - Pre-LN transformer: {a['layers']} layers, width {a['dModel']}, {a['heads']} heads, MLP {a['dFF']} (GELU), learned
-  positions, final LayerNorm, untied output head. **{card['parameters']:,} parameters.**
-- Input ids: bytes 0–255 plus BOS = 256 (vocabulary {VOCAB_IN}); output: logits over the 256 byte values.
+  positions, final LayerNorm, untied output head. **{card['parameters']:,} parameters**{hash_count_phrase(card)}.
+{hash_paragraph(a)}- Input ids: bytes 0–255 plus BOS = 256 (vocabulary {VOCAB_IN}); output: logits over the 256 byte values.
 - Context: {a['context']} positions (BOS + up to {a['context'] - 1} bytes). Causal mask sliced from a buffer, so the
   ONNX sequence length is dynamic.
 - ONNX: `{card['onnx']['file']}`, opset {card['onnx']['opset']}, {card['onnx']['bytes']:,} bytes, input `bytes` int64
@@ -226,3 +226,25 @@ visible, not to predict text well. Scripts the BPE and the LM barely saw (the he
 group) are spelled in byte tokens that are rare in training and cost far more than the byte LM's figure (see the
 table); groups with few documents give noisy figures.
 """
+
+
+def hash_count_phrase(card):
+    """How many of the parameters are hash-table rows (looked up, not multiplied), when the model has them."""
+    rows = card.get("hashNgramParameters")
+    return f", of which {rows:,} in the hash n-gram table (looked up, not multiplied)" if rows else ""
+
+
+def hash_paragraph(a):
+    """The hash n-gram embeddings' line of the architecture, or nothing."""
+    h = a.get("hashNgrams")
+    if not h:
+        return ""
+    orders = ", ".join(str(n) for n in h["orders"])
+    return (
+        f"- Hash n-gram embeddings (as in BLT): for each order n in {orders}, the n input ids ending at a position "
+        f"(padded with id 257 before BOS) are\n  hashed to one of {h['buckets']:,} rows of that order's table "
+        f"(h = Σ id[i−k]·m_k over k < n, mod {h['buckets']:,}; the multipliers m_k are in the card), width "
+        f"{h['dim']}; the rows of every\n  order are summed, projected to width {a['dModel']} and added to the input "
+        f"embedding. The table is stored as {h['table']}; the\n  ONNX graph computes the hashes itself, so its input "
+        f"is still the byte ids.\n"
+    )

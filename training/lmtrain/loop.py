@@ -24,14 +24,16 @@ def lr_schedule(args):
 
 
 def make_optimizer(model, args):
-    """AdamW (betas 0.9/0.95) with weight decay on matrices other than the positions."""
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n != "pos"]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2 or n == "pos"]
-    return torch.optim.AdamW(
-        [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=args.lr,
-        betas=(0.9, 0.95),
-    )
+    """AdamW (betas 0.9/0.95) with weight decay on matrices other than the positions; the hash n-gram table (if
+    any) without decay (a rare n-gram's row would only shrink) and at --hash-lr-scale times the learning rate."""
+    named = list(model.named_parameters())
+    table = [p for n, p in named if n == "hash.table"]
+    decay = [p for n, p in named if p.dim() >= 2 and n not in ("pos", "hash.table")]
+    no_decay = [p for n, p in named if p.dim() < 2 or n == "pos"]
+    groups = [{"params": decay, "weight_decay": args.weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
+    if table:
+        groups.append({"params": table, "weight_decay": 0.0, "lr_scale": args.hash_lr_scale})
+    return torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.95))
 
 
 def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device, save_partial=None):
@@ -44,7 +46,7 @@ def train_steps(model, sampler, opt, args, steps, vocab_out, unit, device, save_
     model.train()
     for step in range(steps):
         for group in opt.param_groups:
-            group["lr"] = lr_at(step)
+            group["lr"] = lr_at(step) * group.get("lr_scale", 1.0)
         ids, targets = sampler.batch(args.batch_size)
         ids, targets = ids.to(device), targets.to(device)
         loss = F.cross_entropy(model(ids).reshape(-1, vocab_out), targets.reshape(-1))
@@ -110,7 +112,7 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
         init_state = torch.load(args.init, map_location=device) if args.init else None
     previous_stages = init_state.get("stages", []) if init_state else []
     if init_state:
-        model.load_state_dict(init_state["model"])
+        load_state_growing_hashes(model, init_state["model"])
         if args.init.endswith(".onnx"):
             check_fixture(model, fixture_for_onnx(args.init), model.embed.weight.shape[0] - 1)
     sampler = make_sampler(torch.Generator().manual_seed(args.seed + len(previous_stages)))
@@ -144,6 +146,15 @@ def train_or_load(model, args, device, make_sampler, vocab_out, unit):
     if args.bench:
         return None
     return save(args.steps, final_bits), torch.get_num_threads()
+
+
+def load_state_growing_hashes(model, state):
+    """load_state_dict, except that a model with hash n-gram embeddings accepts weights without them (an --init
+    from a model that had none): its table stays at zero, so it starts out computing what the source computed."""
+    result = model.load_state_dict(state, strict=False)
+    missing = [name for name in result.missing_keys if not name.startswith("hash.")]
+    if missing or result.unexpected_keys:
+        raise SystemExit(f"--init weights do not fit: missing {missing}, unexpected {result.unexpected_keys}")
 
 
 def training_record(stages, args, device):

@@ -21,6 +21,11 @@ def state_from_onnx(model, path):
     arrays = {init.name: numpy_helper.to_array(init) for init in graph.initializer}
     wanted = model.state_dict()
     state = {name: torch.from_numpy(arrays[name].copy()) for name in wanted if name in arrays}
+    if "hash.q" in arrays:  # the hash n-gram table, stored as int8 rows with a scale each (HashNgrams.quantize)
+        q, scale = torch.from_numpy(arrays["hash.q"].copy()), torch.from_numpy(arrays["hash.scale"].copy())
+        state["hash.table"] = q.float() * scale[:, None]
+    elif "hash.table" in wanted:  # a model without hashes: the new table stays at zero (load_state_growing_hashes)
+        wanted = {name: value for name, value in wanted.items() if not name.startswith("hash.")}
     folded = [node.input[1] for node in graph.node if node.op_type == "MatMul" and node.input[1] in arrays]
     folded = [name for name in folded if name not in wanted]
     linear = [name for name, value in wanted.items() if name not in state and value.dim() == 2]
