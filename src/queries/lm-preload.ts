@@ -4,8 +4,9 @@ import { lmLoadOptions } from "./lm-queries";
 
 /**
  * When the page opens on the Byte LM view (a shared link), starts loading the model at once, before React has
- * rendered anything: the worker then downloads and compiles on the second core while this one builds the page
- * (~0.4 s sooner to the first result on this 2-core machine). The view's query uses the same key and joins it.
+ * rendered anything, so that the worker downloads and compiles while this thread builds the page. The view's
+ * query uses the same key and joins it. (On this 2-core machine, where the load is CPU-bound, the gain is within
+ * the noise: see the LM load figures in the README.)
  */
 export function preloadByteLmIfShown(queryClient: QueryClient): void {
   if (comparisonStore.getState().view !== "lm") return;

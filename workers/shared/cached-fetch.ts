@@ -15,7 +15,7 @@ async function cachedFetch(url: string): Promise<Response> {
   const hit = await cache?.match(url);
   if (hit) return hit;
   const response = await fetch(url);
-  // Stored while the caller reads the body (awaiting the write first delayed a 3 MB model by ~0.2 s).
+  // Stored while the caller reads the body: awaiting the write first kept a model's download waiting on it.
   if (response.ok && cache) void cache.put(url, response.clone()).catch(() => undefined);
   return response;
 }
