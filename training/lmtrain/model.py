@@ -66,8 +66,8 @@ class HashNgrams(nn.Module):
         the float table too, and makes forward() read the int8 form (as the ONNX graph will)."""
         scale = self.table.abs().amax(dim=1).clamp(min=1e-12) / 127
         q = torch.round(self.table / scale[:, None]).clamp(-127, 127).to(torch.int8)
-        self.register_buffer("q", q, persistent=False)
-        self.register_buffer("scale", scale.float(), persistent=False)
+        self.register_buffer("q", q)
+        self.register_buffer("scale", scale.float())
         self.table.copy_(q.float() * scale[:, None])
         self.quantized = True
 
