@@ -7,7 +7,7 @@
 //  3. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing.
 // Run `npm run build` first. `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), and
-// `--keystrokes-only` stops after part 1. `--ab <dir>` compares the keystrokes of two builds (A: `dist/` or
+// `--keystrokes-only` stops after part 1, `--paste-only` runs part 3 alone. `--ab <dir>` compares the keystrokes of two builds (A: `dist/` or
 // `--dist`, B: `<dir>`): four pages (A and B, 1 and 8 lanes) take turns, 10 keystrokes at a time, so that the
 // machine's drift (its speed varies by half from minute to minute) falls on both builds alike.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -164,7 +164,47 @@ async function pasteMegabyte(
   );
 }
 
-const args = parseArgs(process.argv.slice(2), ["keystrokes-only"]);
+/**
+ * Keystrokes in the middle of the 1 MB text just pasted: keydown → every lane ready again (ms). Texts over
+ * 200,000 characters are tokenized after a 400 ms pause in typing, which these figures include.
+ */
+async function editsInMegabyte(page: Page, lanes: number, count = 5): Promise<number[]> {
+  await page.getByRole("button", { name: "Edit anyway" }).click();
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement | null)?.value?.length,
+  );
+  const latencies: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const epoch = await page.evaluate(() => {
+      const w = window as unknown as { __keyAt: number; __busyEpoch: number };
+      const target = document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement;
+      target.focus();
+      const middle = Math.floor(target.value.length / 2);
+      target.setSelectionRange(middle, middle);
+      addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
+      return w.__busyEpoch;
+    });
+    await page.keyboard.type(k % 2 ? " " : "x");
+    await page.waitForFunction(
+      ({ epoch, lanes }) => {
+        const w = window as unknown as { __busyEpoch: number; __wasBusy: boolean };
+        const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === lanes;
+        return w.__busyEpoch > epoch && !w.__wasBusy && ready;
+      },
+      { epoch, lanes },
+      { polling: 20, timeout: 60_000 },
+    );
+    latencies.push(
+      await page.evaluate(() => {
+        const w = window as unknown as { __keyAt: number; __idleAt: number };
+        return w.__idleAt - w.__keyAt;
+      }),
+    );
+  }
+  return latencies;
+}
+
+const args = parseArgs(process.argv.slice(2), ["keystrokes-only", "paste-only"]);
 const abDist = args.options.get("ab") as string | undefined;
 const stopPreview = await startPreview(PORT, args.options.get("dist") as string | undefined);
 const stopPreviewB = abDist ? await startPreview(PORT + 1, abDist) : () => {};
@@ -196,10 +236,12 @@ try {
 
   /** Parts 1 (and, without `--keystrokes-only`, 2 and 3) on one build; figures also in bench-results/ui.json. */
   async function oneBuild(): Promise<void> {
-    for (const [name, lanes] of [
-      ["1 lane (bytes), baseline", ["bytes"]],
-      ["8 lanes", eight],
-    ] as const) {
+    for (const [name, lanes] of args.options.has("paste-only")
+      ? []
+      : ([
+          ["1 lane (bytes), baseline", ["bytes"]],
+          ["8 lanes", eight],
+        ] as const)) {
       const page = await context.newPage();
       await page.goto(linkFor(tenKb, [...lanes]));
       await waitAllReady(page, lanes.length);
@@ -219,9 +261,10 @@ try {
       );
       await page.close();
     }
-    const base = results["1 lane (bytes), baseline"] as { p50: number };
-    const eightLanes = results["8 lanes"] as { p50: number };
-    console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
+    const base = results["1 lane (bytes), baseline"] as { p50: number } | undefined;
+    const eightLanes = results["8 lanes"] as { p50: number } | undefined;
+    if (base && eightLanes)
+      console.log(`ratio 8 lanes / 1 lane (p50): ${(eightLanes.p50 / base.p50).toFixed(2)}`);
     if (!args.options.has("keystrokes-only")) await togglesAndPaste();
     mkdirSync("bench-results", { recursive: true });
     writeFileSync(
@@ -271,7 +314,7 @@ try {
       );
   }
 
-  /** Parts 2 and 3. */
+  /** Parts 2 and 3 (`--paste-only`: part 3). */
   async function togglesAndPaste(): Promise<void> {
     // An option that every lane depends on, toggled with 15 lanes.
     const fifteen = [
@@ -284,7 +327,7 @@ try {
       "code-points",
       "graphemes",
     ];
-    {
+    if (!args.options.has("paste-only")) {
       const page = await context.newPage();
       await page.goto(linkFor(tenKb, fifteen));
       await waitAllReady(page, fifteen.length);
@@ -318,6 +361,17 @@ try {
           `all lanes ready ${paste.allLanes.toFixed(0)} ms, longest main-thread task ${paste.longestTask.toFixed(0)} ms ` +
           `(0 = none over 50 ms), ${paste.tasksOver50} tasks over 50 ms`,
       );
+      if (workers === "default") {
+        const edits = await editsInMegabyte(page, defaults.length);
+        results["keystroke in the middle of 1 MB, default 4 lanes"] = {
+          median: percentile(edits, 50),
+          edits,
+        };
+        console.log(
+          `keystroke in the middle of the 1 MB text → every lane ready (4 default lanes, includes the 400 ms ` +
+            `pause): median ${percentile(edits, 50).toFixed(0)} ms (${edits.map((ms) => ms.toFixed(0)).join(", ")})`,
+        );
+      }
       await page.close();
     }
   }

@@ -24,12 +24,14 @@ export function startLanePrefetch(queryClient: QueryClient): () => void {
  */
 export function prefetchLanes(queryClient: QueryClient, text: string): Promise<void> {
   const { lanes, parseSpecials } = comparisonStore.getState();
-  const pending = [queryClient.prefetchQuery(textAnalysisOptions(text))];
+  const pending: Promise<void>[] = [];
   for (const lane of lanes) {
     // A lane still loading its tokenizer asks when it is loaded (its query is enabled then).
     if (lane.tokenizer === PATCH_LANE_ID || !queryClient.getQueryData(tokenizerKeys.load(lane.tokenizer)))
       continue;
     pending.push(queryClient.prefetchQuery(encodingOptions(lane.tokenizer, text, parseSpecials)));
   }
+  // Asked last: the worker that profiles the text also serves lanes, and takes requests in order.
+  pending.push(queryClient.prefetchQuery(textAnalysisOptions(text)));
   return Promise.all(pending).then(() => undefined);
 }

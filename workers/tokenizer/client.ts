@@ -9,6 +9,7 @@ import type { NumbersProbeResult, TokenizerApi, TokenizerListing, UdhrIndex } fr
 import type { ChatMessage } from "../../src/core/chat/messages";
 import type { ChatLaneData, DecodedIdsView } from "./lanes-api";
 import { DEFAULT_HUB_ENDPOINT } from "../../src/core/hub/hub-repo";
+import { LaneUpdateReceiver, laneUpdateKey, type LaneUpdate } from "../../src/core/compare/lane-update";
 
 /**
  * How many tokenizer workers run side by side (lanes spread over them): one per core, 2 to 4. Measured on
@@ -54,6 +55,8 @@ class TokenizerClient {
    */
   private readonly atlasNext = new Map<number, string>();
   private hubEndpoint = DEFAULT_HUB_ENDPOINT;
+  /** The last versions of each lane received from the workers, which the next updates patch. */
+  private readonly laneVersions = new LaneUpdateReceiver();
 
   constructor() {
     this.slots = Array.from({ length: POOL_SIZE }, (_, index) => {
@@ -91,8 +94,25 @@ class TokenizerClient {
     return this.slotFor(id, weight).call((r) => r.loadTokenizer(id, callback(onProgress)));
   }
 
-  encode(id: string, text: string, options: EncodeOptions, signal?: AbortSignal): Promise<LaneViewData> {
-    return this.slotFor(id).cancellable(signal, (r, requestId) => r.encode(id, text, options, requestId));
+  /**
+   * A lane's display data for a text. The worker sends the changes from the last version this page received
+   * (a keystroke's few tokens), which are applied here; a lane it no longer has the base of is asked for whole.
+   */
+  async encode(
+    id: string,
+    text: string,
+    options: EncodeOptions,
+    signal?: AbortSignal,
+  ): Promise<LaneViewData> {
+    const lane = laneUpdateKey(id, options);
+    const request = (have: string | undefined) =>
+      this.slotFor(id).cancellable<LaneUpdate>(signal, (r, requestId) =>
+        r.encodeUpdate(id, text, options, have, requestId),
+      );
+    return (
+      this.laneVersions.receive(lane, await request(this.laneVersions.have(lane))) ??
+      this.laneVersions.receive(lane, await request(undefined))!
+    );
   }
 
   /** A conversation rendered with the lane's chat format and tokenized. */

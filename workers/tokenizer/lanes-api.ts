@@ -1,8 +1,15 @@
 import { transfer } from "comlink";
 import type { TokenExplanation } from "../../src/core/bpe/explain-token";
 import { laneViewData, type LaneViewData } from "../../src/core/compare/lane-view-data";
+import {
+  laneUpdateKey,
+  LaneUpdateSender,
+  laneUpdateTransferables,
+  type LaneUpdate,
+} from "../../src/core/compare/lane-update";
 import { CATALOG, type ProgressCallback } from "../../src/core/tokenizers/catalog";
 import { IncrementalEncoder } from "../../src/core/tokenizers/incremental/incremental-encoder";
+import type { SpliceResult } from "../../src/core/tokenizers/incremental/splice-encoding";
 import {
   encodingTransferables,
   type EncodeOptions,
@@ -61,6 +68,26 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
     return encoder;
   };
 
+  /** Which versions of each lane were sent, so that the next can be sent as changes. */
+  const sent = new LaneUpdateSender();
+
+  /**
+   * A lane's display data: the text encoded (a window around an edit of the last one) and laid out, with what
+   * the encoding kept of the last one.
+   */
+  const laneView = async (
+    id: string,
+    text: string,
+    options: EncodeOptions,
+    requestId: number | undefined,
+  ): Promise<{ view: LaneViewData; reused: SpliceResult["reused"] }> => {
+    const tokenizer = await registry.get(id);
+    await cancellations.checkpoint(requestId);
+    const { encoding, reused } = incrementalEncoder(tokenizer).encode(text, options);
+    const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
+    return { view, reused };
+  };
+
   return {
     /** Every built-in tokenizer. */
     listTokenizers(): TokenizerListing[] {
@@ -91,11 +118,24 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       options: EncodeOptions = {},
       requestId?: number,
     ): Promise<LaneViewData> {
-      const tokenizer = await registry.get(id);
-      await cancellations.checkpoint(requestId);
-      const { encoding } = incrementalEncoder(tokenizer).encode(text, options);
-      const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
+      const { view } = await laneView(id, text, options, requestId);
       return transfer(view, [view.blocks.buffer as ArrayBuffer]);
+    },
+
+    /**
+     * {@link encode} for a page that holds version `have` of this lane: the lane comes back as the changes from
+     * that version when the worker still has it (a keystroke's few tokens), else whole.
+     */
+    async encodeUpdate(
+      id: string,
+      text: string,
+      options: EncodeOptions,
+      have: string | undefined,
+      requestId?: number,
+    ): Promise<LaneUpdate> {
+      const { view, reused } = await laneView(id, text, options, requestId);
+      const update = sent.update(laneUpdateKey(id, options), have, view, reused);
+      return transfer(update, laneUpdateTransferables(update));
     },
 
     /**

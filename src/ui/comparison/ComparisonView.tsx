@@ -117,7 +117,6 @@ export function ComparisonView() {
   const lanes = useLanes();
   const parseSpecials = useParseSpecials();
   const listing = useQuery(tokenizerListOptions());
-  const analysis = useQuery(textAnalysisOptions(text));
   const laneInput: LaneInput =
     input === "chat" ? { kind: "chat", chat } : { kind: "text", text, parseSpecials };
   // Binary mode shows its own byte lanes; the text lanes wait (their results stay cached for text mode).
@@ -125,6 +124,9 @@ export function ComparisonView() {
     useLaneResults(input === "binary" ? NO_LANES : lanes, laneInput, listing.data),
     HOLD_RESULTS_MS,
   );
+  // After the lanes' queries, so that a new text's lanes are asked for first: the worker that profiles the text
+  // also serves lanes and takes requests in order (a megabyte's profile takes ~180 ms).
+  const analysis = useQuery(textAnalysisOptions(text));
   const textResults = input === "text" ? results : NO_RESULTS;
   const diff = useBoundaryDiff(textResults, text);
   const behind = textResults.some(

@@ -1,80 +1,21 @@
 import fc from "fast-check";
+import {
+  applyEdit,
+  edits,
+  english,
+  expectSameEncoding,
+  texts,
+  type Edit,
+} from "../../../../scripts/lib/text-edits";
 import { describe, expect, it } from "vitest";
-import { hardUnicode } from "../../../../scripts/lib/arbitraries";
 import { loadTokenizer } from "../../../../scripts/lib/load-tokenizer";
 import { nodeAssetSource } from "../../../../scripts/lib/node-asset-source";
 import type { InferenceMethod } from "../../bpe/merge-free";
 import { NativeTokenizer } from "../native/native-tokenizer";
-import { readDeclarations } from "../../../../scripts/lib/udhr-text";
 import { CATALOG } from "../catalog";
-import type { EncodeOptions, Encoding, Tokenizer } from "../types";
+import type { EncodeOptions, Tokenizer } from "../types";
 import { IncrementalEncoder } from "./incremental-encoder";
 import { reencodeAfterEdit } from "./splice-encoding";
-
-/** Every field of the two encodings, token by token (token bytes compared as arrays). */
-function expectSameEncoding(actual: Encoding, expected: Encoding, context: string): void {
-  expect(Array.from(actual.ids), context).toEqual(Array.from(expected.ids));
-  expect(Array.from(actual.starts), context).toEqual(Array.from(expected.starts));
-  expect(Array.from(actual.ends), context).toEqual(Array.from(expected.ends));
-  expect(Array.from(actual.utf16Starts), context).toEqual(Array.from(expected.utf16Starts));
-  expect(Array.from(actual.utf16Ends), context).toEqual(Array.from(expected.utf16Ends));
-  expect(Array.from(actual.flags), context).toEqual(Array.from(expected.flags));
-  expect(actual.inputByteLength, context).toBe(expected.inputByteLength);
-  expect(actual.notes, context).toEqual(expected.notes);
-  const bytes = (encoding: Encoding) =>
-    Array.from(encoding.ids, (_, i) =>
-      Array.from(
-        encoding.tokenBytes.subarray(encoding.tokenByteOffsets[i], encoding.tokenByteOffsets[i + 1]),
-      ),
-    );
-  expect(bytes(actual), context).toEqual(bytes(expected));
-}
-
-const declarations = readDeclarations();
-const english = declarations.find((declaration) => declaration.code === "eng")!.text;
-/** Lines of many scripts: the material random texts are made of. */
-const lines = declarations
-  .filter((_, index) => index % 7 === 0)
-  .flatMap((d) => d.text.split("\n").slice(0, 6));
-
-/** A random multi-script text of UDHR lines, hard Unicode and special-token strings. */
-const texts = fc
-  .array(
-    fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom(...lines) },
-      { weight: 2, arbitrary: hardUnicode() },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom("\n", "\n\n", " ", "  ", "\t", "<|endoftext|>", "<s>", "</s>"),
-      },
-    ),
-    { minLength: 1, maxLength: 14 },
-  )
-  .map((parts) => parts.join(""));
-
-/** What an edit inserts: a typed character, a word, hard Unicode, or a pasted line. */
-const insertions = fc.oneof(
-  fc.constantFrom("", "", "a", "e", " ", "\n", ".", "1", "é", "́", "😀", "\uD83D", "ा", "<|endoftext|>", "<|"),
-  fc.string({ unit: "grapheme", maxLength: 3 }),
-  hardUnicode(),
-  fc.constantFrom(...lines),
-);
-
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-const edits = fc.record({
-  at: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1_000_000),
-  remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
-  insert: insertions,
-});
-
-function applyEdit(text: string, edit: { at: number; remove: number; insert: string }): string {
-  const at = Math.floor(edit.at * text.length);
-  return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
-}
 
 /** Merge-list-free lanes (BPE variants) over a regex base and a SentencePiece-style base. */
 const VARIANTS: Record<string, { packageName: string; method: InferenceMethod }> = {

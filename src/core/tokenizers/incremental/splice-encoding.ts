@@ -31,6 +31,11 @@ export interface SpliceResult {
   reencoded: { start: number; end: number };
   /** True when the whole text was encoded again (no restart point, a large edit, an empty encoding …). */
   full: boolean;
+  /**
+   * What the result kept of the previous encoding `from` (absent when it was encoded whole): its first `head`
+   * tokens as they were, and its tokens from `tailFrom` on, moved by `tailBytes` / `tailUnits`.
+   */
+  reused?: { from: Encoding; head: number; tailFrom: number; tailBytes: number; tailUnits: number };
 }
 
 /** The previous text and its encoding (not modified). */
@@ -196,8 +201,11 @@ function shiftRange(values: Uint32Array, at: number, length: number, by: number)
   for (let k = at, end = at + length; k < end; k++) values[k] = values[k]! + by;
 }
 
-/** Old tokens [0, left.old), window tokens [left.window, right.window), old tokens [right.old, n) shifted. */
-function splice(
+/**
+ * Old tokens [0, left.old), window tokens [left.window, right.window) moved by `shifts.window*`, old tokens
+ * [right.old, n) moved by `shifts.tail*`: a new encoding (neither input is modified; `notes` is left empty).
+ */
+export function spliceTokens(
   old: Encoding,
   window: Encoding,
   join: { leftOld: number; leftWindow: number; rightWindow: number; rightOld: number },
@@ -328,7 +336,7 @@ function tryWindow(
     );
   if (!right || right[0] < left[0]) return null;
 
-  const encoding = splice(
+  const encoding = spliceTokens(
     old,
     window,
     { leftOld: left[1], leftWindow: left[0], rightWindow: right[0], rightOld: right[1] },
@@ -336,7 +344,12 @@ function tryWindow(
     old.inputByteLength + byteShift,
   );
   encoding.notes = inputNotes(text);
-  return { encoding, reencoded: { start: windowStart, end: windowEnd }, full: false };
+  return {
+    encoding,
+    reencoded: { start: windowStart, end: windowEnd },
+    full: false,
+    reused: { from: old, head: left[1], tailFrom: right[1], tailBytes: byteShift, tailUnits: unitShift },
+  };
 }
 
 /**
@@ -355,7 +368,11 @@ export function reencodeAfterEdit(
     full: true,
   });
   const edit = textEdit(previous.text, text);
-  if (!edit) return { encoding: previous.encoding, reencoded: { start: 0, end: 0 }, full: false };
+  if (!edit) {
+    const count = previous.encoding.ids.length;
+    const reused = { from: previous.encoding, head: count, tailFrom: count, tailBytes: 0, tailUnits: 0 };
+    return { encoding: previous.encoding, reencoded: { start: 0, end: 0 }, full: false, reused };
+  }
   const old = previous.encoding;
   // A tokenizer that gave no tokens at all has nothing to reuse; an edit that is most of the new text (a paste
   // over everything) would be encoded whole anyway, perhaps more than once while the window grows.
