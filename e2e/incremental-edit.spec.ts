@@ -59,3 +59,63 @@ test("an edit in the middle of a 1 MB text updates every lane, equal to a fresh 
     expect(firstDifference, tokenizer).toBe(-1);
   }
 });
+
+// Issue 13: a lane of a short text comes back from its worker as the changes from the version the page holds,
+// which the page applies to its copy; after every keystroke the lane must equal a fresh encode.
+test("typing in a short text patches every lane, equal to a fresh encode after each keystroke", async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const declarations = readDeclarations();
+  const text = ["eng", "rus", "hin"]
+    .map((code) => declarations.find((d) => d.code === code)?.text.slice(0, 1500) ?? "")
+    .join("\n<|endoftext|>\n");
+  const lanes = ["o200k_base", "llama-3", "gemma-3", "bytes"];
+  await app.open(
+    `/${shareFragment({ text, lanes: lanes.map((tokenizer) => ({ tokenizer, mode: "text" })) })}`,
+  );
+  await app.waitIdle();
+  const box = page.getByTestId("text-input");
+  let edited = text;
+  const expectLanesEqualFreshEncodes = async (step: string, specials = false) => {
+    await expect.poll(() => box.inputValue()).toBe(edited);
+    await app.waitIdle();
+    for (const tokenizer of lanes) {
+      const shown = await page.evaluate((id) => window.tokenprism!.laneTokens(id), tokenizer);
+      const reference = (await loadTokenizer(tokenizer)).encode(edited, { parseSpecials: specials });
+      expect(shown, `${tokenizer}, ${step}`).toEqual({
+        ids: Array.from(reference.ids),
+        starts: Array.from(reference.starts),
+        ends: Array.from(reference.ends),
+      });
+    }
+  };
+  // Keystrokes in the middle of a Russian word, at the end of the Hindi, and a deletion before the special.
+  const at = (position: number) =>
+    box.evaluate((element, caret) => {
+      const area = element as HTMLTextAreaElement;
+      area.focus();
+      area.setSelectionRange(caret, caret);
+    }, position);
+  const russian = text.indexOf(" ", text.indexOf("\n<|endoftext|>\n") + 40) - 2;
+  await at(russian);
+  await page.keyboard.type("ж");
+  edited = edited.slice(0, russian) + "ж" + edited.slice(russian);
+  await expectLanesEqualFreshEncodes("a letter inside a word");
+  await at(edited.length);
+  await page.keyboard.type(" ि1");
+  edited += " ि1";
+  await expectLanesEqualFreshEncodes("a sign and a digit at the end");
+  const special = edited.indexOf("<|endoftext|>");
+  await at(special);
+  await page.keyboard.press("Backspace");
+  edited = edited.slice(0, special - 1) + edited.slice(special);
+  await expectLanesEqualFreshEncodes("a line break deleted");
+  await page.getByRole("checkbox", { name: "Parse special tokens" }).check();
+  await expectLanesEqualFreshEncodes("special tokens parsed", true);
+  await at(special + 3);
+  await page.keyboard.type("x");
+  edited = edited.slice(0, special + 3) + "x" + edited.slice(special + 3);
+  await expectLanesEqualFreshEncodes("a special token broken by a keystroke", true);
+});
