@@ -100,6 +100,16 @@ describe("lane updates between a worker and the page", () => {
     const long = "x".repeat(PATCHED_UP_TO_TOKENS);
     const atLimit = sender.update("lane", patch.version, view(long));
     expect(atLimit.kind).toBe("patch");
-    expect(sender.update("lane", atLimit.version, view(`${long}y`)).kind).toBe("whole");
+    const receiver = new LaneUpdateReceiver();
+    receiver.receive("lane", whole);
+    receiver.receive("lane", patch);
+    receiver.receive("lane", atLimit);
+    expect(receiver.have("lane")).toBe(atLimit.version);
+    const past = sender.update("lane", atLimit.version, view(`${long}y`));
+    expect(past.kind).toBe("whole");
+    // Neither side keeps the long lane: the page asks without a version, and the next lane comes whole.
+    expectSameEncoding(receiver.receive("lane", past)!.encoding, view(`${long}y`).encoding, "long lane");
+    expect(receiver.have("lane")).toBeUndefined();
+    expect(sender.update("lane", past.version, view(long)).kind).toBe("whole");
   });
 });

@@ -80,12 +80,16 @@ export class LaneUpdateSender {
     reused?: SpliceResult["reused"],
   ): LaneUpdate {
     const list = this.sent.get(lane) ?? [];
-    this.sent.set(lane, list);
     const base = have === undefined ? undefined : list.find((entry) => entry.version === have);
     const version = `${this.instance}:${++this.counter}`;
-    remember(list, { version, encoding: view.encoding }, SENDER_KEEPS);
-    if (!base || view.encoding.ids.length > PATCHED_UP_TO_TOKENS)
+    if (view.encoding.ids.length > PATCHED_UP_TO_TOKENS) {
+      // Neither side keeps a long lane (the page would not patch it): no megabyte's lane is held twice.
+      this.sent.delete(lane);
       return { kind: "whole", version, view: { ...view, encoding: copyEncoding(view.encoding) } };
+    }
+    this.sent.set(lane, list);
+    remember(list, { version, encoding: view.encoding }, SENDER_KEEPS);
+    if (!base) return { kind: "whole", version, view: { ...view, encoding: copyEncoding(view.encoding) } };
     return {
       kind: "patch",
       version,
@@ -113,7 +117,6 @@ export class LaneUpdateReceiver {
   /** The lane's view after an update, or null when the patch's base is no longer here (ask for it whole). */
   receive(lane: string, update: LaneUpdate): LaneViewData | null {
     const list = this.received.get(lane) ?? [];
-    this.received.set(lane, list);
     let view: LaneViewData;
     if (update.kind === "whole") view = update.view;
     else {
@@ -126,12 +129,11 @@ export class LaneUpdateReceiver {
         specialLookalikes: update.specialLookalikes,
       };
     }
-    remember(list, { version: update.version, view }, RECEIVER_KEEPS);
+    if (view.encoding.ids.length > PATCHED_UP_TO_TOKENS) this.received.delete(lane);
+    else {
+      this.received.set(lane, list);
+      remember(list, { version: update.version, view }, RECEIVER_KEEPS);
+    }
     return view;
-  }
-
-  /** Forgets a lane's versions (its next update comes whole). */
-  forget(lane: string): void {
-    this.received.delete(lane);
   }
 }
