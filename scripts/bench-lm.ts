@@ -13,6 +13,7 @@ import { LONG_TASK_TRACKER, longTasks } from "./lib/long-tasks";
 import { startPreview } from "./lib/preview-server";
 import { shareFragment } from "./lib/share-link";
 import { readDeclarations } from "./lib/udhr-text";
+import { parseArgs } from "./cli/args";
 
 const PORT = 4177;
 
@@ -24,7 +25,11 @@ const pool = ["en", "fr", "ru", "hi", "zh", "ar", "de", "es"]
 const textOf = (bytes: number) =>
   utf8Prefix(pool.repeat(Math.ceil(bytes / Math.max(1, pool.length)) + 1), bytes);
 
-const stopPreview = await startPreview(PORT);
+// `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), e.g. one with another model.
+const stopPreview = await startPreview(
+  PORT,
+  parseArgs(process.argv.slice(2), []).options.get("dist") as string | undefined,
+);
 try {
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
