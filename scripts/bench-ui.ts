@@ -59,7 +59,39 @@ const TRACKER = `
   });
 `;
 
-/** Keystroke latencies (ms): keydown → body idle again with every lane ready, timed inside the page. */
+/**
+ * One keystroke's latency (ms): keydown → body idle again with every lane ready, timed inside the page. With
+ * `atMiddle` the caret is put in the middle of the text first.
+ */
+async function timedKeystroke(page: Page, lanes: number, key: string, atMiddle = false): Promise<number> {
+  const epoch = await page.evaluate((atMiddle) => {
+    const w = window as unknown as { __keyAt: number; __busyEpoch: number };
+    if (atMiddle) {
+      const target = document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement;
+      target.focus();
+      const middle = Math.floor(target.value.length / 2);
+      target.setSelectionRange(middle, middle);
+    }
+    addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
+    return w.__busyEpoch;
+  }, atMiddle);
+  await page.keyboard.type(key);
+  await page.waitForFunction(
+    ({ epoch, lanes }) => {
+      const w = window as unknown as { __busyEpoch: number; __wasBusy: boolean };
+      const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === lanes;
+      return w.__busyEpoch > epoch && !w.__wasBusy && ready;
+    },
+    { epoch, lanes },
+    { polling: 20, timeout: 60_000 },
+  );
+  return page.evaluate(() => {
+    const w = window as unknown as { __keyAt: number; __idleAt: number };
+    return w.__idleAt - w.__keyAt;
+  });
+}
+
+/** Keystroke latencies (ms) typing at the end of the text. */
 async function keystrokeLatencies(
   page: Page,
   lanes: number,
@@ -69,29 +101,7 @@ async function keystrokeLatencies(
   await textarea.click();
   await page.keyboard.press("End");
   const latencies: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const epoch = await page.evaluate(() => {
-      const w = window as unknown as { __keyAt: number; __busyEpoch: number };
-      addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
-      return w.__busyEpoch;
-    });
-    await page.keyboard.type(k % 5 === 4 ? " " : "a");
-    await page.waitForFunction(
-      ({ epoch, lanes }) => {
-        const w = window as unknown as { __busyEpoch: number; __wasBusy: boolean };
-        const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === lanes;
-        return w.__busyEpoch > epoch && !w.__wasBusy && ready;
-      },
-      { epoch, lanes },
-      { polling: 20, timeout: 60_000 },
-    );
-    latencies.push(
-      await page.evaluate(() => {
-        const w = window as unknown as { __keyAt: number; __idleAt: number };
-        return w.__idleAt - w.__keyAt;
-      }),
-    );
-  }
+  for (let k = 0; k < count; k++) latencies.push(await timedKeystroke(page, lanes, k % 5 === 4 ? " " : "a"));
   return latencies;
 }
 
@@ -175,33 +185,7 @@ async function editsInMegabyte(page: Page, lanes: number, count = 5): Promise<nu
     () => (document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement | null)?.value?.length,
   );
   const latencies: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const epoch = await page.evaluate(() => {
-      const w = window as unknown as { __keyAt: number; __busyEpoch: number };
-      const target = document.querySelector('[data-testid="text-input"]') as HTMLTextAreaElement;
-      target.focus();
-      const middle = Math.floor(target.value.length / 2);
-      target.setSelectionRange(middle, middle);
-      addEventListener("keydown", () => (w.__keyAt = performance.now()), { once: true, capture: true });
-      return w.__busyEpoch;
-    });
-    await page.keyboard.type(k % 2 ? " " : "x");
-    await page.waitForFunction(
-      ({ epoch, lanes }) => {
-        const w = window as unknown as { __busyEpoch: number; __wasBusy: boolean };
-        const ready = document.querySelectorAll('[data-testid="lane"][data-status="ready"]').length === lanes;
-        return w.__busyEpoch > epoch && !w.__wasBusy && ready;
-      },
-      { epoch, lanes },
-      { polling: 20, timeout: 60_000 },
-    );
-    latencies.push(
-      await page.evaluate(() => {
-        const w = window as unknown as { __keyAt: number; __idleAt: number };
-        return w.__idleAt - w.__keyAt;
-      }),
-    );
-  }
+  for (let k = 0; k < count; k++) latencies.push(await timedKeystroke(page, lanes, k % 2 ? " " : "x", true));
   return latencies;
 }
 

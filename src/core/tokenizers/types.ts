@@ -126,3 +126,13 @@ export function encodingTransferables(encoding: Encoding): ArrayBuffer[] {
 export function tokenBytesAt(encoding: Encoding, index: number): Uint8Array {
   return encoding.tokenBytes.subarray(encoding.tokenByteOffsets[index], encoding.tokenByteOffsets[index + 1]);
 }
+
+/** Whether token `i` of `a` and token `j` of `b` have the same bytes (no copies made). */
+export function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
+  const aStart = a.tokenByteOffsets[i]!;
+  const length = a.tokenByteOffsets[i + 1]! - aStart;
+  const bStart = b.tokenByteOffsets[j]!;
+  if (b.tokenByteOffsets[j + 1]! - bStart !== length) return false;
+  for (let k = 0; k < length; k++) if (a.tokenBytes[aStart + k] !== b.tokenBytes[bStart + k]) return false;
+  return true;
+}

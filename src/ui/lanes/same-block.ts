@@ -1,14 +1,5 @@
-import type { Encoding } from "../../core/tokenizers/types";
+import { sameTokenBytes } from "../../core/tokenizers/types";
 import type { TokenBlockProps } from "./TokenBlock";
-
-function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
-  const aStart = a.tokenByteOffsets[i]!;
-  const length = a.tokenByteOffsets[i + 1]! - aStart;
-  const bStart = b.tokenByteOffsets[j]!;
-  if (b.tokenByteOffsets[j + 1]! - bStart !== length) return false;
-  for (let k = 0; k < length; k++) if (a.tokenBytes[aStart + k] !== b.tokenBytes[bStart + k]) return false;
-  return true;
-}
 
 /**
  * Whether two blocks draw exactly the same thing, wherever they sit in their encodings: the same tokens (ids,

@@ -1,4 +1,4 @@
-import type { Encoding } from "../types";
+import { sameTokenBytes, type Encoding } from "../types";
 import { spliceTokens, type SpliceResult } from "./splice-encoding";
 
 /**
@@ -19,15 +19,6 @@ export interface EncodingPatch {
   notes: string[];
 }
 
-function sameBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
-  const aStart = a.tokenByteOffsets[i]!;
-  const length = a.tokenByteOffsets[i + 1]! - aStart;
-  const bStart = b.tokenByteOffsets[j]!;
-  if (b.tokenByteOffsets[j + 1]! - bStart !== length) return false;
-  for (let k = 0; k < length; k++) if (a.tokenBytes[aStart + k] !== b.tokenBytes[bStart + k]) return false;
-  return true;
-}
-
 /** Token `i` of `a` equals token `j` of `b` once `a`'s spans are moved by `bytes` / `units`. */
 function sameToken(a: Encoding, i: number, b: Encoding, j: number, bytes: number, units: number): boolean {
   return (
@@ -37,7 +28,7 @@ function sameToken(a: Encoding, i: number, b: Encoding, j: number, bytes: number
     a.ends[i]! + bytes === b.ends[j] &&
     a.utf16Starts[i]! + units === b.utf16Starts[j] &&
     a.utf16Ends[i]! + units === b.utf16Ends[j] &&
-    sameBytes(a, i, b, j)
+    sameTokenBytes(a, i, b, j)
   );
 }
 

@@ -1,6 +1,6 @@
 import { utf8ByteLength } from "../../text/utf8";
 import { inputNotes } from "../input-notes";
-import { TokenFlag, type Encoding } from "../types";
+import { sameTokenBytes, TokenFlag, type Encoding } from "../types";
 import { textEdit, type TextEdit } from "./text-edit";
 
 /**
@@ -113,16 +113,6 @@ function restartAfter(text: string, encoding: Encoding, limit: number): [number,
     if (token > 0) return [at, token];
   }
   return [text.length, encoding.ids.length];
-}
-
-function sameTokenBytes(a: Encoding, i: number, b: Encoding, j: number): boolean {
-  const aStart = a.tokenByteOffsets[i]!;
-  const aEnd = a.tokenByteOffsets[i + 1]!;
-  const bStart = b.tokenByteOffsets[j]!;
-  if (aEnd - aStart !== b.tokenByteOffsets[j + 1]! - bStart) return false;
-  for (let k = 0; k < aEnd - aStart; k++)
-    if (a.tokenBytes[aStart + k] !== b.tokenBytes[bStart + k]) return false;
-  return true;
 }
 
 /**
