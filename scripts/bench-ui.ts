@@ -6,7 +6,7 @@
 //  2. Toggling "Parse special tokens" with 15 lanes (10 KB): click → every lane ready again.
 //  3. A 1 MB paste: time to the first painted lane, time until every lane is ready, and the longest main-thread
 //     task (Long Tasks API) while tokenizing; then keystrokes in the middle of that megabyte (keydown → every lane
-//     ready, the 400 ms pause of typing in a long text included).
+//     ready, the 400 ms pause of typing in a long text included), and the page's memory before and after them.
 // Run `npm run build` first. `--dist <dir>` serves another build (`npx vite build --outDir <dir>`), and
 // `--keystrokes-only` stops after part 1, `--paste-only` runs part 3 alone. `--ab <dir>` compares the keystrokes of two builds (A: `dist/` or
 // `--dist`, B: `<dir>`): four pages (A and B, 1 and 8 lanes) take turns, 10 keystrokes at a time, so that the
@@ -198,6 +198,32 @@ async function editsInMegabyte(page: Page, lanes: number, count = 5): Promise<nu
   return latencies;
 }
 
+/**
+ * The page's memory (MB), its workers included, by Chromium's `measureUserAgentSpecificMemory` (the page is
+ * cross-origin isolated); null where the browser does not answer within 60 s.
+ */
+async function pageMemory(page: Page): Promise<{ total: number; window: number; workers: number } | null> {
+  return page.evaluate(async () => {
+    type Measure = () => Promise<{
+      bytes: number;
+      breakdown: { bytes: number; attribution: { scope: string }[] }[];
+    }>;
+    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: Measure })
+      .measureUserAgentSpecificMemory;
+    if (!measure) return null;
+    const result = await Promise.race([
+      measure.call(performance),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 60_000)),
+    ]);
+    if (!result) return null;
+    const sum = (scope: string) =>
+      result.breakdown
+        .filter((entry) => entry.attribution[0]?.scope === scope)
+        .reduce((total, entry) => total + entry.bytes, 0) / 1e6;
+    return { total: result.bytes / 1e6, window: sum("Window"), workers: sum("DedicatedWorkerGlobalScope") };
+  });
+}
+
 const args = parseArgs(process.argv.slice(2), ["keystrokes-only", "paste-only"]);
 const abDist = args.options.get("ab") as string | undefined;
 const stopPreview = await startPreview(PORT, args.options.get("dist") as string | undefined);
@@ -367,7 +393,9 @@ try {
           `(0 = none over 50 ms), ${paste.tasksOver50} tasks over 50 ms`,
       );
       if (workers === "default") {
+        const before = await pageMemory(page);
         const edits = await editsInMegabyte(page, defaults.length);
+        const after = await pageMemory(page);
         results["keystroke in the middle of 1 MB, default 4 lanes"] = {
           median: percentile(edits, 50),
           edits,
@@ -376,6 +404,12 @@ try {
           `keystroke in the middle of the 1 MB text → every lane ready (4 default lanes, includes the 400 ms ` +
             `pause): median ${percentile(edits, 50).toFixed(0)} ms (${edits.map((ms) => ms.toFixed(0)).join(", ")})`,
         );
+        if (before && after) {
+          results["page memory, 1 MB pasted → after the edits (MB)"] = { before, after };
+          const mb = (m: { total: number; window: number; workers: number }) =>
+            `${m.total.toFixed(0)} MB (the page ${m.window.toFixed(0)}, its workers ${m.workers.toFixed(0)})`;
+          console.log(`page memory: 1 MB pasted ${mb(before)} → after those edits ${mb(after)}`);
+        }
       }
       await page.close();
     }
