@@ -34,11 +34,11 @@ const stopPreview = await startPreview(
   PORT,
   parseArgs(process.argv.slice(2), []).options.get("dist") as string | undefined,
 );
+// A fresh profile on disk, as a person's browser has. Playwright's default context is incognito-like, and there
+// Chromium keeps no compiled WebAssembly between pages: onnxruntime's 14 MB runtime was compiled again on every
+// "returning" visit (2 KB in a fast phase of this machine: 2.3–2.4 s there, ~1.1 s with the profile's code cache).
+const profile = mkdtempSync(join(tmpdir(), "tokenprism-bench-lm-"));
 try {
-  // A fresh profile on disk, as a person's browser has. Playwright's default context is incognito-like, and there
-  // Chromium keeps no compiled WebAssembly between pages: onnxruntime's 14 MB runtime was compiled again on every
-  // "returning" visit (2 KB: 2.3–2.4 s there, against ~1.1 s with the profile's code cache).
-  const profile = mkdtempSync(join(tmpdir(), "tokenprism-bench-lm-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium() ?? undefined,
     args: CHROMIUM_ARGS,
@@ -82,7 +82,6 @@ try {
     await page.close();
   }
   await context.close();
-  rmSync(profile, { recursive: true, force: true });
 
   // With a (software) WebGPU adapter, the backend is chosen by timing a batch on each.
   const gpuBrowser = await chromium.launch({
@@ -102,5 +101,6 @@ try {
     await gpuBrowser.close().catch(() => undefined);
   }
 } finally {
+  rmSync(profile, { recursive: true, force: true });
   stopPreview();
 }

@@ -91,7 +91,6 @@ async function timedKeystroke(page: Page, lanes: number, key: string, atMiddle =
   });
 }
 
-/** Keystroke latencies (ms) typing at the end of the text. */
 /** A page typed on in turns: its lane count, the keystrokes after load, and the ones measured. */
 interface KeystrokePage {
   name: string;
@@ -101,6 +100,7 @@ interface KeystrokePage {
   latencies: number[];
 }
 
+/** Keystroke latencies (ms) typing at the end of the text. */
 async function keystrokeLatencies(
   page: Page,
   lanes: number,

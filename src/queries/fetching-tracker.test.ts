@@ -43,15 +43,9 @@ describe("trackFetching", () => {
             .catch(() => undefined);
         void fetch(0);
         const tracker = trackFetching(client.getQueryCache());
-        // Listeners hear every change of the answer, and nothing else.
-        let heard = 0;
+        // Listeners hear every change of the answer and nothing else: flipping a copy on each call keeps it equal.
         let last = tracker.anyFetching();
-        tracker.subscribe(() => {
-          heard++;
-          last = !last;
-        });
-        let changes = 0;
-        let previous = tracker.anyFetching();
+        tracker.subscribe(() => (last = !last));
         const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
         for (const s of steps) {
           if (s.kind === "fetch") void fetch(s.key);
@@ -65,11 +59,7 @@ describe("trackFetching", () => {
           await settle();
           expect(tracker.anyFetching()).toBe(client.isFetching() > 0);
           expect(last).toBe(tracker.anyFetching());
-          if (tracker.anyFetching() !== previous) changes++;
-          previous = tracker.anyFetching();
         }
-        // At least one change per observed change between steps (more when a step flipped it twice).
-        expect(heard).toBeGreaterThanOrEqual(changes);
         tracker.stop();
       }),
       { numRuns: 60 },

@@ -25,9 +25,9 @@ export const tokenizerKeys = {
 /**
  * How long a lane's encoding of a text nobody shows any more stays cached. Typing makes a new one per lane per
  * keystroke, each a full copy of the lane's arrays (a patch applied to the last version is a new encoding).
- * Measured in Chromium (`measureUserAgentSpecificMemory`, same session), 30 s → 5 s: 12 keystrokes 0.7 s apart in
- * the middle of a 1 MB text (4 lanes) left the page at 783 → 281 MB; 150 keystrokes in 12 s in a 10 KB text with
- * 8 lanes, 254 → 196 MB (1 s instead of 5 s changed nothing more). The lanes hold their last result themselves
+ * Measured in Chromium (`measureUserAgentSpecificMemory`, both builds in one session), the page's memory with 30 s
+ * and with 5 s: after 12 keystrokes 0.7 s apart in the middle of a 1 MB text (4 lanes), 783 and 281 MB; after 150
+ * keystrokes in 12 s in a 10 KB text with 8 lanes, 254 and 196 MB. 1 s instead of 5 s changed nothing more. The lanes hold their last result themselves
  * (`useLaneResults`); a text typed again is encoded again from the worker's last encoding, a window around the edit.
  */
 const SUPERSEDED_ENCODING_GC_MS = 5_000;
