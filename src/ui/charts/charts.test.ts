@@ -226,6 +226,8 @@ describe("charts", () => {
       }),
     );
     expect(line.querySelectorAll("path").length).toBeGreaterThan(0);
+    // The patch starts (bytes 0 and 3) are one path with a tick each.
+    expect(line.querySelector("path.patch-starts")?.getAttribute("d")?.match(/M/g)).toHaveLength(2);
     expect([sweep.outerHTML, bars.outerHTML, line.outerHTML]).toMatchSnapshot();
   });
 });

@@ -72,16 +72,14 @@ export function drawEntropyLine(
   root.selectAll(".tick text").attr("fill", "currentColor");
   const ticks: number[] = [];
   for (let i = 0; i < n && ticks.length < 4000; i++) if (options.starts[i]) ticks.push(i);
+  // One path for every patch start (2 KB of text has hundreds): an element each made the chart ~10× slower to draw.
+  const base = height - margin.bottom;
   root
-    .append("g")
-    .selectAll("line")
-    .data(ticks)
-    .join("line")
-    .attr("x1", (i) => x(i))
-    .attr("x2", (i) => x(i))
-    .attr("y1", height - margin.bottom)
-    .attr("y2", height - margin.bottom - 6)
-    .attr("stroke", "var(--cut, #d03050)");
+    .append("path")
+    .attr("class", "patch-starts")
+    .attr("fill", "none")
+    .attr("stroke", "var(--cut, #d03050)")
+    .attr("d", ticks.map((i) => `M${x(i)},${base}V${base - 6}`).join(""));
   root
     .append("path")
     .datum(points)

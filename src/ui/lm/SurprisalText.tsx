@@ -1,6 +1,12 @@
+import { useMemo } from "react";
 import { readableTextOn } from "../charts/readable-text";
-import { charCosts } from "../../core/lm/text-costs";
-import { surprisalColor, SURPRISAL_STOPS } from "./surprisal-color";
+import { charCosts, type CharCost } from "../../core/lm/text-costs";
+import {
+  installSurprisalLevelRules,
+  surprisalColor,
+  surprisalLevelClass,
+  SURPRISAL_STOPS,
+} from "./surprisal-color";
 
 /** Characters drawn at most (a span each); the statistics cover the whole scored text. */
 const MAX_CHARS = 6_000;
@@ -12,10 +18,25 @@ interface SurprisalTextProps {
   onCaret(byteOffset: number): void;
 }
 
-/** The scored text, every character coloured by the mean bits of its bytes; click to move the caret. */
+/** What a character's tooltip says. */
+function describe(c: CharCost): string {
+  return `${c.meanBits.toFixed(2)} bits/byte over ${c.byteEnd - c.byteStart} byte(s) at byte ${c.byteStart}`;
+}
+
+/**
+ * The scored text, every character coloured by the mean bits of its bytes; click to move the caret. A span per
+ * character, kept cheap to create (the view draws them all at once when the scores arrive): its colour is a class,
+ * and the click and the tooltip are handled once for the whole text, the tooltip written when a character is
+ * pointed at.
+ */
 export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps) {
-  const chars = charCosts(text, bits);
-  const shown = chars.slice(0, MAX_CHARS);
+  installSurprisalLevelRules();
+  const chars = useMemo(() => charCosts(text, bits), [text, bits]);
+  const shown = chars.length > MAX_CHARS ? chars.slice(0, MAX_CHARS) : chars;
+  const charAt = (target: EventTarget): CharCost | undefined => {
+    const index = (target as HTMLElement).closest?.<HTMLElement>("[data-char]")?.dataset.char;
+    return index === undefined ? undefined : shown[Number(index)];
+  };
   return (
     <div className="surprisal">
       <div className="surprisal-legend" aria-label="Legend: bits per byte">
@@ -31,16 +52,28 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
           bits per byte (mean over a character&apos;s bytes); click a character to predict what follows it
         </span>
       </div>
-      <p className="surprisal-text" data-testid="surprisal-text">
-        {shown.map((c) => (
+      <p
+        className="surprisal-text"
+        data-testid="surprisal-text"
+        onClick={(event) => {
+          const c = charAt(event.target);
+          if (c) onCaret(c.byteEnd);
+        }}
+        onMouseOver={(event) => {
+          const c = charAt(event.target);
+          // Written on every visit: a span is reused for the same character of a new score.
+          const span = (event.target as HTMLElement).closest?.<HTMLElement>("[data-char]");
+          if (c && span) span.title = describe(c);
+        }}
+      >
+        {shown.map((c, index) => (
           <span
             key={c.utf16Start}
             data-testid="surprisal-char"
-            data-bits={c.meanBits.toFixed(3)}
-            className={c.byteEnd === caret ? "caret" : undefined}
-            style={{ background: surprisalColor(c.meanBits) }}
-            title={`${c.meanBits.toFixed(2)} bits/byte over ${c.byteEnd - c.byteStart} byte(s) at byte ${c.byteStart}`}
-            onClick={() => onCaret(c.byteEnd)}
+            data-char={index}
+            className={
+              c.byteEnd === caret ? `${surprisalLevelClass(c.meanBits)} caret` : surprisalLevelClass(c.meanBits)
+            }
           >
             {text.slice(c.utf16Start, c.utf16End)}
           </span>

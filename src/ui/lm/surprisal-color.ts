@@ -5,3 +5,37 @@ export const surprisalColor = d3.scaleSequential(d3.interpolateRdYlGn).domain([1
 
 /** The legend's stops (bits per byte). */
 export const SURPRISAL_STOPS = [0, 1, 2, 4, 6, 8, 10];
+
+/** Colour steps per bit of the scored text's classes (a quarter bit: finer than the eye tells apart). */
+const LEVELS_PER_BIT = 4;
+const MAX_BITS = 10;
+
+/** The colour class of a character's bits: `sl-0` (0 bits) … `sl-40` (10 bits or more). */
+export function surprisalLevelClass(bits: number): string {
+  const clamped = Math.min(MAX_BITS, Math.max(0, Number.isFinite(bits) ? bits : MAX_BITS));
+  return `sl-${Math.round(clamped * LEVELS_PER_BIT)}`;
+}
+
+/**
+ * The rules behind {@link surprisalLevelClass}, one per level, generated from {@link surprisalColor} (numbers only,
+ * no user input). A character then costs the browser a class name, not an inline colour to parse: the scored
+ * text is a span per character.
+ */
+export function surprisalLevelRules(): string {
+  const rules: string[] = [];
+  for (let level = 0; level <= MAX_BITS * LEVELS_PER_BIT; level++)
+    rules.push(`.sl-${level}{background:${surprisalColor(level / LEVELS_PER_BIT)}}`);
+  return rules.join("\n");
+}
+
+let installed = false;
+
+/** Adds the level rules to the document once. */
+export function installSurprisalLevelRules(): void {
+  if (installed || typeof document === "undefined") return;
+  installed = true;
+  const style = document.createElement("style");
+  style.dataset.owner = "surprisal-levels";
+  style.textContent = surprisalLevelRules();
+  document.head.append(style);
+}
