@@ -72,7 +72,9 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
             data-testid="surprisal-char"
             data-char={index}
             className={
-              c.byteEnd === caret ? `${surprisalLevelClass(c.meanBits)} caret` : surprisalLevelClass(c.meanBits)
+              c.byteEnd === caret
+                ? `${surprisalLevelClass(c.meanBits)} caret`
+                : surprisalLevelClass(c.meanBits)
             }
           >
             {text.slice(c.utf16Start, c.utf16End)}
