@@ -25,6 +25,13 @@ test("the byte LM scores a UDHR paragraph on WebAssembly, like the CLI, with a n
   expect(await chars.count()).toBe([...paragraph].length);
   const background = await chars.first().evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).not.toBe("rgba(0, 0, 0, 0)");
+  // Pointing at a character gives its figures, with the byte where it starts.
+  await chars.nth(40).hover();
+  const startByte = Buffer.byteLength([...paragraph].slice(0, 40).join(""), "utf8");
+  await expect(chars.nth(40)).toHaveAttribute(
+    "title",
+    new RegExp(`bits/byte over \\d byte\\(s\\) at byte ${startByte}$`),
+  );
 
   // Clicking a character predicts the next byte: a chart of the 12 likeliest bytes and an entropy in bits.
   await chars.nth(10).click();

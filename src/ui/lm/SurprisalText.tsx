@@ -33,9 +33,11 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
   installSurprisalLevelRules();
   const chars = useMemo(() => charCosts(text, bits), [text, bits]);
   const shown = chars.length > MAX_CHARS ? chars.slice(0, MAX_CHARS) : chars;
-  const charAt = (target: EventTarget): CharCost | undefined => {
-    const index = (target as HTMLElement).closest?.<HTMLElement>("[data-char]")?.dataset.char;
-    return index === undefined ? undefined : shown[Number(index)];
+  /** The character span an event happened in, and its character. */
+  const charAt = (target: EventTarget): [HTMLElement, CharCost] | null => {
+    const span = (target as HTMLElement).closest?.<HTMLElement>("[data-char]");
+    const c = span ? shown[Number(span.dataset.char)] : undefined;
+    return span && c ? [span, c] : null;
   };
   return (
     <div className="surprisal">
@@ -56,14 +58,13 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
         className="surprisal-text"
         data-testid="surprisal-text"
         onClick={(event) => {
-          const c = charAt(event.target);
-          if (c) onCaret(c.byteEnd);
+          const at = charAt(event.target);
+          if (at) onCaret(at[1].byteEnd);
         }}
         onMouseOver={(event) => {
-          const c = charAt(event.target);
           // Written on every visit: a span is reused for the same character of a new score.
-          const span = (event.target as HTMLElement).closest?.<HTMLElement>("[data-char]");
-          if (c && span) span.title = describe(c);
+          const at = charAt(event.target);
+          if (at) at[0].title = describe(at[1]);
         }}
       >
         {shown.map((c, index) => (
