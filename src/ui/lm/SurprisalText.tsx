@@ -1,15 +1,13 @@
 import { useMemo } from "react";
 import { readableTextOn } from "../charts/readable-text";
 import { charCosts, type CharCost } from "../../core/lm/text-costs";
-import {
-  installSurprisalLevelRules,
-  surprisalColor,
-  surprisalLevelClass,
-  SURPRISAL_STOPS,
-} from "./surprisal-color";
+import { surprisalColor, surprisalLevelClass, surprisalLevelRules, SURPRISAL_STOPS } from "./surprisal-color";
 
 /** Characters drawn at most (a span each); the statistics cover the whole scored text. */
 const MAX_CHARS = 6_000;
+
+/** The colour classes' rules (numbers only, no user input), drawn with the text. */
+const LEVEL_RULES = surprisalLevelRules();
 
 interface SurprisalTextProps {
   text: string;
@@ -30,7 +28,6 @@ function describe(c: CharCost): string {
  * pointed at.
  */
 export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps) {
-  installSurprisalLevelRules();
   const chars = useMemo(() => charCosts(text, bits), [text, bits]);
   const shown = chars.length > MAX_CHARS ? chars.slice(0, MAX_CHARS) : chars;
   /** The character span an event happened in, and its character. */
@@ -41,6 +38,7 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
   };
   return (
     <div className="surprisal">
+      <style>{LEVEL_RULES}</style>
       <div className="surprisal-legend" aria-label="Legend: bits per byte">
         {SURPRISAL_STOPS.map((stop) => (
           <span

@@ -6,7 +6,10 @@ export const surprisalColor = d3.scaleSequential(d3.interpolateRdYlGn).domain([1
 /** The legend's stops (bits per byte). */
 export const SURPRISAL_STOPS = [0, 1, 2, 4, 6, 8, 10];
 
-/** Colour steps per bit of the scored text's classes (a quarter bit: finer than the eye tells apart). */
+/**
+ * Colour steps per bit of the scored text's classes: with quarter bits a character's colour is at most 9/255 per
+ * channel from the continuous scale's (checked in the test).
+ */
 const LEVELS_PER_BIT = 4;
 const MAX_BITS = 10;
 
@@ -26,16 +29,4 @@ export function surprisalLevelRules(): string {
   for (let level = 0; level <= MAX_BITS * LEVELS_PER_BIT; level++)
     rules.push(`.sl-${level}{background:${surprisalColor(level / LEVELS_PER_BIT)}}`);
   return rules.join("\n");
-}
-
-let installed = false;
-
-/** Adds the level rules to the document once. */
-export function installSurprisalLevelRules(): void {
-  if (installed || typeof document === "undefined") return;
-  installed = true;
-  const style = document.createElement("style");
-  style.dataset.owner = "surprisal-levels";
-  style.textContent = surprisalLevelRules();
-  document.head.append(style);
 }
