@@ -52,6 +52,11 @@ export class Cancellations {
     if (requestId !== undefined && this.cancelled.delete(requestId)) throw new CancelledError();
   }
 
+  /** Whether the request was cancelled (consumes the cancellation), without yielding first. */
+  take(requestId: number): boolean {
+    return this.cancelled.delete(requestId);
+  }
+
   /** Hooks for a core job run under `requestId`: its checkpoints yield and throw once it is cancelled. */
   hooks<P>(requestId: number | undefined, onProgress?: (progress: P) => void): JobHooks<P> {
     return { checkpoint: () => this.checkpoint(requestId), onProgress };

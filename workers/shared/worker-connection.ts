@@ -25,6 +25,11 @@ interface Live<Api> {
 
 let nextRequestId = 1;
 
+/** A request id no other call of this page uses (the worker's `cancel` takes it). */
+export function newRequestId(): number {
+  return nextRequestId++;
+}
+
 /**
  * One worker behind comlink, the single way the main thread calls a worker: started on first use; replaced
  * when it dies, with a call that met the death retried once on the new worker (after {@link onRestart});
@@ -88,8 +93,8 @@ export class WorkerConnection<Api extends CancellableApi> {
     action: (remote: Remote<Api>, requestId: number) => Promise<T>,
   ): Promise<T> {
     throwIfCancelled(signal);
-    const requestId = nextRequestId++;
-    const onAbort = () => void this.call((r) => Promise.resolve(r.cancel(requestId))).catch(() => undefined);
+    const requestId = newRequestId();
+    const onAbort = () => this.cancelRequest(requestId);
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       return await this.call((remote) => action(remote, requestId));
@@ -99,6 +104,11 @@ export class WorkerConnection<Api extends CancellableApi> {
     } finally {
       signal?.removeEventListener("abort", onAbort);
     }
+  }
+
+  /** Asks the worker to drop a request (at its next checkpoint, or when it starts); errors are ignored. */
+  cancelRequest(requestId: number): void {
+    void this.call((r) => Promise.resolve(r.cancel(requestId))).catch(() => undefined);
   }
 
   /** Stops the worker (the next call starts a fresh one, restored by {@link onRestart}). */

@@ -5,6 +5,7 @@ import { loadUdhrCorpus } from "../../scripts/build-udhr-corpus";
 import { atlasCommand } from "../../scripts/cli/atlas-command";
 import { nodeMergeListSources } from "../../scripts/lib/mixture-sources";
 import { createTokenizerApi } from "./api";
+import { LaneUpdateReceiver, laneUpdateKey } from "../../src/core/compare/lane-update";
 
 // The worker's API is plain functions: called here on the main thread, as the worker would run them.
 describe("tokenizer worker API", () => {
@@ -26,6 +27,53 @@ describe("tokenizer worker API", () => {
     api.cancel(1);
     await expect(first).rejects.toThrow("cancelled");
     expect((await api.encode("bytes", "second", {}, 2)).encoding.ids.length).toBe(6);
+  });
+
+  it("answers a batch of lanes like one request per lane, each lane with its own error or cancellation", async () => {
+    const batched = createTokenizerApi(nodeAssetSource);
+    const lanes = ["o200k_base", "llama-3", "bytes"];
+    for (const id of lanes) await batched.loadTokenizer(id);
+    const receiver = new LaneUpdateReceiver();
+    const have = new Map<string, string | undefined>();
+    const texts = ["Hello <|endoftext|> world", "Hello <|endoftext|> wide world", "Hello, wide world!"];
+    for (const text of texts) {
+      // The reference: a worker that never saw another text (a whole encode, no patch).
+      const single = createTokenizerApi(nodeAssetSource);
+      const requests = lanes.map((id, k) => ({
+        id,
+        options: { parseSpecials: k === 0 },
+        have: have.get(id),
+        requestId: 100 + k,
+      }));
+      const replies = await batched.encodeUpdates(text, requests);
+      for (const [k, id] of lanes.entries()) {
+        const reply = replies[k]!;
+        if (!reply.ok) throw new Error(reply.error.message);
+        const options = { parseSpecials: k === 0 };
+        const view = receiver.receive(laneUpdateKey(id, options), reply.update)!;
+        have.set(id, reply.update.version);
+        const expected = await single.encode(id, text, options);
+        expect(Array.from(view.encoding.ids), `${id}: ${text}`).toEqual(Array.from(expected.encoding.ids));
+        expect(Array.from(view.encoding.utf16Ends)).toEqual(Array.from(expected.encoding.utf16Ends));
+        expect(Array.from(view.blocks)).toEqual(Array.from(expected.blocks));
+        expect(view.specialLookalikes).toEqual(expected.specialLookalikes);
+      }
+      // After the first text, every lane comes as a patch of the version the page holds.
+      if (text !== texts[0])
+        expect(replies.every((reply) => reply.ok && reply.update.kind === "patch")).toBe(true);
+    }
+    batched.cancel(201);
+    const mixed = await batched.encodeUpdates("abc", [
+      { id: "bytes", options: {}, have: undefined, requestId: 200 },
+      { id: "bytes", options: { parseSpecials: true }, have: undefined, requestId: 201 },
+      { id: "nope", options: {}, have: undefined, requestId: 202 },
+    ]);
+    expect(mixed[0]).toMatchObject({ ok: true, update: { kind: "whole" } });
+    expect(mixed[1]).toEqual({ ok: false, error: { name: "CancelledError", message: "cancelled" } });
+    expect(mixed[2]).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Unknown tokenizer/) },
+    });
   });
 
   it("explains unknown and missing custom tokenizers", async () => {

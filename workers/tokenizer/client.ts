@@ -1,4 +1,5 @@
-import { callback, WorkerConnection } from "../shared/worker-connection";
+import { callback, newRequestId, WorkerConnection } from "../shared/worker-connection";
+import { LaneBatcher } from "./lane-batcher";
 import type { ProgressCallback } from "../../src/core/tokenizers/catalog";
 import type { EncodeOptions, TokenizerInfo } from "../../src/core/tokenizers/types";
 import type { LaneViewData } from "../../src/core/compare/lane-view-data";
@@ -26,6 +27,13 @@ function poolSize(): number {
   return Math.max(2, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 }
 
+/**
+ * Texts up to this many UTF-16 units (those typed without a pause) are encoded in one batch per worker: all
+ * the worker's lanes of a keystroke in one request and one reply. A longer text's lanes are asked one by one, so
+ * that the first lane done is drawn first, without waiting for the others of its worker.
+ */
+const BATCHED_UP_TO = 20_000;
+
 /** An atlas column waiting for a worker. */
 interface AtlasJob {
   id: string;
@@ -39,6 +47,8 @@ interface AtlasJob {
 /** Main-thread access to the tokenizer workers: lanes are spread over a small pool, one tokenizer per worker. */
 class TokenizerClient {
   private readonly slots: WorkerConnection<TokenizerApi>[];
+  /** Per worker, the lane requests of the current task, sent as one batch (see {@link BATCHED_UP_TO}). */
+  private readonly batchers: LaneBatcher[];
   private readonly slotOf = new Map<string, number>();
   private readonly load = new Array<number>(POOL_SIZE).fill(0);
   private readonly customFiles = new Map<string, { fileName: string; bytes: Uint8Array }>();
@@ -73,17 +83,29 @@ class TokenizerClient {
       };
       return slot;
     });
+    this.batchers = this.slots.map(
+      (slot) =>
+        new LaneBatcher({
+          send: (text, requests) => slot.call((r) => r.encodeUpdates(text, requests)),
+          cancel: (requestId) => slot.cancelRequest(requestId),
+          newRequestId,
+        }),
+    );
   }
 
   /** The worker that owns a tokenizer: the least loaded one, chosen the first time the tokenizer is used. */
   private slotFor(id: string, weight = 1): WorkerConnection<TokenizerApi> {
+    return this.slots[this.slotIndex(id, weight)]!;
+  }
+
+  private slotIndex(id: string, weight = 1): number {
     let index = this.slotOf.get(id);
     if (index === undefined) {
       index = this.load.indexOf(Math.min(...this.load));
       this.load[index]! += weight;
       this.slotOf.set(id, index);
     }
-    return this.slots[index]!;
+    return index;
   }
 
   listTokenizers(): Promise<TokenizerListing[]> {
@@ -109,8 +131,12 @@ class TokenizerClient {
       this.slotFor(id).cancellable<LaneUpdate>(signal, (r, requestId) =>
         r.encodeUpdate(id, text, options, have, requestId),
       );
+    const first =
+      text.length <= BATCHED_UP_TO
+        ? this.batchers[this.slotIndex(id)]!.request(text, id, options, this.laneVersions.have(lane), signal)
+        : request(this.laneVersions.have(lane));
     return (
-      this.laneVersions.receive(lane, await request(this.laneVersions.have(lane))) ??
+      this.laneVersions.receive(lane, await first) ??
       this.laneVersions.receive(lane, await request(undefined))!
     );
   }

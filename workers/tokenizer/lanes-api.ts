@@ -16,7 +16,7 @@ import {
   type Tokenizer,
   type TokenizerInfo,
 } from "../../src/core/tokenizers/types";
-import type { Cancellations } from "../shared/cancellation";
+import { CancelledError, type Cancellations } from "../shared/cancellation";
 import type { TokenizerRegistry } from "./tokenizer-registry";
 import { encodeConversation } from "../../src/core/chat/chat-encoding";
 import type { ChatMessage } from "../../src/core/chat/messages";
@@ -44,6 +44,20 @@ export interface DecodedIdsView {
 class NoChatFormatError extends Error {
   override name = "NoChatFormatError";
 }
+
+/** One lane of a batch ({@link createLanesApi}'s `encodeUpdates`): what {@link encodeUpdate} takes, but the text. */
+export interface LaneRequest {
+  id: string;
+  options: EncodeOptions;
+  /** The version of this lane the page holds (the update comes as the changes from it), if any. */
+  have: string | undefined;
+  /** The id `cancel` drops this lane by. */
+  requestId: number;
+}
+
+/** One lane's answer in a batch: its update, or the error it met (name and message, as comlink sends errors). */
+export type LaneReply =
+  { ok: true; update: LaneUpdate } | { ok: false; error: { name: string; message: string } };
 
 /** At most this many ids are decoded at once (a pasted list of a megabyte's tokens is refused politely). */
 export const MAX_DECODE_IDS = 200_000;
@@ -75,6 +89,15 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
    * A lane's display data: the text encoded (a window around an edit of the last one) and laid out, with what
    * the encoding kept of the last one.
    */
+  const encodeForView = (
+    tokenizer: Tokenizer,
+    text: string,
+    options: EncodeOptions,
+  ): { view: LaneViewData; reused: SpliceResult["reused"] } => {
+    const { encoding, reused } = incrementalEncoder(tokenizer).encode(text, options);
+    const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
+    return { view, reused };
+  };
   const laneView = async (
     id: string,
     text: string,
@@ -83,9 +106,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
   ): Promise<{ view: LaneViewData; reused: SpliceResult["reused"] }> => {
     const tokenizer = await registry.get(id);
     await cancellations.checkpoint(requestId);
-    const { encoding, reused } = incrementalEncoder(tokenizer).encode(text, options);
-    const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
-    return { view, reused };
+    return encodeForView(tokenizer, text, options);
   };
 
   return {
@@ -136,6 +157,30 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
       const { view, reused } = await laneView(id, text, options, requestId);
       const update = sent.update(laneUpdateKey(id, options), have, view, reused);
       return transfer(update, laneUpdateTransferables(update));
+    },
+
+    /**
+     * {@link encodeUpdate} for several lanes of one text, answered in one message: a keystroke's lanes of a
+     * worker cost it one request, one yield for cancellations and one reply instead of one of each per lane. A
+     * lane that fails (or was cancelled) answers with its error; the others are not held back by it.
+     */
+    async encodeUpdates(text: string, requests: LaneRequest[]): Promise<LaneReply[]> {
+      await cancellations.checkpoint(undefined);
+      const replies: LaneReply[] = [];
+      for (const { id, options, have, requestId } of requests) {
+        try {
+          if (cancellations.take(requestId)) throw new CancelledError();
+          const { view, reused } = encodeForView(await registry.get(id), text, options);
+          replies.push({ ok: true, update: sent.update(laneUpdateKey(id, options), have, view, reused) });
+        } catch (error) {
+          const { name, message } = error instanceof Error ? error : new Error(String(error));
+          replies.push({ ok: false, error: { name, message } });
+        }
+      }
+      return transfer(
+        replies,
+        replies.flatMap((reply) => (reply.ok ? laneUpdateTransferables(reply.update) : [])),
+      );
     },
 
     /**
