@@ -1,4 +1,4 @@
-import { sameTokenBytes, type Encoding } from "../types";
+import { encodingArrays, sameTokenBytes, type Encoding } from "../types";
 import { spliceTokens, type SpliceResult } from "./splice-encoding";
 
 /**
@@ -35,18 +35,21 @@ function sameToken(a: Encoding, i: number, b: Encoding, j: number, bytes: number
 /** Tokens `[from, to)` of an encoding, as an encoding of their own (positions unchanged, bytes from 0). */
 export function tokenRange(encoding: Encoding, from: number, to: number): Encoding {
   const byteFrom = encoding.tokenByteOffsets[from]!;
-  const offsets = encoding.tokenByteOffsets.slice(from, to + 1);
-  for (let k = 0; k < offsets.length; k++) offsets[k] = offsets[k]! - byteFrom;
+  const byteTo = encoding.tokenByteOffsets[to]!;
+  const arrays = encodingArrays(to - from, byteTo - byteFrom);
+  arrays.ids.set(encoding.ids.subarray(from, to));
+  arrays.starts.set(encoding.starts.subarray(from, to));
+  arrays.ends.set(encoding.ends.subarray(from, to));
+  arrays.utf16Starts.set(encoding.utf16Starts.subarray(from, to));
+  arrays.utf16Ends.set(encoding.utf16Ends.subarray(from, to));
+  arrays.flags.set(encoding.flags.subarray(from, to));
+  arrays.tokenBytes.set(encoding.tokenBytes.subarray(byteFrom, byteTo));
+  const offsets = arrays.tokenByteOffsets;
+  offsets.set(encoding.tokenByteOffsets.subarray(from, to + 1));
+  if (byteFrom !== 0) for (let k = 0; k < offsets.length; k++) offsets[k] = offsets[k]! - byteFrom;
   return {
     tokenizerId: encoding.tokenizerId,
-    ids: encoding.ids.slice(from, to),
-    starts: encoding.starts.slice(from, to),
-    ends: encoding.ends.slice(from, to),
-    utf16Starts: encoding.utf16Starts.slice(from, to),
-    utf16Ends: encoding.utf16Ends.slice(from, to),
-    flags: encoding.flags.slice(from, to),
-    tokenBytes: encoding.tokenBytes.slice(byteFrom, encoding.tokenByteOffsets[to]),
-    tokenByteOffsets: offsets,
+    ...arrays,
     inputByteLength: encoding.inputByteLength,
     notes: [],
   };

@@ -1,6 +1,6 @@
 import { utf8ByteLength } from "../../text/utf8";
 import { inputNotes } from "../input-notes";
-import { sameTokenBytes, TokenFlag, type Encoding } from "../types";
+import { encodingArrays, sameTokenBytes, TokenFlag, type Encoding } from "../types";
 import { textEdit, type TextEdit } from "./text-edit";
 
 /**
@@ -210,18 +210,8 @@ export function spliceTokens(
   const headBytes = old.tokenByteOffsets[leftOld]! - old.tokenByteOffsets[0]!;
   const windowBytes = window.tokenByteOffsets[rightWindow]! - window.tokenByteOffsets[leftWindow]!;
   const tailBytes = old.tokenByteOffsets[oldCount]! - old.tokenByteOffsets[rightOld]!;
-  // Every array in one buffer: an allocation costs ~15 µs in Chromium whatever its size, and this runs per lane
-  // per keystroke, in the workers and (applying patches) on the page's main thread.
-  const buffer = new ArrayBuffer(4 * (6 * count + 1) + count + headBytes + windowBytes + tailBytes);
-  const words = (index: number, length: number) => new Uint32Array(buffer, 4 * index * count, length);
-  const ids = words(0, count);
-  const starts = words(1, count);
-  const ends = words(2, count);
-  const utf16Starts = words(3, count);
-  const utf16Ends = words(4, count);
-  const tokenByteOffsets = words(5, count + 1);
-  const flags = new Uint8Array(buffer, 4 * (6 * count + 1), count);
-  const tokenBytes = new Uint8Array(buffer, 4 * (6 * count + 1) + count);
+  const { ids, starts, ends, utf16Starts, utf16Ends, tokenByteOffsets, flags, tokenBytes } =
+    encodingArrays(count, headBytes + windowBytes + tailBytes);
 
   /** Copies `length` tokens of `source` from `first` to `at`, moved by `bytes` / `units`, their bytes to `byteAt`. */
   const copy = (
