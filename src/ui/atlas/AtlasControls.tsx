@@ -1,6 +1,7 @@
 import type { AtlasSort } from "../../core/metrics/atlas-summary";
 import { useAtlasSelection, useComparisonActions } from "../../state/comparison-store";
 import type { AtlasModel } from "./use-atlas";
+import { formatCount } from "../format-count";
 
 /** Which tokenizers and languages the atlas includes, how it is ordered, and the search. */
 export function AtlasControls({ model }: { model: AtlasModel }) {
@@ -50,8 +51,8 @@ export function AtlasControls({ model }: { model: AtlasModel }) {
           </select>
         </label>
         <span className="muted">
-          {model.shown.length.toLocaleString()} shown · {model.included.length.toLocaleString()} of{" "}
-          {total.toLocaleString()} languages included
+          {formatCount(model.shown.length)} shown · {formatCount(model.included.length)} of{" "}
+          {formatCount(total)} languages included
         </span>
         <button
           type="button"

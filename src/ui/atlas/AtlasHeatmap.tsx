@@ -5,6 +5,7 @@ import { drawHeatmap } from "../charts/heatmap";
 import { downloadPng, downloadSvg } from "../charts/export-chart";
 import { readableTextOn } from "../charts/readable-text";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 interface AtlasHeatmapProps {
   languages: readonly DeclarationInfo[];
@@ -111,9 +112,9 @@ export function AtlasHeatmap({ languages, columns, rows, orderedBy }: AtlasHeatm
       <p className="heatmap-hover muted" aria-live="polite" data-testid="atlas-hover">
         {language
           ? `${language.name} (${language.lang}, ${language.iso6393}) · ${language.script} · ` +
-            `${language.bytes.toLocaleString()} bytes, ${language.chars.toLocaleString()} characters` +
+            `${formatCount(language.bytes)} bytes, ${formatCount(language.chars)} characters` +
             (cell
-              ? ` · ${cellName}: ${cell.tokens.toLocaleString()} tokens, ${cell.premium.toFixed(3)}× English`
+              ? ` · ${cellName}: ${formatCount(cell.tokens)} tokens, ${cell.premium.toFixed(3)}× English`
               : "")
           : "Point at a cell for its numbers."}
       </p>

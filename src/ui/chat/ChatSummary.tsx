@@ -1,5 +1,6 @@
 import type { LaneResult } from "../comparison/use-lane-results";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 /** Tokens per message in every lane (each with its template's tokens), the reply header, and the total. */
 export function ChatSummary({
@@ -36,11 +37,11 @@ export function ChatSummary({
                 <tr key={result.setting.key}>
                   <th scope="row">{result.info?.name ?? result.setting.tokenizer}</th>
                   {chat.messageTokens.map((count, i) => (
-                    <td key={i}>{count.toLocaleString()}</td>
+                    <td key={i}>{formatCount(count)}</td>
                   ))}
-                  <td>{chat.generationPromptTokens.toLocaleString()}</td>
+                  <td>{formatCount(chat.generationPromptTokens)}</td>
                   <td>
-                    <strong>{total.toLocaleString()}</strong>
+                    <strong>{formatCount(total)}</strong>
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
 import { useRef, useState } from "react";
 import { dropFileProps } from "../files/file-input";
 import { useScriptMarks } from "./ScriptMarks";
+import { formatCount } from "../format-count";
 
 /** Texts longer than this are shown read-only: laying out a megabyte in a textarea freezes the page. */
 export const LARGE_TEXT = 100_000;
@@ -27,8 +28,8 @@ export function TextBox({ text, onChange, onFile }: TextBoxProps) {
     return (
       <div className="large-text" {...dropProps}>
         <p className="note" data-testid="large-text-note">
-          Large text: {text.length.toLocaleString()} UTF-16 units. It is shown read-only (the first{" "}
-          {PREVIEW_CHARS.toLocaleString()} characters) so the page stays fast.{" "}
+          Large text: {formatCount(text.length)} UTF-16 units. It is shown read-only (the first{" "}
+          {formatCount(PREVIEW_CHARS)} characters) so the page stays fast.{" "}
           <button type="button" onClick={() => setEditLarge(true)}>
             Edit anyway
           </button>{" "}

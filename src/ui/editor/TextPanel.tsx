@@ -18,6 +18,7 @@ import {
 import { SAMPLES } from "../../state/samples";
 import { FileButton } from "../files/file-input";
 import { TextBox } from "./TextBox";
+import { formatCount } from "../format-count";
 
 /** The text box with samples, file open / drop, its length, and the options that apply to every lane. */
 export const TextPanel = memo(function TextPanel() {
@@ -39,10 +40,10 @@ export const TextPanel = memo(function TextPanel() {
         <TextSources onFile={openFile} />
         <span className="muted text-length" data-testid="text-length">
           <span title="Grapheme clusters: what a reader counts as characters">
-            {counts && countedText === text ? counts.characters.toLocaleString() : "…"} characters
+            {counts && countedText === text ? formatCount(counts.characters) : "…"} characters
           </span>
           {" · "}
-          {bytes.toLocaleString()} bytes (UTF-8) · {text.length.toLocaleString()} UTF-16 units
+          {formatCount(bytes)} bytes (UTF-8) · {formatCount(text.length)} UTF-16 units
         </span>
       </div>
       <TextBox text={text} onChange={setText} onFile={openFile} />

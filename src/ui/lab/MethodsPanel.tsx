@@ -7,6 +7,7 @@ import type { InferenceMethod, MethodEncoding, ModelRef } from "../../../workers
 import { tokenizeDelay, useDebouncedValue } from "../use-debounced-value";
 import { MergeExplainer } from "./MergeExplainer";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 const METHODS: InferenceMethod[] = [
   { kind: "merges" },
@@ -64,7 +65,7 @@ function MethodTable({ results }: { results: MethodEncoding[] }) {
           {results.map((r) => (
             <tr key={r.label} data-method={r.method.kind} data-count={r.tokenCount}>
               <td>{r.label}</td>
-              <td>{r.tokenCount.toLocaleString()}</td>
+              <td>{formatCount(r.tokenCount)}</td>
               <td>{base > 0 ? `${(((r.tokenCount - base) / base) * 100).toFixed(1)}%` : "–"}</td>
             </tr>
           ))}

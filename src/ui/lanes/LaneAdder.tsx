@@ -7,6 +7,7 @@ import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { addTokenizerFile, tokenizerListOptions } from "../../queries/tokenizer-queries";
 import { useComparisonActions } from "../../state/comparison-store";
 import { VariantAdder } from "./VariantAdder";
+import { formatCount } from "../format-count";
 
 /** Lanes the picker offers beside the catalogue. */
 const EXTRA_LANES = [{ id: PATCH_LANE_ID, name: "Byte-LM entropy patches (BLT)" }];
@@ -25,7 +26,7 @@ export const LaneAdder = memo(function LaneAdder() {
       addLane(info.id);
       notify({
         kind: "info",
-        text: `Added ${file.name} (${info.algorithm}, ${info.vocabSize?.toLocaleString() ?? "?"} ids) as a lane.`,
+        text: `Added ${file.name} (${info.algorithm}, ${info.vocabSize == null ? "?" : formatCount(info.vocabSize)} ids) as a lane.`,
       });
     } catch (error) {
       notify({ kind: "error", text: (error as Error).message });

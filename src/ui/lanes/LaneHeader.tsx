@@ -5,6 +5,7 @@ import { useComparisonActions } from "../../state/comparison-store";
 import { useLoadProgress } from "../../state/load-progress-store";
 import { useDelayedFlag } from "../use-delayed-flag";
 import type { LaneResult } from "../comparison/use-lane-results";
+import { formatCount } from "../format-count";
 
 interface LaneHeaderProps {
   result: LaneResult;
@@ -60,10 +61,10 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
       </h2>
       {stats && (
         <span className={slow ? "lane-stats stale" : "lane-stats"}>
-          <strong data-testid="lane-count">{stats.tokens.toLocaleString()}</strong> tokens ·{" "}
+          <strong data-testid="lane-count">{formatCount(stats.tokens)}</strong> tokens ·{" "}
           {formatRatio(stats.charsPerToken)} chars/token · {formatRatio(stats.bytesPerToken)} bytes/token
           {stats.partialCharacterTokens > 0 && (
-            <> · {stats.partialCharacterTokens.toLocaleString()} partial-char</>
+            <> · {formatCount(stats.partialCharacterTokens)} partial-char</>
           )}
           {" · "}
           <span
@@ -80,8 +81,8 @@ export function LaneHeader({ result, index, laneCount, stats }: LaneHeaderProps)
       )}
       {result.chat && result.status === "ready" && result.encoding && (
         <span className="lane-stats">
-          <strong data-testid="lane-count">{result.encoding.ids.length.toLocaleString()}</strong> tokens for
-          the conversation
+          <strong data-testid="lane-count">{formatCount(result.encoding.ids.length)}</strong> tokens for the
+          conversation
         </span>
       )}
       {result.status === "loading" && !result.info && (

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import type { TokenizerInfo } from "../../core/tokenizers/types";
+import { formatCount } from "../format-count";
 
 /** What is known about the tokenizer behind a lane (drawn again only when the tokenizer changes, not per keystroke). */
 export const LaneInfo = memo(function LaneInfo({ info }: { info: TokenizerInfo }) {
@@ -16,7 +17,7 @@ export const LaneInfo = memo(function LaneInfo({ info }: { info: TokenizerInfo }
         <dt>Algorithm</dt>
         <dd>{info.algorithm}</dd>
         <dt>Vocabulary</dt>
-        <dd>{info.vocabSize === null ? "none (open-ended)" : info.vocabSize.toLocaleString()}</dd>
+        <dd>{info.vocabSize === null ? "none (open-ended)" : formatCount(info.vocabSize)}</dd>
         <dt>Normalization</dt>
         <dd>{info.normalization}</dd>
         <dt>Pre-tokenization</dt>

@@ -4,6 +4,7 @@ import { utf8Encode } from "../../core/text/utf8";
 import { useJobMutation } from "../../queries/job-mutation";
 import { biasScanJob } from "../../queries/lm-queries";
 import { JobStatusLine } from "../jobs/JobStatusLine";
+import { formatCount } from "../format-count";
 
 /** Bytes scanned at most: one exact query per character. */
 const SCAN_BYTES = 400;
@@ -41,7 +42,7 @@ export function BiasScanPanel({ text, onCaret }: BiasScanPanelProps) {
       <h3>Where is the bias?</h3>
       <p>
         <button type="button" onClick={run} disabled={job.status === "running" || bytes.length === 0}>
-          Scan the first {Math.min(bytes.length, SCAN_BYTES).toLocaleString()} bytes
+          Scan the first {formatCount(Math.min(bytes.length, SCAN_BYTES))} bytes
         </button>{" "}
         <span className="muted">
           After each character: how far naive prompting (tokenize, then ask for the next token) is from the

@@ -6,6 +6,7 @@ import { SurprisalText } from "./SurprisalText";
 import { TokenCostTable } from "./TokenCostTable";
 import { TokenLmSection } from "./TokenLmSection";
 import { useByteLm } from "./use-byte-lm";
+import { formatCount } from "../format-count";
 
 /** The tiny byte LM on the text: surprisal, next byte at the caret, entropy patches, and token costs. */
 export function ByteLmView() {
@@ -18,7 +19,7 @@ export function ByteLmView() {
       <TextPanel />
       {totalBytes > scoredBytes && (
         <p className="note">
-          The model scores the first {scoredBytes.toLocaleString()} of {totalBytes.toLocaleString()} bytes.{" "}
+          The model scores the first {formatCount(scoredBytes)} of {formatCount(totalBytes)} bytes.{" "}
           {lm.canScoreMore && (
             <button type="button" onClick={lm.scoreMore}>
               Score up to 1 MB
@@ -62,7 +63,7 @@ export function ByteLmView() {
         <>
           <p>
             <strong data-testid="bits-per-byte">{surprisal.data.bitsPerByte.toFixed(3)}</strong> bits per byte
-            over {scoredBytes.toLocaleString()} bytes (windows of{" "}
+            over {formatCount(scoredBytes)} bytes (windows of{" "}
             {load.data?.card.contextLength ? load.data.card.contextLength - 1 : "…"} bytes, each from the
             start state)
           </p>

@@ -7,6 +7,7 @@ import { ScrollBox } from "../ScrollBox";
 import { CoverList } from "./CoverList";
 import { DistributionColumn } from "./DistributionColumn";
 import { tokenText } from "./token-text";
+import { formatCount } from "../format-count";
 
 interface ByteVsTokenPanelProps {
   text: string;
@@ -45,7 +46,7 @@ export function ByteVsTokenPanel({ text, caret, totalBytes, onCaret, backend }: 
       data-covers={data?.coverCount ?? ""}
       aria-label="Byte versus token probabilities"
     >
-      <h3>Byte vs token at byte {caret.toLocaleString()}</h3>
+      <h3>Byte vs token at byte {formatCount(caret)}</h3>
       <p className="caret-controls">
         <button type="button" disabled={caret === 0} onClick={() => onCaret(caret - 1)}>
           ◀ one byte back
@@ -67,7 +68,7 @@ export function ByteVsTokenPanel({ text, caret, totalBytes, onCaret, backend }: 
       {card && (
         <p className="muted">
           {card.name}: {(card.parameters / 1e6).toFixed(2)} M parameters, a{" "}
-          {card.tokenizer.vocabSize.toLocaleString()}
+          {formatCount(card.tokenizer.vocabSize)}
           -token BPE trained here, {card.evaluation.bitsPerByte.toFixed(3)} bits/byte on validation (the byte
           model: {card.byteLmBitsPerByte?.toFixed(3) ?? "–"}).
         </p>
@@ -118,7 +119,7 @@ export function ByteVsTokenPanel({ text, caret, totalBytes, onCaret, backend }: 
             </table>
           </ScrollBox>
           <p className="muted">
-            Exact next byte from {data.coverCount.toLocaleString()} cover encoding
+            Exact next byte from {formatCount(data.coverCount)} cover encoding
             {data.coverCount === 1 ? "" : "s"} in {data.exactMs.toFixed(0)} ms. The byte LM has no end of
             text, so KL against it is infinite whenever the token model gives the end any mass.
           </p>

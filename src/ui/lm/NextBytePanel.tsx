@@ -4,6 +4,7 @@ import { topBytes } from "../../core/lm/surprisal";
 import { nextByteOptions } from "../../queries/lm-queries";
 import type { LmBackend } from "../../../workers/lm/api";
 import { drawByteBars } from "../charts/byte-bars";
+import { formatCount } from "../format-count";
 
 /** How a byte value reads: printable ASCII as itself, the rest as escapes, always with its hex. */
 export function byteLabel(byte: number): string {
@@ -34,7 +35,7 @@ export function NextBytePanel({ text, caret, backend }: NextBytePanelProps) {
   }, [data]);
   return (
     <div className="next-byte" data-testid="next-byte">
-      <h3>Next byte after byte {caret.toLocaleString()}</h3>
+      <h3>Next byte after byte {formatCount(caret)}</h3>
       {next.isPending && <p className="muted">Predicting…</p>}
       {next.error && <p className="error">{(next.error as Error).message}</p>}
       {data && (

@@ -9,6 +9,7 @@ import { PATCH_LANE_ID } from "../../core/lm/patch-encoding";
 import { useComparisonActions, useLanes, usePatching } from "../../state/comparison-store";
 import { drawEntropyLine } from "../charts/entropy-line";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 const RULES: { rule: PatchingRule; label: string }[] = [
   { rule: "global", label: "global: H(t) > θ" },
@@ -100,8 +101,8 @@ export function PatchPanel({ entropy }: { entropy: Float32Array }) {
         )}
       </div>
       <p data-testid="patch-summary">
-        <strong>{lengths.length.toLocaleString()}</strong> patches over {entropy.length.toLocaleString()}{" "}
-        bytes · <strong>{mean.toFixed(2)}</strong> bytes per patch · longest {Math.max(0, ...lengths)} bytes
+        <strong>{formatCount(lengths.length)}</strong> patches over {formatCount(entropy.length)} bytes ·{" "}
+        <strong>{mean.toFixed(2)}</strong> bytes per patch · longest {Math.max(0, ...lengths)} bytes
       </p>
       <ScrollBox label="Entropy chart" kind="chart">
         <svg ref={ref} role="img" aria-label="Next-byte entropy over the text" data-testid="entropy-chart" />

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { readableTextOn } from "../charts/readable-text";
 import { charCosts, type CharCost } from "../../core/lm/text-costs";
 import { surprisalColor, surprisalLevelClass, surprisalLevelRules, SURPRISAL_STOPS } from "./surprisal-color";
+import { formatCount } from "../format-count";
 
 /** Characters drawn at most (a span each); the statistics cover the whole scored text. */
 const MAX_CHARS = 6_000;
@@ -82,7 +83,7 @@ export function SurprisalText({ text, bits, caret, onCaret }: SurprisalTextProps
         {chars.length > MAX_CHARS && (
           <span className="muted">
             {" "}
-            … ({(chars.length - MAX_CHARS).toLocaleString()} more characters scored, not drawn)
+            … ({formatCount(chars.length - MAX_CHARS)} more characters scored, not drawn)
           </span>
         )}
       </p>

@@ -1,6 +1,7 @@
 import { tokenCosts } from "../../core/lm/text-costs";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 /** What each lane's tokens cost under the byte model: bits summed over each token's bytes. */
 export function TokenCostTable({
@@ -42,7 +43,7 @@ export function TokenCostTable({
             {rows.map(({ r, total, tokens, top }, i) => (
               <tr key={`${r.setting.key}-${i}`} data-tokenizer={r.setting.tokenizer}>
                 <th scope="row">{r.info?.name ?? r.setting.tokenizer}</th>
-                <td className="num">{tokens.toLocaleString()}</td>
+                <td className="num">{formatCount(tokens)}</td>
                 <td className="num">{tokens ? (bits.length / tokens).toFixed(2) : "—"}</td>
                 <td className="num">{tokens ? (total / tokens).toFixed(2) : "—"}</td>
                 <td>{top ? `“${top.text}” ${top.bits.toFixed(1)} bits` : "—"}</td>

@@ -8,6 +8,7 @@ import { ScriptChart } from "./ScriptChart";
 import { metricValue, SCRIPT_METRICS } from "./script-metrics";
 import { useScriptStats } from "./use-script-stats";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 interface ScriptPanelProps {
   results: readonly LaneResult[];
@@ -104,9 +105,9 @@ function ScriptPanelBody({ results, profile, text }: ScriptPanelProps) {
                 tabIndex={0}
               >
                 <th scope="row">{row.script}</th>
-                <td className="num">{row.bytes.toLocaleString()}</td>
-                <td className="num">{row.characters.toLocaleString()}</td>
-                <td className="num">{row.words.toLocaleString()}</td>
+                <td className="num">{formatCount(row.bytes)}</td>
+                <td className="num">{formatCount(row.characters)}</td>
+                <td className="num">{formatCount(row.words)}</td>
                 {lanes.map((lane, i) => {
                   const stats = lane.stats[s];
                   return (

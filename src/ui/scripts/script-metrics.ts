@@ -1,4 +1,5 @@
 import type { ScriptStats } from "../../core/metrics/script-stats";
+import { formatCount } from "../format-count";
 
 /** A per-script number the table and chart can show. */
 export interface ScriptMetric {
@@ -41,7 +42,7 @@ export const SCRIPT_METRICS: readonly ScriptMetric[] = [
     key: "tokens",
     label: "Tokens",
     help: "Tokens counted in the script (a token spanning scripts counts where most of its bytes are).",
-    format: (v) => v.toLocaleString(),
+    format: (v) => formatCount(v),
   },
 ];
 

@@ -10,6 +10,7 @@ import type { LaneDiff } from "../comparison/use-boundary-diff";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { downloadText } from "./download";
 import { ScrollBox } from "../ScrollBox";
+import { formatCount } from "../format-count";
 
 interface SummaryTableProps {
   rows: readonly SummaryRow[];
@@ -31,8 +32,8 @@ export const SummaryTable = memo(function SummaryTable({ rows, results, text, di
         <h2>Summary</h2>
         {diff && (
           <span data-testid="diff-summary">
-            Boundaries: <strong>{diff.diff.shared.toLocaleString()}</strong> shared by all lanes,{" "}
-            <strong>{diff.diff.unshared.toLocaleString()}</strong> not shared
+            Boundaries: <strong>{formatCount(diff.diff.shared)}</strong> shared by all lanes,{" "}
+            <strong>{formatCount(diff.diff.unshared)}</strong> not shared
           </span>
         )}
         <span className="exports">
@@ -81,11 +82,11 @@ export const SummaryTable = memo(function SummaryTable({ rows, results, text, di
               <tr key={`${row.tokenizer}-${index}`} data-testid="summary-row" data-tokenizer={row.tokenizer}>
                 <td>{index + 1}</td>
                 <td>{row.name}</td>
-                <td className="num">{row.stats.tokens.toLocaleString()}</td>
+                <td className="num">{formatCount(row.stats.tokens)}</td>
                 <td className="num">{fewest > 0 ? (row.stats.tokens / fewest).toFixed(2) : "—"}</td>
                 <td className="num">{row.stats.charsPerToken.toFixed(2)}</td>
                 <td className="num">{row.stats.bytesPerToken.toFixed(2)}</td>
-                <td className="num">{row.stats.partialCharacterTokens.toLocaleString()}</td>
+                <td className="num">{formatCount(row.stats.partialCharacterTokens)}</td>
                 <td>{row.stats.roundTripExact ? "exact" : `${row.stats.normalizedTokens} normalized`}</td>
               </tr>
             ))}

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ExplainedPiece, ExplainedTree } from "../../core/bpe/explain-token";
 import { escapeTokenBytes } from "../../core/tokenizers/describe-token";
 import { laneTokenExplanationOptions } from "../../queries/tokenizer-queries";
+import { formatCount } from "../format-count";
 
 interface MergeExplanationProps {
   laneId: string;
@@ -15,7 +16,7 @@ function TreeNode({ node, depth }: { node: ExplainedTree; depth: number }) {
   return (
     <li>
       <code className="token-literal">{label}</code>
-      {node.rank >= 0 ? <span className="muted"> merge #{node.rank.toLocaleString()}</span> : null}
+      {node.rank >= 0 ? <span className="muted"> merge #{formatCount(node.rank)}</span> : null}
       {node.left && node.right && depth < 12 && (
         <ul>
           <TreeNode node={node.left} depth={depth + 1} />
@@ -44,8 +45,7 @@ export function MergeExplanation({ laneId, tokenId, text, byteStart }: MergeExpl
   return (
     <details className="merge-explanation" data-testid="merge-explanation">
       <summary>
-        How BPE built it (
-        {data.tree.rank >= 0 ? `merge #${data.tree.rank.toLocaleString()}` : "a single byte"})
+        How BPE built it ({data.tree.rank >= 0 ? `merge #${formatCount(data.tree.rank)}` : "a single byte"})
       </summary>
       <ul className="merge-tree">
         <TreeNode node={data.tree} depth={0} />

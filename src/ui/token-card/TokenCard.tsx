@@ -6,6 +6,7 @@ import { toHex } from "../../core/text/utf8";
 import { useComparisonActions, useSelection } from "../../state/comparison-store";
 import type { LaneResult } from "../comparison/use-lane-results";
 import { MergeExplanation } from "./MergeExplanation";
+import { formatCount } from "../format-count";
 
 /** Whether the main pointer can hover (false on touch screens, where a tap selects). */
 function canHover(): boolean {
@@ -40,8 +41,8 @@ export const TokenCard = memo(function TokenCard({
     <aside className="token-card" aria-live="polite" data-testid="token-card">
       <header>
         <span>
-          <strong>{result.info?.name ?? result.setting.tokenizer}</strong> · token {(i + 1).toLocaleString()}{" "}
-          of {encoding.ids.length.toLocaleString()}
+          <strong>{result.info?.name ?? result.setting.tokenizer}</strong> · token {formatCount(i + 1)} of{" "}
+          {formatCount(encoding.ids.length)}
         </span>
         <button type="button" className="link" onClick={() => select(null)} aria-label="Clear selection">
           ✕
