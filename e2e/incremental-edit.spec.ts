@@ -81,6 +81,7 @@ test("typing in a short text patches every lane, equal to a fresh encode after e
   const expectLanesEqualFreshEncodes = async (step: string, specials = false) => {
     await expect.poll(() => box.inputValue()).toBe(edited);
     await app.waitIdle();
+    const boundaries: Set<number>[] = [];
     for (const tokenizer of lanes) {
       const shown = await page.evaluate((id) => window.tokenprism!.laneTokens(id), tokenizer);
       const reference = (await loadTokenizer(tokenizer)).encode(edited, { parseSpecials: specials });
@@ -89,7 +90,21 @@ test("typing in a short text patches every lane, equal to a fresh encode after e
         starts: Array.from(reference.starts),
         ends: Array.from(reference.ends),
       });
+      const length = reference.inputByteLength;
+      boundaries.push(new Set(Array.from(reference.ends).filter((end) => end > 0 && end < length)));
     }
+    // The diff of boundaries (updated from the last one after an edit) against sets of the fresh encodes' ends.
+    const union = new Set(boundaries.flatMap((set) => [...set]));
+    const shared = [...union].filter((offset) => boundaries.every((set) => set.has(offset))).length;
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId("diff-summary").locator("strong").allTextContents()).map((t) =>
+            Number(t.replace(/\D/g, "")),
+          ),
+        { message: step },
+      )
+      .toEqual([shared, union.size - shared]);
   };
   // Keystrokes in the middle of a Russian word, at the end of the Hindi, and a deletion before the special.
   const at = (position: number) =>

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hardUnicode } from "../../../scripts/lib/arbitraries";
 import { loadTokenizer } from "../../../scripts/lib/load-tokenizer";
-import { diffBoundaries, diffBoundariesStepwise } from "./boundaries";
+import { applyEdit, edits, texts } from "../../../scripts/lib/text-edits";
+import { reencodeAfterEdit } from "../tokenizers/incremental/splice-encoding";
+import { diffBoundaries, diffBoundariesStepwise, updateBoundaryDiff, type BoundaryDiff } from "./boundaries";
 
 describe("diffBoundaries", () => {
   it("counts shared and unshared boundaries like a set computation (oracle)", async () => {
@@ -52,5 +54,57 @@ describe("diffBoundariesStepwise", () => {
     }
     expect(pauses).toBeGreaterThan(10);
     expect(next.value).toEqual(diffBoundaries(encodings));
+  });
+
+  it("updates a diff after an edit exactly as a whole diff of the new encodings (random texts, edit chains)", async () => {
+    const tokenizers = await Promise.all(["o200k_base", "llama-3", "bytes", "words"].map(loadTokenizer));
+    const plain = (diff: BoundaryDiff) => ({
+      shared: diff.shared,
+      unshared: diff.unshared,
+      counts: Array.from(diff.counts),
+      marks: diff.unsharedEnds.map((marks) => Array.from(marks)),
+    });
+    let updated = 0;
+    let steps = 0;
+    fc.assert(
+      fc.property(texts, fc.array(edits, { minLength: 1, maxLength: 4 }), (start, chain) => {
+        let text = start;
+        let encodings = tokenizers.map((t) => t.encode(text));
+        let diff = diffBoundaries(encodings);
+        for (const edit of chain) {
+          const next = applyEdit(text, edit);
+          const results = tokenizers.map((t, lane) =>
+            reencodeAfterEdit({ text, encoding: encodings[lane]! }, next, (part) => t.encode(part)),
+          );
+          const nextEncodings = results.map((result) => result.encoding);
+          const expected = diffBoundaries(nextEncodings);
+          const update = updateBoundaryDiff(
+            { diff, encodings },
+            nextEncodings,
+            results.map((result) => result.reused),
+          );
+          steps++;
+          if (results.every((result) => result.reused)) {
+            expect(update, JSON.stringify({ text, next })).not.toBeNull();
+            expect(plain(update!), JSON.stringify({ text, next })).toEqual(plain(expected));
+            updated++;
+          } else expect(update).toBeNull();
+          text = next;
+          encodings = nextEncodings;
+          diff = update ?? expected;
+        }
+      }),
+      { numRuns: 120 },
+    );
+    // Most edits keep something of every lane: the update path is what the property exercises.
+    expect(updated / steps).toBeGreaterThan(0.5);
+  });
+
+  it("refuses to update from a diff of other encodings", async () => {
+    const t = await loadTokenizer("bytes");
+    const a = [t.encode("abc"), t.encode("abc")];
+    const b = [t.encode("abcd"), t.encode("abcd")];
+    const edit = { from: t.encode("abc"), head: 3, tailFrom: 3, tailBytes: 1 };
+    expect(updateBoundaryDiff({ diff: diffBoundaries(a), encodings: a }, b, [edit, edit])).toBeNull();
   });
 });

@@ -122,11 +122,13 @@ export class LaneUpdateReceiver {
     else {
       const base = list.find((entry) => entry.version === update.base);
       if (!base) return null;
+      const { head, tailFrom, tailBytes } = update.patch;
       view = {
         encoding: applyEncodingPatch(base.view.encoding, update.patch),
         blocks: update.blocks,
         flagCounts: update.flagCounts,
         specialLookalikes: update.specialLookalikes,
+        edit: { from: base.view.encoding, head, tailFrom, tailBytes },
       };
     }
     if (view.encoding.ids.length > PATCHED_UP_TO_TOKENS) this.received.delete(lane);

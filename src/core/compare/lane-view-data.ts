@@ -1,4 +1,5 @@
 import { tokenBlocks } from "../tokenizers/blocks";
+import type { EncodingEdit } from "./boundaries";
 import { specialTokenRegex } from "../tokenizers/special-split";
 import { TokenFlag, type Encoding } from "../tokenizers/types";
 
@@ -24,6 +25,11 @@ export interface LaneViewData {
   flagCounts: FlagCounts;
   /** Special-token strings that occur in the text (at most four). */
   specialLookalikes: string[];
+  /**
+   * Set on the page when the encoding was patched from the lane's previous one: what it kept of it (the boundary
+   * diff is then updated around the edit instead of computed again over every lane).
+   */
+  edit?: EncodingEdit;
 }
 
 /** Counts the flags of every token. */

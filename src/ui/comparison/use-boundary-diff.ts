@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { diffBoundaries, diffBoundariesStepwise, type BoundaryDiff } from "../../core/compare/boundaries";
+import {
+  diffBoundaries,
+  diffBoundariesStepwise,
+  updateBoundaryDiff,
+  type BoundaryDiff,
+} from "../../core/compare/boundaries";
 import type { Encoding } from "../../core/tokenizers/types";
 import { runSliced } from "../run-sliced";
 import type { LaneResult } from "./use-lane-results";
@@ -53,18 +58,33 @@ function identity(encoding: Encoding): number {
 export function useBoundaryDiff(results: readonly LaneResult[], text: string): BoundaryDiffs {
   const ready = results.flatMap((result, lane) =>
     result.status === "ready" && result.encodedText === text && result.encoding
-      ? [{ lane, encoding: result.encoding }]
+      ? [{ lane, encoding: result.encoding, edit: result.view?.edit }]
       : [],
   );
   const key = ready.map(({ lane, encoding }) => `${lane}:${identity(encoding)}`).join(",");
   // `ready` is rebuilt on every render; the key names exactly the lanes and encodings it holds.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const inputs = useMemo(() => ready, [key]);
+  // Remember the last diff, so that lanes still showing its encodings keep their marks while a new one is computed,
+  // and an edit's diff is updated from it. A ref, not state: setting state during render ran the whole comparison
+  // view twice on every keystroke. A render React discards may leave its diff here; harmless, since marks apply
+  // only to lanes showing its encodings and an update only to encodings edited from its own.
+  const previous = useRef<LaneDiff | null>(null);
   const synchronous = useMemo(() => {
     const tokens = inputs.reduce((sum, input) => sum + input.encoding.ids.length, 0);
     if (inputs.length < 2 || tokens > SYNCHRONOUS_TOKENS) return null;
     const encodings = inputs.map((input) => input.encoding);
-    return { diff: diffBoundaries(encodings), lanes: inputs.map((input) => input.lane), encodings };
+    const lanes = inputs.map((input) => input.lane);
+    const last = previous.current;
+    const updated =
+      last && last.lanes.join() === lanes.join()
+        ? updateBoundaryDiff(
+            last,
+            encodings,
+            inputs.map((input) => input.edit),
+          )
+        : null;
+    return { diff: updated ?? diffBoundaries(encodings), lanes, encodings };
   }, [inputs]);
   const [computed, setComputed] = useState<{ key: string; value: LaneDiff } | null>(null);
   useEffect(() => {
@@ -78,10 +98,6 @@ export function useBoundaryDiff(results: readonly LaneResult[], text: string): B
       .catch(() => undefined);
     return () => controller.abort();
   }, [inputs, key, synchronous]);
-  // Remember the last diff, so that lanes still showing its encodings keep their marks while a new one is computed.
-  // A ref, not state: setting state during render ran the whole comparison view twice on every keystroke. A render
-  // React discards may leave its diff here; harmless, since marks apply only to lanes showing its encodings.
-  const previous = useRef<LaneDiff | null>(null);
   const current = synchronous ?? (computed?.key === key ? computed.value : null);
   if (current) previous.current = current;
   const latest = current ?? previous.current;
