@@ -8,7 +8,10 @@ export interface BoundaryDiff {
   unshared: number;
   /** Per lane, per token: 1 when the boundary at the token's end is not shared by every lane. */
   unsharedEnds: Uint8Array[];
-  /** Per byte offset of the text (0 to its length), how many lanes end a token there (kept for updates). */
+  /**
+   * Per byte offset of the text (0 to its length), how many lanes end a token there, for {@link updateBoundaryDiff};
+   * a holder may drop it (an empty array), and the diff is then not updated but computed again.
+   */
   counts: Uint16Array;
 }
 
@@ -165,6 +168,7 @@ export function updateBoundaryDiff(
   const oldLength = previous.encodings[0]!.inputByteLength;
   const length = encodings[0]!.inputByteLength;
   const shift = length - oldLength;
+  if (previous.diff.counts.length !== oldLength + 1) return null; // a diff that did not keep its counts
   // The bytes (lo, hiOld] of the old text, (lo, hiNew] of the new, hold every boundary an edit may have changed.
   let lo = Infinity;
   let hiOld = -Infinity;

@@ -38,6 +38,8 @@ export function marksOf(
   return at >= 0 && diff!.encodings[at] === encoding ? diff!.diff.unsharedEnds[at]! : null;
 }
 
+const NO_COUNTS = new Uint16Array(0);
+
 const identities = new WeakMap<Encoding, number>();
 let nextIdentity = 0;
 
@@ -93,7 +95,16 @@ export function useBoundaryDiff(results: readonly LaneResult[], text: string): B
     const encodings = inputs.map((input) => input.encoding);
     runSliced(diffBoundariesStepwise(encodings), controller.signal)
       .then((diff) =>
-        setComputed({ key, value: { diff, lanes: inputs.map((input) => input.lane), encodings } }),
+        // A large text's diff is never updated (only diffs computed during render are): its counts (two bytes
+        // per byte of text) are not kept.
+        setComputed({
+          key,
+          value: {
+            diff: { ...diff, counts: NO_COUNTS },
+            lanes: inputs.map((input) => input.lane),
+            encodings,
+          },
+        }),
       )
       .catch(() => undefined);
     return () => controller.abort();
