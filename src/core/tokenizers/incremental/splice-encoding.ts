@@ -210,8 +210,10 @@ export function spliceTokens(
   const headBytes = old.tokenByteOffsets[leftOld]! - old.tokenByteOffsets[0]!;
   const windowBytes = window.tokenByteOffsets[rightWindow]! - window.tokenByteOffsets[leftWindow]!;
   const tailBytes = old.tokenByteOffsets[oldCount]! - old.tokenByteOffsets[rightOld]!;
-  const { ids, starts, ends, utf16Starts, utf16Ends, tokenByteOffsets, flags, tokenBytes } =
-    encodingArrays(count, headBytes + windowBytes + tailBytes);
+  const { ids, starts, ends, utf16Starts, utf16Ends, tokenByteOffsets, flags, tokenBytes } = encodingArrays(
+    count,
+    headBytes + windowBytes + tailBytes,
+  );
 
   /** Copies `length` tokens of `source` from `first` to `at`, moved by `bytes` / `units`, their bytes to `byteAt`. */
   const copy = (
