@@ -98,6 +98,7 @@ export function createLanesApi(registry: TokenizerRegistry, cancellations: Cance
     const view = laneViewData(text, encoding, options.parseSpecials ? [] : tokenizer.info.specialTokens);
     return { view, reused };
   };
+  /** {@link encodeForView} of a lane by id, its tokenizer loaded first, after a checkpoint for cancellation. */
   const laneView = async (
     id: string,
     text: string,
