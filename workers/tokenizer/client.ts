@@ -93,11 +93,12 @@ class TokenizerClient {
     );
   }
 
-  /** The worker that owns a tokenizer: the least loaded one, chosen the first time the tokenizer is used. */
+  /** The worker that owns a tokenizer (see {@link slotIndex}). */
   private slotFor(id: string, weight = 1): WorkerConnection<TokenizerApi> {
     return this.slots[this.slotIndex(id, weight)]!;
   }
 
+  /** The index of the worker that owns a tokenizer: the least loaded one, chosen the first time it is used. */
   private slotIndex(id: string, weight = 1): number {
     let index = this.slotOf.get(id);
     if (index === undefined) {

@@ -50,12 +50,15 @@ export function* diffBoundariesStepwise(
   let shared = 0;
   let unshared = 0;
   for (let from = 1; from < length; from += chunk) {
-    const to = Math.min(length, from + chunk);
-    for (let offset = from; offset < to; offset++) {
-      const count = counts[offset]!;
-      if (count === lanes) shared++;
-      else if (count > 0) unshared++;
-    }
+    const [chunkShared, chunkUnshared] = tally(
+      counts,
+      from,
+      Math.min(length, from + chunk) - 1,
+      length,
+      lanes,
+    );
+    shared += chunkShared;
+    unshared += chunkUnshared;
     yield;
   }
   for (let lane = 0; lane < lanes; lane++) {
@@ -134,7 +137,7 @@ function upperBound(values: Uint32Array, value: number): number {
   return low;
 }
 
-/** How offsets `from`–`to` (internal ones only: 1 to length − 1) count towards the shared and unshared totals. */
+/** How offsets `from`–`to` inclusive (internal ones only: 1 to length − 1) count towards the shared and unshared totals. */
 function tally(
   counts: Uint16Array,
   from: number,

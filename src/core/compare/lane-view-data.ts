@@ -27,7 +27,8 @@ export interface LaneViewData {
   specialLookalikes: string[];
   /**
    * Set on the page when the encoding was patched from the lane's previous one: what it kept of it (the boundary
-   * diff is then updated around the edit instead of computed again over every lane).
+   * diff is then updated around the edit instead of computed again over every lane). It holds that previous
+   * encoding for as long as this view is kept; only lanes of up to 50,000 tokens are patched.
    */
   edit?: EncodingEdit;
 }

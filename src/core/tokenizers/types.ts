@@ -104,7 +104,6 @@ export interface Tokenizer {
   decode?(ids: readonly number[]): DecodedIds;
 }
 
-/** The buffers of an encoding, for `postMessage` transfer lists. */
 /**
  * Zeroed arrays for an encoding of `count` tokens and `byteCount` token bytes, all in one buffer: an
  * ArrayBuffer costs ~5 µs to allocate in Chromium even when small (~15 µs at 40 KB), and one buffer is one
@@ -125,6 +124,7 @@ export function encodingArrays(count: number, byteCount: number) {
   };
 }
 
+/** The buffers of an encoding, for `postMessage` transfer lists. */
 export function encodingTransferables(encoding: Encoding): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const array of [

@@ -77,15 +77,15 @@ export function useBoundaryDiff(results: readonly LaneResult[], text: string): B
     if (inputs.length < 2 || tokens > SYNCHRONOUS_TOKENS) return null;
     const encodings = inputs.map((input) => input.encoding);
     const lanes = inputs.map((input) => input.lane);
+    // An update checks that every lane was edited from the encoding the last diff compared (else null).
     const last = previous.current;
-    const updated =
-      last && last.lanes.join() === lanes.join()
-        ? updateBoundaryDiff(
-            last,
-            encodings,
-            inputs.map((input) => input.edit),
-          )
-        : null;
+    const updated = last
+      ? updateBoundaryDiff(
+          last,
+          encodings,
+          inputs.map((input) => input.edit),
+        )
+      : null;
     return { diff: updated ?? diffBoundaries(encodings), lanes, encodings };
   }, [inputs]);
   const [computed, setComputed] = useState<{ key: string; value: LaneDiff } | null>(null);
