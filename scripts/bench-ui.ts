@@ -11,6 +11,9 @@
 // `--keystrokes-only` stops after part 1, `--paste-only` runs part 3 alone. `--ab <dir>` compares the keystrokes of two builds (A: `dist/` or
 // `--dist`, B: `<dir>`): four pages (A and B, 1 and 8 lanes) take turns, 10 keystrokes at a time, so that the
 // machine's drift (its speed varies by half from minute to minute) falls on both builds alike.
+// `--cpu-slowdown <n>` runs every page's main thread n× slower (Chromium's CPU throttling, as in DevTools): these
+// machines differ from day to day (the same build measured 8 lanes / 1 lane 1.74–1.87 on one and 1.20 on another),
+// and the ratio is most at risk on a slow one.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./find-chromium";
@@ -255,6 +258,17 @@ try {
   // tsx keeps function names with an `__name` helper, which functions sent to page.evaluate then call.
   const context = await browser.newContext();
   await context.addInitScript({ content: TRACKER });
+  const slowdown = Number(args.options.get("cpu-slowdown") ?? 1);
+  /** A new page, its main thread slowed down by `--cpu-slowdown`. */
+  const newPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    if (slowdown > 1) {
+      const session = await context.newCDPSession(page);
+      await session.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
+    }
+    return page;
+  };
+  if (slowdown > 1) console.log(`main threads ${slowdown}× slower (--cpu-slowdown)`);
   const english = readDeclarations().find((d) => d.lang === "en")?.text ?? "";
   const tenKb = (english + "\n").repeat(2).slice(0, 10_000);
   const eight = [
@@ -315,7 +329,7 @@ try {
   ): Promise<KeystrokePage[]> {
     const pages: KeystrokePage[] = [];
     for (const { name, base, lanes } of specs) {
-      const page = await context.newPage();
+      const page = await newPage();
       await page.goto(linkFor(tenKb, [...lanes]).replace(BASE, base));
       await waitAllReady(page, lanes.length);
       console.log(`${name}: ready`);
@@ -378,7 +392,7 @@ try {
       "graphemes",
     ];
     if (!args.options.has("paste-only")) {
-      const page = await context.newPage();
+      const page = await newPage();
       await page.goto(linkFor(tenKb, fifteen));
       await waitAllReady(page, fifteen.length);
       const toggles: number[] = [];
@@ -399,7 +413,7 @@ try {
     const defaults = ["o200k_base", "cl100k_base", "llama-3", "bytes"];
     // The default pool (one worker per core, 2–4) against a single worker, in the same run.
     for (const workers of ["default", "1"]) {
-      const page = await context.newPage();
+      const page = await newPage();
       await page.goto(
         linkFor("warm up", defaults).replace("/#", workers === "default" ? "/#" : `/?workers=${workers}#`),
       );
