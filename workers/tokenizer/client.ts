@@ -34,10 +34,17 @@ function poolSize(): number {
  */
 const BATCHED_UP_TO = 20_000;
 
+/** How many bytes of tokenizer files weigh as much as one lane when lanes are spread over the workers. */
+const BYTES_PER_LANE = 10_000_000;
+
+/** What a tokenizer adds to its worker's load: a lane, and its files. */
+const loadOf = (bytes: number) => 1 + bytes / BYTES_PER_LANE;
+
 /** An atlas column waiting for a worker. */
 interface AtlasJob {
   id: string;
-  weight: number;
+  /** The tokenizer's files (bytes), for the load of the worker that takes it. */
+  bytes: number;
   signal: AbortSignal | undefined;
   onProgress: (done: number, total: number) => void;
   resolve(counts: Uint32Array): void;
@@ -94,16 +101,21 @@ class TokenizerClient {
   }
 
   /** The worker that owns a tokenizer (see {@link slotIndex}). */
-  private slotFor(id: string, weight = 1): WorkerConnection<TokenizerApi> {
-    return this.slots[this.slotIndex(id, weight)]!;
+  private slotFor(id: string, bytes = 0): WorkerConnection<TokenizerApi> {
+    return this.slots[this.slotIndex(id, bytes)]!;
   }
 
-  /** The index of the worker that owns a tokenizer: the least loaded one, chosen the first time it is used. */
-  private slotIndex(id: string, weight = 1): number {
+  /**
+   * The index of the worker that owns a tokenizer: the least loaded one, chosen the first time it is used. A
+   * worker's load counts its lanes (every keystroke asks each of them for an update) and its files (`bytes`,
+   * which it downloads and keeps): a lane weighs as much as {@link BYTES_PER_LANE} of files. By files alone, the
+   * 8 lanes of bench:ui went 3 to one worker and 5 to the other, which also profiles the text.
+   */
+  private slotIndex(id: string, bytes = 0): number {
     let index = this.slotOf.get(id);
     if (index === undefined) {
       index = this.load.indexOf(Math.min(...this.load));
-      this.load[index]! += weight;
+      this.load[index]! += loadOf(bytes);
       this.slotOf.set(id, index);
     }
     return index;
@@ -113,8 +125,8 @@ class TokenizerClient {
     return this.slots[0]!.call((r) => r.listTokenizers());
   }
 
-  loadTokenizer(id: string, weight: number, onProgress?: ProgressCallback): Promise<TokenizerInfo> {
-    return this.slotFor(id, weight).call((r) => r.loadTokenizer(id, callback(onProgress)));
+  loadTokenizer(id: string, bytes: number, onProgress?: ProgressCallback): Promise<TokenizerInfo> {
+    return this.slotFor(id, bytes).call((r) => r.loadTokenizer(id, callback(onProgress)));
   }
 
   /**
@@ -187,12 +199,12 @@ class TokenizerClient {
   /** Token counts of every atlas declaration under one tokenizer, counted by the next free worker. */
   atlasCounts(
     id: string,
-    weight: number,
+    bytes: number,
     signal: AbortSignal | undefined,
     onProgress: (done: number, total: number) => void,
   ): Promise<Uint32Array> {
     return new Promise((resolve, reject) => {
-      const job: AtlasJob = { id, weight, signal, onProgress, resolve, reject };
+      const job: AtlasJob = { id, bytes, signal, onProgress, resolve, reject };
       this.atlasWaiting.push(job);
       signal?.addEventListener(
         "abort",
@@ -222,7 +234,7 @@ class TokenizerClient {
       if (owner === undefined) {
         // The tokenizer now lives in this worker: its lane, if one is added later, is served from here too.
         this.slotOf.set(job.id, index);
-        this.load[index]! += job.weight;
+        this.load[index]! += loadOf(job.bytes);
       }
       this.atlasBusy.add(index);
       this.slots[index]!.cancellable(job.signal, (r, requestId) =>
@@ -245,7 +257,7 @@ class TokenizerClient {
       const job = this.atlasWaiting.find((waiting) => !this.slotOf.has(waiting.id));
       if (!job) return;
       this.slotOf.set(job.id, index);
-      this.load[index]! += job.weight;
+      this.load[index]! += loadOf(job.bytes);
       this.atlasNext.set(index, job.id);
       // A failure shows when the column is counted (the load is tried again there).
       this.slots[index]!.call((r) => r.loadTokenizer(job.id)).catch(() => undefined);
