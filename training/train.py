@@ -50,6 +50,12 @@ def main():
         default=1.0,
         help="byte mode: sample the windows of CJK documents this many times as often as their length alone would",
     )
+    p.add_argument(
+        "--brown-weight",
+        type=float,
+        default=1.0,
+        help="byte mode: sample the windows of Brown (English) documents this many times as often as their length alone would",
+    )
     p.add_argument("--eval-bytes-per-document", type=int, default=256, help="evaluation protocol, see README")
     p.add_argument("--threads", type=int, default=2, help="CPU threads (torch.set_num_threads)")
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")

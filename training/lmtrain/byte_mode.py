@@ -25,13 +25,23 @@ def main_byte(args):
     print(f"parameters: {params:,}; train {len(train):,} bytes; device {device}", flush=True)
 
     weights = None
-    if args.cjk_weight != 1.0:
-        # The groups come from the corpus build (src/core/lm/script-group.ts), one per train.txt document.
-        weights = [args.cjk_weight if group == "cjk" else 1.0 for group in manifest["trainGroups"]]
+    if args.cjk_weight != 1.0 or args.brown_weight != 1.0:
+        # The groups come from the corpus build (src/core/lm/script-group.ts), one per train.txt document; the
+        # Brown documents come first in train.txt (scripts/build-lm-corpus.ts), as many as the manifest counts.
+        brown = manifest["documents"]["brown"]["train"]
+        weights = [
+            (args.brown_weight if i < brown else 1.0) * (args.cjk_weight if group == "cjk" else 1.0)
+            for i, group in enumerate(manifest["trainGroups"])
+        ]
         lengths = [len(document) for document in split_documents(train)]
-        cjk = sum(w * n for w, n in zip(weights, lengths) if w != 1.0)
-        share = cjk / sum(w * n for w, n in zip(weights, lengths))
-        print(f"CJK documents weighted x{args.cjk_weight}: {share:.1%} of sampled bytes", flush=True)
+        total = sum(w * n for w, n in zip(weights, lengths))
+        cjk = sum(w * n for w, n, g in zip(weights, lengths, manifest["trainGroups"]) if g == "cjk")
+        english = sum(w * n for w, n in zip(weights[:brown], lengths[:brown]))
+        print(
+            f"documents weighted (CJK x{args.cjk_weight}, Brown x{args.brown_weight}): CJK {cjk / total:.1%}, "
+            f"Brown {english / total:.1%} of sampled bytes",
+            flush=True,
+        )
     trained = train_or_load(
         model,
         args,
