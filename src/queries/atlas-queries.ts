@@ -63,7 +63,7 @@ export function atlasCacheKey(tokenizer: string, index: UdhrIndex): string {
  * them, from the app's build for a built-in tokenizer, else counted in a worker (with progress, cancellable)
  * and stored. A storage failure (private mode, quota) only costs the cache.
  */
-export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, weight: number) {
+export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, approximateBytes: number) {
   return queryOptions({
     queryKey: atlasKeys.column(tokenizer, index.source, index.version),
     queryFn: async ({ signal }): Promise<AtlasColumn> => {
@@ -83,7 +83,7 @@ export function atlasColumnOptions(tokenizer: string, index: UdhrIndex, weight: 
         reportAtlasProgress(tokenizer, bundled.length, bundled.length);
         return { counts: bundled, origin: "bundled" };
       }
-      const counts = await tokenizerClient().atlasCounts(tokenizer, weight, signal, (done, total) =>
+      const counts = await tokenizerClient().atlasCounts(tokenizer, approximateBytes, signal, (done, total) =>
         reportAtlasProgress(tokenizer, done, total),
       );
       await set(key, counts).catch(() => undefined);
